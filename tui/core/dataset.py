@@ -1,0 +1,216 @@
+"""The loaded data: every valid record, with where it came from, and the diagnostics.
+
+Built once per load by ``tui.core.loader.load_tree``; everything above the core (app, analysis,
+exports) reads this and never the YAML. Indexes are built once here so that views stay cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from tui.core.diagnostics import Diagnostic
+from tui.core.models import Actor, Condition, Evidence, Issue, Position, SeedMeta
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a record stands in its file (1-based)."""
+
+    path: str
+    line: int
+    col: int
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A source article: its front matter and its body, verbatim."""
+
+    meta: SeedMeta
+    body: str
+    location: Location
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    """One evidence item of one stance, with the outcome of verifying it against its seed."""
+
+    actor_id: str
+    issue_id: str
+    as_of: dt.date
+    evidence: Evidence
+    speaker_id: str
+    verified: bool
+    # Character offsets [start, end) in the seed body where each piece of the text was found.
+    spans: tuple[tuple[int, int], ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class StanceRecord:
+    """An actor's stance on an issue from a date on, with its evidence records."""
+
+    actor_id: str
+    position: Position
+    evidence: tuple[EvidenceRecord, ...]
+    location: Location
+
+    @property
+    def issue_id(self) -> str:
+        return self.position.issue
+
+    @property
+    def stance(self) -> int | None:
+        return self.position.stance
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.position.as_of
+
+    @property
+    def conditions(self) -> list[Condition]:
+        return self.position.conditions
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.position.conditions)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A stance that differs between two dates (``before`` is None when it is new)."""
+
+    actor_id: str
+    issue_id: str
+    before: StanceRecord | None
+    after: StanceRecord | None
+
+
+@dataclass
+class Dataset:
+    root: Path
+    issues: dict[str, Issue] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    seeds: dict[str, Seed] = field(default_factory=dict)
+    stances: list[StanceRecord] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    issue_locations: dict[str, Location] = field(default_factory=dict)
+    actor_locations: dict[str, Location] = field(default_factory=dict)
+
+    # -- counts and problems -------------------------------------------------------------------
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    @cached_property
+    def evidence(self) -> list[EvidenceRecord]:
+        return [ev for record in self.stances for ev in record.evidence]
+
+    # -- time ----------------------------------------------------------------------------------
+
+    @cached_property
+    def dates(self) -> list[dt.date]:
+        """Every date on which some stance takes effect, ascending."""
+        return sorted({record.as_of for record in self.stances})
+
+    @property
+    def latest_date(self) -> dt.date | None:
+        return self.dates[-1] if self.dates else None
+
+    @cached_property
+    def _history(self) -> dict[tuple[str, str], list[StanceRecord]]:
+        history: dict[tuple[str, str], list[StanceRecord]] = {}
+        for record in self.stances:
+            history.setdefault((record.actor_id, record.issue_id), []).append(record)
+        for records in history.values():
+            records.sort(key=lambda r: r.as_of)
+        return history
+
+    def history(self, actor_id: str, issue_id: str) -> list[StanceRecord]:
+        """Every dated stance of one actor on one issue, oldest first."""
+        return list(self._history.get((actor_id, issue_id), []))
+
+    def stance_at(
+        self, actor_id: str, issue_id: str, as_of: dt.date | None = None
+    ) -> StanceRecord | None:
+        """The stance in force on ``as_of`` (the latest one when None)."""
+        records = self._history.get((actor_id, issue_id), [])
+        current = None
+        for record in records:
+            if as_of is not None and record.as_of > as_of:
+                break
+            current = record
+        return current
+
+    def as_of(self, when: dt.date | None = None) -> dict[tuple[str, str], StanceRecord]:
+        """The picture on a date: (actor id, issue id) -> the stance in force."""
+        picture = {}
+        for actor_id, issue_id in self._history:
+            record = self.stance_at(actor_id, issue_id, when)
+            if record is not None:
+                picture[(actor_id, issue_id)] = record
+        return picture
+
+    def changes(self, start: dt.date, end: dt.date) -> list[Change]:
+        """Stances that differ between two dates, in catalogue order of issue then actor."""
+        before, after = self.as_of(start), self.as_of(end)
+        changed = []
+        for key in sorted(
+            set(before) | set(after),
+            key=lambda k: (self._issue_rank(k[1]), self._actor_rank(k[0])),
+        ):
+            old, new = before.get(key), after.get(key)
+            if old is new:
+                continue
+            if old is not None and new is not None and old.stance == new.stance and (
+                old.conditions == new.conditions
+            ):
+                continue
+            changed.append(Change(key[0], key[1], old, new))
+        return changed
+
+    def _issue_rank(self, issue_id: str) -> int:
+        return list(self.issues).index(issue_id) if issue_id in self.issues else len(self.issues)
+
+    def _actor_rank(self, actor_id: str) -> int:
+        return list(self.actors).index(actor_id) if actor_id in self.actors else len(self.actors)
+
+    # -- look-ups ------------------------------------------------------------------------------
+
+    def actor_name(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def issue_title(self, issue_id: str) -> str:
+        issue = self.issues.get(issue_id)
+        return issue.title if issue else issue_id
+
+    def evidence_for_seed(self, seed_id: str) -> list[EvidenceRecord]:
+        return [ev for ev in self.evidence if ev.evidence.source == seed_id]
+
+    def summary(self) -> dict[str, int]:
+        evidence = self.evidence
+        return {
+            "actors": len(self.actors),
+            "issues": len(self.issues),
+            "stances": len(self.stances),
+            "evidence": len(evidence),
+            "sources": len(self.seeds),
+            "verified": sum(1 for ev in evidence if ev.verified),
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+        }
