@@ -1,0 +1,532 @@
+"""Safe YAML reading that reports problems with their position instead of crashing.
+
+The file is read as an event stream from the safe parser (libyaml's when present) and turned into
+plain Python data here, without ever building a node tree, so that nesting is refused before it
+can grow, anchors and aliases are refused where they stand, and a YAML value that cannot be built
+(an impossible date, an unsafe tag) becomes a problem at its line and column. Every value keeps
+its position in ``marks`` under its data path, a tuple of mapping keys and list indexes.
+
+What YAML 1.1 typed by itself (`NO` as false, `012` as 10) is kept as typed, and its source text is
+remembered so that a type error can say why: "YAML reads NO as false; quote it".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+
+Loader: type = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+DataPath = tuple[Any, ...]
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAP_TAG = _STD + "map"
+_SEQ_TAG = _STD + "seq"
+
+# YAML forbids these characters anywhere in a stream (the same set the safe readers use).
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+class _Invalid:
+    """Stands in for a value that could not be built; it fails every schema type."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+INVALID: Any = _Invalid()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found while reading; ``data_path`` is None when the whole file is refused."""
+
+    line: int
+    col: int
+    message: str
+    data_path: DataPath | None = None
+
+
+@dataclass
+class YamlDocument:
+    """The plain data of one YAML document with the position of every value.
+
+    ``data`` is None when the file is refused as a whole (syntax error, not a mapping, ...).
+    ``marks`` maps a data path to the 1-based (line, col) of its value, ``key_marks`` to the
+    position of the mapping key that holds it. ``sources`` keeps the text of plain scalars that
+    YAML typed as something other than a string, for hints.
+    """
+
+    data: dict[Any, Any] | None = None
+    marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    sources: dict[DataPath, str] = field(default_factory=dict)
+    key_sources: dict[DataPath, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        return self.data is None
+
+    def mark(self, path: DataPath) -> tuple[int, int]:
+        """Position of the value at ``path``, or of the nearest enclosing value that has one."""
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+    def key_mark(self, path: DataPath) -> tuple[int, int]:
+        return self.key_marks.get(path) or self.mark(path)
+
+    def problem_paths(self) -> list[DataPath]:
+        return [p.data_path for p in self.problems if p.data_path is not None]
+
+
+# -- bytes and text ----------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> tuple[str | None, Problem | None]:
+    """UTF-8 text, or the position of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        start = error.start
+        line_start = data.rfind(b"\n", 0, start) + 1
+        line = data.count(b"\n", 0, start) + 1
+        col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+        return None, Problem(
+            line, col, f"not UTF-8: byte 0x{data[start]:02X} cannot be decoded; save the file as UTF-8"
+        )
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str | None, Problem | None]:
+    """The file's text; refused when unreadable, larger than ``max_bytes`` or not UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, Problem(1, 1, f"file too large: {size} bytes (the limit is {max_bytes})")
+        with path.open("rb") as handle:
+            # Read one byte more than allowed: the file may have grown since stat.
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        return None, Problem(1, 1, f"cannot read the file: {error.strerror or error}")
+    if len(data) > max_bytes:
+        return None, Problem(1, 1, f"file too large: over {max_bytes} bytes")
+    return decode(data)
+
+
+def load_file(path: Path, max_bytes: int = MAX_BYTES) -> YamlDocument:
+    text, problem = read_text(path, max_bytes)
+    if text is None:
+        return YamlDocument(problems=[problem] if problem else [])
+    return load_text(text)
+
+
+# -- YAML --------------------------------------------------------------------------------------
+
+
+def load_text(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> YamlDocument:
+    """Read one YAML document whose top level must be a mapping.
+
+    ``line_offset`` is added to every line, for YAML embedded in a larger file (front matter).
+    """
+    doc = YamlDocument()
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        doc.problems.append(
+            Problem(
+                line + line_offset,
+                col,
+                f"control character U+{ord(bad.group()):04X} is not allowed in YAML",
+            )
+        )
+        return doc
+    builder = _Builder(text, line_offset, max_depth)
+    try:
+        builder.run()
+    except _Refused as refused:
+        doc.problems.extend(builder.problems)
+        doc.problems.append(refused.problem)
+        return doc
+    except yaml.MarkedYAMLError as error:
+        if _is_libyaml_depth_error(error):
+            return _depth_refusal(text, line_offset, max_depth, error)
+        doc.problems.extend(builder.problems)
+        doc.problems.append(_syntax_problem(error, line_offset))
+        return doc
+    except yaml.YAMLError as error:  # ReaderError: no mark, but the text was checked above
+        doc.problems.append(Problem(1 + line_offset, 1, f"YAML error: {error}"))
+        return doc
+    finally:
+        builder.dispose()
+    doc.data = builder.result
+    doc.marks = builder.marks
+    doc.key_marks = builder.key_marks
+    doc.sources = builder.sources
+    doc.key_sources = builder.key_sources
+    doc.problems = builder.problems
+    return doc
+
+
+def _is_libyaml_depth_error(error: yaml.MarkedYAMLError) -> bool:
+    return "maximum nesting depth" in str(error.problem or "")
+
+
+def _depth_refusal(
+    text: str, line_offset: int, max_depth: int, error: yaml.MarkedYAMLError
+) -> YamlDocument:
+    """libyaml refuses nesting beyond its own limit while looking ahead, before our counter can
+    see the level where the data crossed ours. The text up to its error point is nested deeply
+    throughout, so reading that prefix again finds our level's exact position."""
+    mark = error.problem_mark
+    assert mark is not None
+    lines = text.split("\n", mark.line + 1)
+    prefix = "\n".join(lines[: mark.line] + [lines[mark.line][: mark.column]])
+    builder = _Builder(prefix, line_offset, max_depth)
+    try:
+        builder.run()
+    except _Refused as refused:
+        return YamlDocument(problems=[refused.problem])
+    except yaml.YAMLError:
+        pass
+    finally:
+        builder.dispose()
+    return YamlDocument(
+        problems=[
+            Problem(
+                mark.line + 1 + line_offset,
+                mark.column + 1,
+                f"nesting deeper than {max_depth} levels",
+            )
+        ]
+    )
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, line_offset: int) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "invalid YAML"
+    if error.context:
+        problem = f"{error.context}: {problem}"
+    return Problem(line + line_offset, col, f"YAML syntax error: {problem}")
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence. ``path`` is None inside a discarded subtree."""
+
+    value: Any
+    path: DataPath | None
+    is_map: bool
+    invalid: bool = False
+    key: Any = None
+    has_key: bool = False
+    key_ok: bool = False
+    key_line_col: tuple[int, int] = (1, 1)
+    start: Any = None
+
+
+class _Builder:
+    def __init__(self, text: str, line_offset: int, max_depth: int):
+        self.loader = Loader(text)
+        self.line_offset = line_offset
+        self.max_depth = max_depth
+        self.stack: list[_Frame] = []
+        self.result: dict[Any, Any] | None = None
+        self.marks: dict[DataPath, tuple[int, int]] = {}
+        self.key_marks: dict[DataPath, tuple[int, int]] = {}
+        self.sources: dict[DataPath, str] = {}
+        self.key_sources: dict[DataPath, str] = {}
+        self.problems: list[Problem] = []
+
+    def dispose(self) -> None:
+        self.loader.dispose()
+
+    def pos(self, mark: Any) -> tuple[int, int]:
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def refuse(self, mark: Any, message: str) -> _Refused:
+        line, col = self.pos(mark)
+        return _Refused(Problem(line, col, message))
+
+    def report(self, mark: Any, message: str, path: DataPath | None) -> None:
+        if path is None and self.stack and self.stack[-1].is_map and not self.stack[-1].has_key:
+            path = self.stack[-1].path  # a problem in a key belongs to its mapping
+        if path is None:  # inside a discarded subtree: its root was reported already
+            return
+        line, col = self.pos(mark)
+        self.problems.append(Problem(line, col, message, path))
+
+    # -- the event loop ------------------------------------------------------------------------
+
+    def run(self) -> None:
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            raise _Refused(Problem(1 + self.line_offset, 1, "the file is empty; expected a mapping"))
+        loader.get_event()  # document start
+        first = loader.peek_event()
+        if not isinstance(first, yaml.MappingStartEvent):
+            raise self.refuse(
+                first.start_mark, f"expected a mapping at the top level, got {_event_kind(first)}"
+            )
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.open(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.close()
+                if not self.stack:
+                    break
+            elif isinstance(event, yaml.AliasEvent):
+                path = self.child_path(event.start_mark)
+                self.report(
+                    event.start_mark,
+                    f"aliases are not allowed (*{event.anchor}); write the value out",
+                    path,
+                )
+                self.attach(INVALID, event.start_mark, path)
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.peek_event()
+            raise self.refuse(event.start_mark, "several documents in one file; keep one")
+
+    def child_path(self, mark: Any) -> DataPath | None:
+        """The data path of the node that starts now, from its parent's state."""
+        if not self.stack:
+            return ()
+        parent = self.stack[-1]
+        if parent.path is None:
+            return None
+        if not parent.is_map:
+            return (*parent.path, len(parent.value))
+        if not parent.has_key:
+            return None  # a key: only scalars may be keys, checked when it completes
+        if not parent.key_ok:
+            return None
+        return (*parent.path, parent.key)
+
+    def check_anchor(self, event: Any, path: DataPath | None) -> None:
+        if event.anchor is not None:
+            self.report(
+                event.start_mark,
+                f"anchors are not allowed (&{event.anchor}); write the value out",
+                path,
+            )
+
+    def open(self, event: Any) -> None:
+        if len(self.stack) >= self.max_depth:
+            raise self.refuse(event.start_mark, f"nesting deeper than {self.max_depth} levels")
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        path = self.child_path(event.start_mark)
+        if self.stack and self.stack[-1].is_map and not self.stack[-1].has_key:
+            kind = "mapping" if is_map else "list"
+            self.report(event.start_mark, f"a mapping key must be a plain value, not a {kind}", None)
+        self.check_anchor(event, path)
+        frame = _Frame({} if is_map else [], path, is_map, start=event.start_mark)
+        tag = event.tag
+        if tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
+            self.report(event.start_mark, f"tag {_short_tag(tag)} is not allowed", path)
+            frame.invalid = True
+        if path is not None:
+            self.marks[path] = self.pos(event.start_mark)
+        self.stack.append(frame)
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        value = INVALID if frame.invalid else frame.value
+        if not self.stack:
+            self.result = value if isinstance(value, dict) else {}
+            return
+        self.attach(value, frame.start, frame.path, is_scalar=False)
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        path = self.child_path(event.start_mark)
+        self.check_anchor(event, path)
+        value, tag = self.build_scalar(event, path)
+        plain = event.tag is None and event.implicit[0]
+        source = event.value if plain and tag != _STD + "str" else None
+        self.attach(value, event.start_mark, path, source=source)
+
+    def build_scalar(self, event: yaml.ScalarEvent, path: DataPath | None) -> tuple[Any, str]:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+        if tag == _STD + "str":
+            return event.value, tag
+        if tag == _STD + "merge":
+            self.report(event.start_mark, "merge keys (<<) are not allowed; quote it", path)
+            return INVALID, tag
+        if tag not in _SCALAR_TAGS:
+            self.report(event.start_mark, f"tag {_short_tag(tag)} is not allowed", path)
+            return INVALID, tag
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        try:
+            return _CONSTRUCT[tag](self.loader, node), tag
+        except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError) as error:
+            if tag == _STD + "timestamp":
+                reason = str(error) if isinstance(error, ValueError) else "not a date"
+                self.report(event.start_mark, f"impossible date {event.value}: {reason}", path)
+            else:
+                self.report(
+                    event.start_mark,
+                    f"cannot read {event.value!r} as {_short_tag(tag)}",
+                    path,
+                )
+            return INVALID, tag
+
+    def attach(
+        self,
+        value: Any,
+        mark: Any,
+        path: DataPath | None,
+        is_scalar: bool = True,
+        source: str | None = None,
+    ) -> None:
+        parent = self.stack[-1]
+        if not parent.is_map:
+            if parent.path is not None:
+                parent.value.append(value)
+                if is_scalar:
+                    self.marks[path] = self.pos(mark)  # type: ignore[index]
+                    if source is not None:
+                        self.sources[path] = source  # type: ignore[index]
+            return
+        if not parent.has_key:
+            self.take_key(parent, value, mark, is_scalar, source)
+            return
+        parent.has_key = False
+        if parent.key_ok and parent.path is not None:
+            parent.value[parent.key] = value
+            if is_scalar:
+                self.marks[path] = self.pos(mark)  # type: ignore[index]
+                if source is not None:
+                    self.sources[path] = source  # type: ignore[index]
+
+    def take_key(self, parent: _Frame, key: Any, mark: Any, is_scalar: bool, source: str | None) -> None:
+        parent.has_key = True
+        parent.key = key
+        parent.key_ok = False
+        parent.key_line_col = self.pos(mark)
+        if parent.path is None or not is_scalar or key is INVALID:
+            return  # reported already
+        if key in parent.value:
+            self.report(mark, self.duplicate_message(parent, key, source), (*parent.path, key))
+            return
+        parent.key_ok = True
+        self.key_marks[(*parent.path, key)] = parent.key_line_col
+        if source is not None:
+            self.key_sources[(*parent.path, key)] = source
+
+    def duplicate_message(self, parent: _Frame, key: Any, source: str | None) -> str:
+        assert parent.path is not None
+        path = (*parent.path, key)
+        text = source if source is not None else str(key)
+        first = self.key_marks[path]
+        first_key = next(k for k in parent.value if k == key)
+        first_text = self.key_sources.get(path, str(first_key))
+        where = f"{first[0]}:{first[1]}"
+        if first_text == text:
+            return f"duplicate key {text!r} (first at {where})"
+        if type(first_key) is not type(key):
+            # true == 1 in the loaded data, so the two keys cannot both be kept.
+            return f"key {text!r} clashes with the key {first_text!r} at {where}; quote them"
+        return f"duplicate key {text!r}: YAML reads it as the same key as {first_text!r} at {where}"
+
+
+_CONSTRUCT = {
+    _STD + "null": SafeConstructor.construct_yaml_null,
+    _STD + "bool": SafeConstructor.construct_yaml_bool,
+    _STD + "int": SafeConstructor.construct_yaml_int,
+    _STD + "float": SafeConstructor.construct_yaml_float,
+    _STD + "timestamp": SafeConstructor.construct_yaml_timestamp,
+}
+
+
+def _event_kind(event: Any) -> str:
+    if isinstance(event, yaml.SequenceStartEvent):
+        return "a list"
+    if isinstance(event, yaml.AliasEvent):
+        return "an alias"
+    if isinstance(event, yaml.ScalarEvent):
+        return "an empty document" if event.value == "" and event.implicit[0] else "a single value"
+    return "something else"
+
+
+def _short_tag(tag: str | None) -> str:
+    if tag and tag.startswith(_STD):
+        return "!!" + tag[len(_STD) :]
+    return str(tag)
+
+
+# -- hints -------------------------------------------------------------------------------------
+
+
+def describe(value: Any) -> str:
+    """A value's YAML kind in words, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "an invalid value"
+
+
+def typing_hint(source: str | None, value: Any) -> str:
+    """Why YAML gave a plain value a type the author probably did not mean."""
+    if source is None:
+        return ""
+    if source == "":
+        return "the value is empty"
+    if isinstance(value, bool):
+        shown = "true" if value else "false"
+    elif value is None:
+        shown = "null"
+    elif isinstance(value, dt.datetime):
+        shown = "a date and time"
+    elif isinstance(value, dt.date):
+        shown = "a date"
+    elif isinstance(value, (int, float)):
+        shown = f"the number {value}"
+    else:
+        return ""
+    return f"YAML reads {source} as {shown}; quote it"
