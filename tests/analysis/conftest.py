@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from handmade import hand_dataset
+from .handmade import hand_dataset
 from tui.core.dataset import Dataset
 
 

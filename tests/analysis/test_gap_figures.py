@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from handmade import FEB, build_dataset
+from .handmade import FEB, build_dataset
 from tui.core.analysis import analyse
 
 

@@ -1,0 +1,410 @@
+"""Tables for export (matrix, gaps, distances, conditions, quotes, problems) and their writers.
+
+Every frame is built here from a Dataset, with every text cell passed through
+``tui.core.sanitize.clean``; the writers render a frame as CSV, Markdown or JSON.
+
+CSV and spreadsheets. A text cell that begins with ``= + - @``, a tab or a carriage return (or a
+full-width or small-form variant of those four signs) is one a spreadsheet may run as a formula, so
+it is written with a leading apostrophe, which makes the cell plain text. Two exceptions, so that
+nothing else changes:
+
+- numeric columns (the stance, counts, distances) are never touched: -2 is written as ``-2``;
+- a text cell that is a plain number, a sign then ASCII digits with at most one decimal point
+  (``-2``, ``+1``, ``0.5``), is left alone too: a spreadsheet reads it as that number and there is
+  nothing in it to run, whereas ``-2+3`` or ``-A1`` would be a formula and gets its apostrophe.
+
+Round trip: ``pd.read_csv(file, dtype=COLUMNS[what], keep_default_na=False, na_values=...)`` (what
+``read_csv`` below passes) gives back exactly ``csv_safe(frame)``, the frame as written, in which only
+the dangerous text cells differ. ``read_csv`` then undoes the apostrophes (``csv_restore``), which
+gives back the frame itself: a cell that already began with apostrophes before a dangerous sign gets
+one more on writing, so the undoing is exact. ``keep_default_na=False`` matters: a quote may well be
+the text "NA" or "null", which pandas would otherwise read as missing.
+
+Markdown. Cells and text are escaped so that nothing can break a table or a line, or turn into
+HTML or a link: backslashes, pipes, backticks, emphasis and heading signs, square brackets, ``$``,
+angle brackets (as ``&lt;``/``&gt;``), entity-like ampersands, and line breaks (as ``<br>``).
+
+Files are never overwritten unless asked (``force``), and never written inside a protected folder
+such as the data's ``positions/`` and ``seeds/``.
+
+pandas is imported inside functions only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from tui.core.analysis import (
+    CONDITIONS_COLUMNS,
+    DISTANCES_COLUMNS,
+    GAPS_COLUMNS,
+    analyse,
+)
+from tui.core.sanitize import clean
+from tui.core.stances import glyph, word
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from tui.core.dataset import Dataset
+
+FORMATS = ("csv", "md", "json")
+
+MATRIX_COLUMNS: dict[str, str] = {
+    "issue_id": "str",
+    "issue": "str",
+    "actor_id": "str",
+    "actor": "str",
+    "stance": "Int64",  # missing when the actor has no stated position: never 0
+    "glyph": "str",
+    "word": "str",
+    "conditional": "bool",
+    "conditions": "str",
+    "as_of": "str",  # ISO date the stance holds from; "" when there is no record
+    "summary": "str",
+}
+QUOTES_COLUMNS: dict[str, str] = {
+    "actor_id": "str",
+    "actor": "str",
+    "issue_id": "str",
+    "issue": "str",
+    "stance": "Int64",
+    "stance_as_of": "str",
+    "speaker_id": "str",
+    "speaker": "str",
+    "kind": "str",  # quote: the speaker's words; reported: the article's own sentence
+    "text": "str",
+    "source": "str",
+    "title": "str",
+    "outlet": "str",
+    "published": "str",
+    "said_on": "str",  # ISO date, "" when the source gives none (see said_on_note)
+    "said_on_note": "str",
+    "via": "str",  # relay chain, first to last, joined with " → "
+    "verified": "bool",  # the text was found in its source
+}
+PROBLEMS_COLUMNS: dict[str, str] = {
+    "path": "str",
+    "line": "int64",
+    "col": "int64",
+    "severity": "str",
+    "message": "str",
+}
+
+# What can be exported, and the column -> dtype schema of each frame.
+COLUMNS: dict[str, dict[str, str]] = {
+    "matrix": MATRIX_COLUMNS,
+    "gaps": GAPS_COLUMNS,
+    "distances": DISTANCES_COLUMNS,
+    "conditions": CONDITIONS_COLUMNS,
+    "quotes": QUOTES_COLUMNS,
+    "problems": PROBLEMS_COLUMNS,
+}
+WHATS = tuple(COLUMNS)
+
+RELAY_SEPARATOR = " → "
+
+
+class OutputExistsError(FileExistsError):
+    """The output file exists and overwriting was not asked for."""
+
+
+class ProtectedOutputError(PermissionError):
+    """The output would land inside a folder that export must never write into."""
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Issue x actor in long form, one row per pair, absent pairs included with a missing stance."""
+    import pandas as pd
+
+    picture = dataset.as_of(as_of)
+    analysis = analyse(dataset, as_of)
+    rows = []
+    for issue in analysis.issue_ids:
+        for actor in analysis.actor_ids:
+            record = picture.get((actor, issue))
+            stance = record.stance if record is not None else None
+            rows.append(
+                {
+                    "issue_id": issue,
+                    "issue": dataset.issue_title(issue),
+                    "actor_id": actor,
+                    "actor": dataset.actor_name(actor),
+                    "stance": stance,
+                    "glyph": glyph(stance),
+                    "word": word(stance),
+                    "conditional": bool(record and record.is_conditional),
+                    "conditions": "; ".join(c.text for c in record.conditions) if record else "",
+                    "as_of": _iso(record.as_of) if record else "",
+                    "summary": record.position.summary if record else "",
+                }
+            )
+    return _finish(pd.DataFrame(rows, columns=list(MATRIX_COLUMNS)), MATRIX_COLUMNS)
+
+
+def quotes_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Every evidence item; with ``as_of``, only those of the stances in force on that date."""
+    import pandas as pd
+
+    if as_of is None:
+        records = list(dataset.stances)
+    else:
+        records = list(dataset.as_of(as_of).values())
+    issue_rank = {issue: n for n, issue in enumerate(dataset.issues)}
+    actor_rank = {actor: n for n, actor in enumerate(dataset.actors)}
+    records.sort(
+        key=lambda r: (
+            issue_rank.get(r.issue_id, len(issue_rank)),
+            r.issue_id,
+            actor_rank.get(r.actor_id, len(actor_rank)),
+            r.actor_id,
+            r.as_of,
+        )
+    )
+    rows = []
+    for record in records:
+        for ev in record.evidence:
+            item = ev.evidence
+            seed = dataset.seeds.get(item.source)
+            rows.append(
+                {
+                    "actor_id": record.actor_id,
+                    "actor": dataset.actor_name(record.actor_id),
+                    "issue_id": record.issue_id,
+                    "issue": dataset.issue_title(record.issue_id),
+                    "stance": record.stance,
+                    "stance_as_of": _iso(record.as_of),
+                    "speaker_id": ev.speaker_id,
+                    "speaker": dataset.actor_name(ev.speaker_id),
+                    "kind": item.kind,
+                    "text": item.text,
+                    "source": item.source,
+                    "title": seed.meta.title if seed else "",
+                    "outlet": seed.meta.outlet if seed else "",
+                    "published": _iso(seed.meta.published) if seed else "",
+                    "said_on": _iso(item.said_on),
+                    "said_on_note": item.said_on_note or "",
+                    "via": RELAY_SEPARATOR.join(item.via),
+                    "verified": ev.verified,
+                }
+            )
+    return _finish(pd.DataFrame(rows, columns=list(QUOTES_COLUMNS)), QUOTES_COLUMNS)
+
+
+def problems_frame(dataset: Dataset) -> pd.DataFrame:
+    """Every diagnostic of the load, in the order found."""
+    import pandas as pd
+
+    rows = [d.to_dict() for d in dataset.diagnostics]
+    return _finish(pd.DataFrame(rows, columns=list(PROBLEMS_COLUMNS)), PROBLEMS_COLUMNS)
+
+
+def frame_for(what: str, dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
+    """The frame ``peninsula export --what WHAT`` writes."""
+    if what == "matrix":
+        return matrix_frame(dataset, as_of)
+    if what == "quotes":
+        return quotes_frame(dataset, as_of)
+    if what == "problems":
+        return problems_frame(dataset)
+    if what in ("gaps", "distances", "conditions"):
+        analysis = analyse(dataset, as_of)
+        frame = getattr(analysis, f"{what}_frame")()
+        return _finish(frame, COLUMNS[what])
+    raise ValueError(f"unknown table {what!r}; expected one of {', '.join(WHATS)}")
+
+
+def _finish(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    """Clean every text cell and give each column its declared dtype."""
+    frame = frame.astype(dtypes)
+    for column, dtype in dtypes.items():
+        if dtype == "str":
+            frame[column] = frame[column].map(clean).astype("str")
+    return frame
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+_FORMULA_SIGNS = "=+-@\t\r＝＋－＠﹦﹢﹣﹫"
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?\Z")
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    import pandas as pd
+
+    return [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype)]
+
+
+def is_formula_like(cell: str) -> bool:
+    """Would a spreadsheet run this text as a formula? Leading apostrophes are looked through, so
+    that escaping stays reversible (see ``csv_restore``)."""
+    bare = cell.lstrip("'")
+    return bool(bare) and bare[0] in _FORMULA_SIGNS and not _PLAIN_NUMBER.match(bare)
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if is_formula_like(cell) else cell
+
+
+def restore(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and is_formula_like(cell) else cell
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as CSV writes it: dangerous text cells get a leading apostrophe, nothing else."""
+    return _map_text(frame, neutralise)
+
+
+def csv_restore(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo ``csv_safe`` exactly."""
+    return _map_text(frame, restore)
+
+
+def _map_text(frame: pd.DataFrame, func: Any) -> pd.DataFrame:
+    out = frame.copy()
+    for column in _text_columns(out):
+        out[column] = out[column].map(lambda v: func(v) if isinstance(v, str) else v).astype(
+            out[column].dtype
+        )
+    return out
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    return csv_safe(frame).to_csv(index=False, lineterminator="\n")
+
+
+def csv_read_options(what: str) -> dict[str, Any]:
+    """What ``pd.read_csv`` needs to read an export back with its dtypes (no text read as NaN)."""
+    dtypes = COLUMNS[what]
+    nullable = [c for c, t in dtypes.items() if t not in ("str", "bool")]
+    return {
+        "dtype": dtypes,
+        "keep_default_na": False,
+        "na_values": {c: [""] for c in nullable},
+    }
+
+
+def read_csv(source: Any, what: str) -> pd.DataFrame:
+    """Read a CSV export back to the frame that was exported."""
+    import pandas as pd
+
+    return csv_restore(pd.read_csv(source, **csv_read_options(what)))
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#$])")
+
+
+def markdown_escape(text: str) -> str:
+    """Text that shows as itself in Markdown: inside a table cell, a heading or a quote line."""
+    text = _MD_SPECIAL.sub(r"\\\1", clean(text))
+    text = _ENTITY.sub("&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return _LINE_BREAKS.sub("<br>", text)
+
+
+def markdown_cell(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and _is_missing(value)):
+        return ""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return markdown_escape(str(value))
+
+
+def markdown_table(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    """A GitHub-flavoured Markdown table with every cell escaped.
+
+    Written by hand because pandas' ``to_markdown`` (tabulate) escapes nothing."""
+    head = [markdown_cell(h) for h in header]
+    lines = [_row(head), _row(["---"] * len(head))]
+    lines += [_row([markdown_cell(v) for v in row]) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def to_markdown(frame: pd.DataFrame) -> str:
+    return markdown_table(frame.columns, frame.itertuples(index=False, name=None))
+
+
+# -- JSON --------------------------------------------------------------------------------------
+
+
+def _is_missing(value: Any) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(value: Any) -> Any:
+    if value is None or _is_missing(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def to_json(frame: pd.DataFrame) -> str:
+    """A list of records; missing values are null. Written with the json module rather than
+    ``DataFrame.to_json``, which escapes every '/' and rounds floats to 10 digits."""
+    records = [
+        {column: _plain(value) for column, value in zip(frame.columns, row)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def render(frame: pd.DataFrame, fmt: str) -> str:
+    if fmt == "csv":
+        return to_csv(frame)
+    if fmt == "md":
+        return to_markdown(frame)
+    if fmt == "json":
+        return to_json(frame)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def write_text(
+    text: str, path: str | Path, *, force: bool = False, protected: Iterable[Path] = ()
+) -> Path:
+    """Write ``text`` to ``path``: never over an existing file unless ``force``, never into a
+    protected folder. Exclusive creation makes the no-overwrite check and the write one step."""
+    target = Path(path)
+    resolved = target.resolve()
+    for folder in protected:
+        folder = Path(folder).resolve()
+        if resolved == folder or folder in resolved.parents:
+            raise ProtectedOutputError(f"{target}: will not write inside {folder}")
+    try:
+        with open(target, "w" if force else "x", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise OutputExistsError(f"{target} already exists; not overwritten") from None
+    return target
