@@ -211,3 +211,13 @@ def test_frames_carry_the_same_figures(hand):
     assert list(cond["status"]) == ["unmet", "met", "unknown"]
     assert list(cond["blocker"]) == ["Bo Bell", "", ""]
     assert cond["target_stance"].isna().tolist() == [False, False, True]
+
+
+def test_level_issue_names_each_pair_once():
+    ds = build_dataset(
+        ["a"], ["x", "y", "z"], [dict(actor=n, issue="a", stance=1) for n in ("x", "y", "z")]
+    )
+    spread = analyse(ds).spread("a")
+    assert spread.spread == 0
+    assert _pairs(spread) == [("x", "y"), ("x", "z"), ("y", "z")]
+    assert [c.issue_id for c in analyse(ds).common_ground] == ["a"]

@@ -27,3 +27,35 @@ def data_dir(data: str | None) -> Path:
     if data is None and ctx is not None and ctx.find_root().obj:
         data = ctx.find_root().obj.get("data")
     return resolve_data_dir(data)
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--as-of YYYY-MM-DD`: the picture on that date (default: the latest)."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="YYYY-MM-DD",
+        callback=lambda _ctx, _param, value: value.date() if value is not None else None,
+        help="Show the stances in force on this date, YYYY-MM-DD (default: the latest).",
+    )(func)
+
+
+def write_output(text: str, output: str, *, force: bool, data: Path) -> None:
+    """Write to a file (`-`: standard output): never over an existing file without `--force`,
+    never into the data's positions/ or seeds/."""
+    from tui.core.export import OutputExistsError, ProtectedOutputError, write_text
+
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        write_text(text, output, force=force, protected=[data / "positions", data / "seeds"])
+    except OutputExistsError as error:
+        raise click.ClickException(f"{error}; use --force to overwrite it") from None
+    except ProtectedOutputError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"{output}: {error.strerror or error}") from None
+    click.echo(f"wrote {output}", err=True)

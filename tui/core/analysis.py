@@ -345,13 +345,12 @@ def _issue_spread(
         return IssueSpread(issue_id, known, absent, None, only, only, ())
     values = [r.stance for r in known]
     low, high = min(values), max(values)  # type: ignore[type-var]
-    farthest = tuple(
-        (lo, hi)
-        for lo in known
-        if lo.stance == low
-        for hi in known
-        if hi.stance == high and hi is not lo
-    )
+    if low == high:  # all level: every pair is farthest, each named once in actor order
+        farthest = tuple(combinations(known, 2))
+    else:
+        farthest = tuple(
+            (lo, hi) for lo in known if lo.stance == low for hi in known if hi.stance == high
+        )
     return IssueSpread(issue_id, known, absent, high - low, low, high, farthest)  # type: ignore[operator]
 
 

@@ -1,0 +1,73 @@
+"""`peninsula export`: one table of the data as CSV, Markdown or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from tui.cli.common import as_of_option, data_dir, data_option, write_output
+
+# Kept here rather than imported from the core so that `--help` stays cheap.
+WHATS = ("matrix", "gaps", "distances", "conditions", "quotes", "problems")
+FORMATS = ("csv", "md", "json")
+_SUFFIX_FORMATS = {".csv": "csv", ".md": "md", ".markdown": "md", ".json": "json"}
+
+
+@click.command("export")
+@click.option(
+    "--what",
+    type=click.Choice(WHATS),
+    default="matrix",
+    show_default=True,
+    help="matrix: issue x actor stances; gaps: spread per issue, ranked as starting points for "
+    "talks; distances: per pair of actors; conditions: each condition, met or not and who blocks "
+    "it; quotes: every evidence item; problems: the data's diagnostics.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: from the file name's suffix, else csv).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="File to write, or - for standard output. An existing file is kept unless --force.",
+)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@data_option
+@as_of_option
+def export_command(
+    what: str, fmt: str | None, output: str, force: bool, data: str | None, as_of: dt.date | None
+) -> None:
+    """Export a table, built from the same frames the analysis uses.
+
+    CSV cells a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+    return) get a leading apostrophe; plain numbers such as -2 stay numbers. Markdown escapes
+    everything that could break a table or turn into HTML or a link.
+
+    \b
+    Examples:
+      peninsula export --what matrix -o matrix.csv
+      peninsula export --what gaps --format md -o -
+      peninsula export --what quotes --format json -o quotes.json --as-of 2025-09-21
+    """
+    from tui.core.export import frame_for, render
+    from tui.core.loader import load_tree
+
+    fmt = fmt or _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "csv")
+    root = data_dir(data)
+    dataset = load_tree(root)
+    if dataset.errors:
+        click.echo(
+            f"note: the data has {len(dataset.errors)} error(s); invalid records are left out "
+            "(`peninsula validate` lists them)",
+            err=True,
+        )
+    text = render(frame_for(what, dataset, as_of), fmt)
+    write_output(text, output, force=force, data=root)

@@ -1,0 +1,317 @@
+"""A Markdown briefing a reader can send as it is.
+
+It holds, for one date: the sources, the matrix, the widest gaps, the blocked conditions, the
+common ground and the starting points for talks, and under each claim the evidence behind it,
+each item with its speaker, the date it was said, the outlet and the relay chain, and a plain
+"Reported speech" label where the words are the article's and not the speaker's. Every piece of
+text from the data goes through ``markdown_escape`` (which cleans it first), so nothing in the
+data can break the layout or turn into HTML or a link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from tui.core.analysis import Analysis, analyse
+from tui.core.export import RELAY_SEPARATOR, markdown_escape, markdown_table
+from tui.core.stances import CONDITIONAL_MARK, label, number
+
+if TYPE_CHECKING:
+    from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
+
+TITLE = "Peninsula brief: where the actors stand on the Korean Peninsula"
+
+
+def render_brief(dataset: Dataset, as_of: dt.date | None = None, *, widest: int = 3) -> str:
+    """The whole briefing as Markdown text; ``widest`` caps the issues in "Widest gaps"."""
+    analysis = analyse(dataset, as_of)
+    parts = [
+        _header(analysis),
+        _sources(dataset),
+        _matrix(analysis),
+        _widest_gaps(analysis, widest),
+        _blocked(analysis),
+        _common_ground(analysis),
+        _starting_points(analysis),
+        _distances(analysis),
+    ]
+    return "\n".join(part for part in parts if part).rstrip("\n") + "\n"
+
+
+# -- pieces ------------------------------------------------------------------------------------
+
+_e = markdown_escape
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _header(a: Analysis) -> str:
+    ds = a.dataset
+    if a.date is None:
+        when = "no stance in the data has a date yet"
+    elif a.as_of is None:
+        when = f"{a.date.isoformat()} (the latest stance in the data)"
+    else:
+        when = a.date.isoformat()
+    counts = ds.summary()
+    lines = [
+        f"# {TITLE}",
+        "",
+        f"**As of {when}.** {counts['actors']} actors, {counts['issues']} issues, "
+        f"{_count(counts['sources'], 'source')}, {_count(counts['evidence'], 'evidence item')} "
+        f"({counts['verified']} found verbatim in their source). Written by `peninsula brief` "
+        "from the position files; every stance cites its evidence.",
+        "",
+        "Stances run from -2 (firmly against the issue's proposition) to +2 (firmly for it); "
+        "an actor who has said nothing known has *no stated position*, which is not 0. "
+        "\"Quote\" marks the speaker's own words; \"Reported speech\" marks the article's words "
+        "about what was said.",
+        "",
+    ]
+    if counts["errors"] or counts["warnings"]:
+        lines += [
+            f"The data has {_count(counts['errors'], 'error')} and "
+            f"{_count(counts['warnings'], 'warning')} (`peninsula validate` lists them); "
+            "records they make invalid are left out.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _sources(ds: Dataset) -> str:
+    if not ds.seeds:
+        return "## Sources\n\nNo sources.\n"
+    rows = [
+        (
+            n,
+            seed.id,
+            seed.meta.title,
+            seed.meta.outlet,
+            seed.meta.published.isoformat(),
+            RELAY_SEPARATOR.join(seed.meta.via),
+            seed.meta.url or "",
+        )
+        for n, seed in enumerate(ds.seeds.values(), start=1)
+    ]
+    table = markdown_table(["no.", "source", "title", "outlet", "published", "relay", "url"], rows)
+    notes = [
+        f"- {_e(seed.id)}: {_e(field)} is inferred: {_e(reason)}"
+        for seed in ds.seeds.values()
+        for field, reason in seed.meta.inferred.items()
+    ]
+    return "## Sources\n\n" + table + ("\n" + "\n".join(notes) + "\n" if notes else "")
+
+
+def _cell(record: StanceRecord | None) -> str:
+    if record is None or record.stance is None:
+        return label(None)
+    text = label(record.stance)
+    return f"{text} ({CONDITIONAL_MARK})" if record.is_conditional else text
+
+
+def _matrix(a: Analysis) -> str:
+    ds = a.dataset
+    picture = ds.as_of(a.as_of)
+    header = ["issue"] + [ds.actor_name(actor) for actor in a.actor_ids]
+    rows = [
+        [ds.issue_title(issue)] + [_cell(picture.get((actor, issue))) for actor in a.actor_ids]
+        for issue in a.issue_ids
+    ]
+    note = (
+        f"\"({CONDITIONAL_MARK})\" marks a conditional stance; its conditions are under "
+        "*Blocked conditions* when unmet.\n"
+    )
+    return "## Where they stand\n\n" + markdown_table(header, rows) + "\n" + note
+
+
+def _widest_gaps(a: Analysis, limit: int) -> str:
+    ds = a.dataset
+    lines = ["## Widest gaps", ""]
+    widest = a.widest[:limit]
+    if not widest:
+        return "\n".join(lines + ["No issue has two actors with a stated position apart.", ""])
+    for spread in widest:
+        lines.append(
+            f"### {_e(ds.issue_title(spread.issue_id))}: spread {spread.spread} "
+            f"({number(spread.low)} to {number(spread.high)})"
+        )
+        lines.append("")
+        pairs = "; ".join(
+            f"**{_e(ds.actor_name(lo.actor_id))}** ({number(lo.stance)}) and "
+            f"**{_e(ds.actor_name(hi.actor_id))}** ({number(hi.stance)})"
+            for lo, hi in spread.farthest
+        )
+        lines.append(f"Farthest apart: {pairs}. {_known_line(a, spread.n_known, spread.absent)}")
+        lines.append("")
+        in_pairs = {id(r) for pair in spread.farthest for r in pair}
+        for record in spread.known:
+            if id(record) in in_pairs:
+                lines += _claim(ds, record)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _known_line(a: Analysis, n_known: int, absent: tuple[str, ...]) -> str:
+    ds = a.dataset
+    text = f"Known for {n_known} of {n_known + len(absent)} actors"
+    if absent:
+        text += "; no stated position: " + ", ".join(_e(ds.actor_name(x)) for x in absent)
+    return text + "."
+
+
+def _blocked(a: Analysis) -> str:
+    ds = a.dataset
+    lines = ["## Blocked conditions", ""]
+    if not a.unmet:
+        lines += ["No condition is unmet.", ""]
+    for check in a.unmet:
+        lines.append(f"### {_e(check.sentence)}")
+        lines.append("")
+        lines.append(f"The condition in the data's words: {_e(check.condition.text)}")
+        lines.append("")
+        for record in check.records:
+            lines += _claim(ds, record)
+        lines.append("")
+    unknown = [c for c in a.conditions if c.status == "unknown"]
+    if unknown:
+        lines += ["Conditions that cannot be checked yet:", ""]
+        lines += [f"- {_e(c.sentence)}" for c in unknown]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _common_ground(a: Analysis) -> str:
+    ds = a.dataset
+    lines = ["## Common ground", ""]
+    if not a.common_ground:
+        return "\n".join(
+            lines + ["No issue on which every actor with a stated position is on one side.", ""]
+        )
+    for common in a.common_ground:
+        names = ", ".join(_e(ds.actor_name(r.actor_id)) for r in common.known)
+        lines.append(f"### {_e(ds.issue_title(common.issue_id))}: all {common.side_word}")
+        lines.append("")
+        issue = ds.issues.get(common.issue_id)
+        if issue is not None:
+            lines.append(f"Proposition: {_e(issue.proposition)}")
+            lines.append("")
+        lines.append(
+            f"{names} are {common.side_word}. {_known_line(a, len(common.known), common.absent)}"
+        )
+        if common.conditional:
+            who = ", ".join(_e(ds.actor_name(x)) for x in common.conditional)
+            lines.append("")
+            lines.append(f"With conditions: {who}.")
+        lines.append("")
+        for record in common.known:
+            lines += _claim(ds, record)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _starting_points(a: Analysis) -> str:
+    ds = a.dataset
+    rows = []
+    for point in a.ranking:
+        s = point.spread
+        flags = []
+        if point.blocked:
+            flags.append("blocked by an unmet condition")
+        if point.blocking:
+            flags.append("blocks a condition")
+        if point.common_ground:
+            flags.append(f"common ground ({point.common_ground.side_word})")
+        if s.spread is None:
+            flags.append("fewer than two actors known")
+        rows.append(
+            (
+                point.rank,
+                ds.issue_title(s.issue_id),
+                "" if s.spread is None else s.spread,
+                s.n_known,
+                "; ".join(flags),
+            )
+        )
+    return (
+        "## Starting points for talks\n\nNarrowest spread first.\n\n"
+        + markdown_table(["rank", "issue", "spread", "actors known", "notes"], rows)
+    )
+
+
+def _distances(a: Analysis) -> str:
+    ds = a.dataset
+    rows = [
+        (
+            ds.actor_name(d.actor_a),
+            ds.actor_name(d.actor_b),
+            "" if d.distance is None else f"{d.distance:.2f}",
+            d.basis,
+            "; ".join(f"{ds.issue_title(g.issue_id)} {g.gap}" for g in d.gaps),
+        )
+        for d in sorted(a.distances, key=lambda d: (-d.shared, d.distance or 0))
+    ]
+    return (
+        "## Distance between actors\n\n"
+        "Mean gap (0 to 4) over the issues both have a stance on; a distance over few issues is "
+        "thin evidence.\n\n" + markdown_table(["actor", "actor", "distance", "basis", "gaps"], rows)
+    )
+
+
+# -- claims and their evidence -----------------------------------------------------------------
+
+
+def _claim(ds: Dataset, record: StanceRecord) -> list[str]:
+    """A bullet for one stance, with its evidence items nested under it."""
+    name = _e(ds.actor_name(record.actor_id))
+    issue = _e(ds.issue_title(record.issue_id))
+    stance = _e(_cell(record))
+    lines = [
+        f"- **{name}** on {issue}: {stance}, from {record.as_of.isoformat()}. "
+        f"{_e(record.position.summary)}"
+    ]
+    for condition in record.conditions:
+        lines.append(
+            f"  - Condition: {_e(ds.actor_name(condition.actor))} on "
+            f"{_e(ds.issue_title(condition.issue))} {_e(condition.needs())}: {_e(condition.text)}"
+        )
+    for evidence in record.evidence:
+        lines.append("  - " + _evidence_line(ds, evidence))
+    return lines
+
+
+def _evidence_line(ds: Dataset, record: EvidenceRecord) -> str:
+    item = record.evidence
+    speaker = _e(ds.actor_name(record.speaker_id))
+    kind = "Quote" if item.kind == "quote" else "Reported speech (the article's words, not a quote)"
+    if item.said_on is not None:
+        said = f"said {item.said_on.isoformat()}"
+    else:
+        said = "date not given"
+        if item.said_on_note:
+            said += f" ({_e(item.said_on_note)})"
+    seed = ds.seeds.get(item.source)
+    chain = list(item.via)
+    if seed is not None:
+        number_of = list(ds.seeds).index(item.source) + 1
+        outlet = (
+            f"{_e(seed.meta.outlet)} (source {number_of}, published "
+            f"{seed.meta.published.isoformat()})"
+        )
+        chain.append(seed.meta.outlet)
+    else:
+        outlet = f"unknown source {_e(item.source)}"
+    if item.via:
+        relay = RELAY_SEPARATOR.join(_e(link) for link in chain)
+    elif seed is not None:
+        relay = f"reported directly by {_e(seed.meta.outlet)}"
+    else:
+        relay = "none recorded"
+    found = "found in the source" if record.verified else "NOT found in the source"
+    who = speaker if item.kind == "quote" else f"about {speaker}"
+    return (
+        f"{kind}: “{_e(item.text)}” — {who}, {said}; outlet: {outlet}; "
+        f"relay: {relay}; {found}."
+    )
