@@ -1,0 +1,296 @@
+"""The Peninsula dashboard: tabs of views over one dataset, loaded and reloaded in workers."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.reactive import Reactive, reactive
+from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from tui.app.commands import PeninsulaCommands
+from tui.app.last_good import LastGood
+from tui.app.messages import (
+    CaptionChanged,
+    ShowEvidence,
+    ShowView,
+    StanceHighlighted,
+    SubjectSelected,
+)
+from tui.app.screenshots import save_numbered_svg
+from tui.app.views import VIEWS, ViewSpec
+from tui.app.watch import watch_data_tree
+from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.panel_header import PanelHeader
+from tui.core.dataset import Dataset
+
+# The app's selection, which views follow: a view binds those of these it declares as reactives.
+SELECTION = ("issue_id", "actor_id", "source_id", "evidence_key")
+
+
+class PeninsulaApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "Peninsula"
+    COMMANDS = App.COMMANDS | {PeninsulaCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        *[
+            Binding(str(number), f"show_view('{spec.id}')", spec.title, show=False)
+            for number, spec in enumerate(VIEWS, start=1)
+        ],
+        Binding("question_mark", "help", "Keys"),
+        Binding("left_square_bracket", "step_date(-1)", "Earlier"),
+        Binding("right_square_bracket", "step_date(1)", "Later"),
+        Binding("ctrl+s", "screenshot", "Screenshot", priority=True),
+        Binding("r", "reload", "Reload", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    dataset: Reactive[Dataset | None] = reactive(None, always_update=True, init=False)
+    as_of: Reactive[dt.date | None] = reactive(None, init=False)
+    issue_id: Reactive[str | None] = reactive(None, init=False)
+    actor_id: Reactive[str | None] = reactive(None, init=False)
+    source_id: Reactive[str | None] = reactive(None, init=False)
+    evidence_key: Reactive[str | None] = reactive(None, init=False)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        view: str = "matrix",
+        target: str | None = None,
+        as_of: dt.date | None = None,
+        watch: bool = True,
+        screenshots_dir: Path | None = None,
+        blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self._blink = blink
+        self.data_dir = Path(data_dir)
+        self._initial_view = view
+        self._initial_target = target
+        self._initial_as_of = as_of
+        self._watch = watch
+        self.screenshots_dir = screenshots_dir or Path("screenshots")
+        self.loaded = asyncio.Event()
+        """Set once the first load has been shown (tests and the snapshot command wait on it)."""
+        self.load_count = 0
+        self._last_good = LastGood()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield PanelHeader(id="panel-header")
+        with TabbedContent(id="views", initial=self._initial_view):
+            for spec in VIEWS:
+                with TabPane(spec.title, id=spec.id):
+                    yield self._build_view(spec)
+        yield Footer()
+
+    def _build_view(self, spec: ViewSpec) -> PeninsulaView:
+        view_class = spec.load()
+        view: PeninsulaView = view_class(id=f"view-{spec.id}")
+        app_class = type(self)
+        bound = {
+            name: getattr(app_class, name)
+            for name in SELECTION
+            if isinstance(getattr(view_class, name, None), Reactive)
+        }
+        return view.data_bind(app_class.dataset, app_class.as_of, **bound)
+
+    def on_mount(self) -> None:
+        if not self._blink:
+            # Screenshots and snapshot tests: the same picture every time.
+            for text_input in self.query(Input):
+                text_input.cursor_blink = False
+        self.as_of = self._initial_as_of
+        self.header.show_loading()
+        self.load_data()
+        if self._watch:
+            self.watch_data()
+
+    @property
+    def header(self) -> PanelHeader:
+        return self.query_one(PanelHeader)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#views", TabbedContent)
+
+    @property
+    def active_view(self) -> PeninsulaView | None:
+        pane = self.tabs.active_pane
+        if pane is None:
+            return None
+        return pane.query_one(PeninsulaView)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_data(self) -> None:
+        # Imported here: the loader pulls in pydantic models and YAML, which the first frame
+        # does not need.
+        from tui.core.loader import load_tree
+
+        dataset = load_tree(self.data_dir)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_dataset, dataset)
+
+    @work(exclusive=True, group="watch", exit_on_error=False)
+    async def watch_data(self) -> None:
+        async for _ in watch_data_tree(self.data_dir):
+            self.load_data()
+
+    def _show_dataset(self, loaded: Dataset) -> None:
+        self.load_count += 1
+        first = self.dataset is None
+        self.dataset = self._last_good.merge(loaded)
+        if first:
+            self._apply_initial_target()
+        self.loaded.set()
+
+    def _apply_initial_target(self) -> None:
+        spec = next((s for s in VIEWS if s.id == self._initial_view), None)
+        if spec is not None and spec.target and self._initial_target:
+            self.post_message(SubjectSelected(spec.target, self._initial_target))
+
+    def watch_dataset(self, dataset: Dataset | None) -> None:
+        if dataset is None:
+            return
+        self.header.show_problems(dataset)
+        problems = len(dataset.diagnostics)
+        label = "Problems" if not problems else f"Problems {problems}"
+        self.tabs.get_tab("problems").label = Content(label)
+        self._default_selection(dataset)
+
+    def _default_selection(self, ds: Dataset) -> None:
+        """Point the selection somewhere valid: first issue, actor, source when unset or gone."""
+        if self.issue_id not in ds.issues:
+            self.issue_id = next(iter(ds.issues), None)
+        if self.actor_id not in ds.actors:
+            self.actor_id = next(iter(ds.actors), None)
+        if self.source_id not in ds.seeds:
+            self.source_id = next(iter(ds.seeds), None)
+
+    # -- messages from views -------------------------------------------------------------------
+
+    @on(StanceHighlighted)
+    def _stance_highlighted(self, message: StanceHighlighted) -> None:
+        self.issue_id = message.issue_id
+        self.actor_id = message.actor_id
+
+    @on(SubjectSelected)
+    def _subject_selected(self, message: SubjectSelected) -> None:
+        setattr(self, f"{message.kind}_id", message.subject_id)
+        if message.kind == "source":
+            self.evidence_key = None
+
+    @on(ShowView)
+    def _show_view_message(self, message: ShowView) -> None:
+        self.show_view(message.view_id, message.target)
+
+    @on(ShowEvidence)
+    def _show_evidence(self, message: ShowEvidence) -> None:
+        self.source_id = message.source_id
+        self.evidence_key = message.evidence_key
+        self.show_view("source")
+
+    @on(CaptionChanged)
+    def _caption_changed(self, message: CaptionChanged) -> None:
+        if message.view is self.active_view:
+            self.header.show_caption(message.view.caption())
+
+    @on(TabbedContent.TabActivated, "#views")
+    def _tab_activated(self) -> None:
+        view = self.active_view
+        if view is not None:
+            self.header.show_caption(view.caption())
+
+    def show_view(self, view_id: str, target: str | None = None) -> None:
+        spec = next((s for s in VIEWS if s.id == view_id), None)
+        if spec is None:
+            return
+        if target is not None and spec.target is not None:
+            setattr(self, f"{spec.target}_id", target)
+            if spec.target == "source":
+                self.evidence_key = None
+        self.tabs.active = view_id
+        view = self.active_view
+        if view is not None:
+            view.focus_default()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_show_view(self, view_id: str) -> None:
+        self.show_view(view_id)
+
+    def action_reload(self) -> None:
+        self.load_data()
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_step_date(self, step: int) -> None:
+        ds = self.dataset
+        if ds is None or not ds.dates:
+            return
+        dates = ds.dates
+        current = self.as_of or dates[-1]
+        earlier = [d for d in dates if d < current]
+        later = [d for d in dates if d > current]
+        if step < 0 and earlier:
+            self.as_of = earlier[-1]
+        elif step > 0 and later:
+            # The latest date means "follow the data": new dates from a reload show at once.
+            self.as_of = None if later[0] == dates[-1] else later[0]
+        else:
+            self.notify("No earlier date with data." if step < 0 else "Already at the latest date.")
+
+    def action_screenshot(self) -> None:
+        view = self.active_view
+        view_id = view.VIEW_ID if view is not None else "screen"
+        title = view.caption().plain if view is not None else self.title
+        try:
+            path = save_numbered_svg(
+                self.export_screenshot(title=title),
+                self.screenshots_dir,
+                stem=f"peninsula-{view_id}",
+                forbidden=[self.data_dir / "positions", self.data_dir / "seeds"],
+            )
+        except OSError as error:
+            self.notify(f"Screenshot not saved: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Screenshot saved to {path}", title="Screenshot", markup=False)
+
+
+def create_app(
+    data_dir: Path | str | None = None,
+    *,
+    view: str = "matrix",
+    target: str | None = None,
+    as_of: dt.date | None = None,
+    watch: bool = True,
+    blink: bool = True,
+    screenshots_dir: Path | None = None,
+) -> PeninsulaApp:
+    """The app on a data tree (``resolve_data_dir`` rules when None): the CLI and tests use this."""
+    from tui.core.paths import resolve_data_dir
+
+    return PeninsulaApp(
+        resolve_data_dir(data_dir),
+        view=view,
+        target=target,
+        as_of=as_of,
+        watch=watch,
+        blink=blink,
+        screenshots_dir=screenshots_dir,
+    )

@@ -1,0 +1,20 @@
+"""Stable names for records, so that a selection survives a reload."""
+
+from __future__ import annotations
+
+from tui.core.dataset import EvidenceRecord
+
+
+def evidence_key(record: EvidenceRecord) -> str:
+    """Who, on what, from when, citing what, saying what: unchanged by edits elsewhere in the file."""
+    evidence = record.evidence
+    return "\x1f".join(
+        [
+            record.actor_id,
+            record.issue_id,
+            record.as_of.isoformat(),
+            evidence.source,
+            evidence.kind,
+            evidence.text,
+        ]
+    )

@@ -1,0 +1,1 @@
+"""Turning data records into Content: the only place data strings become something on screen."""

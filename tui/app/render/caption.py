@@ -1,0 +1,51 @@
+"""The line that names a panel: view, subject, as-of date and sources, so a screenshot stands alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from textual.content import Content
+
+from tui.app.render.safe import safe
+from tui.core.dataset import Dataset
+
+MAX_SOURCES_NAMED = 3
+
+
+def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Content:
+    """"Benzinga via KCNA, Reuters; Yonhap" in order of first citation; unknown ids as they are."""
+    names: list[str] = []
+    for seed_id in seed_ids:
+        seed = ds.seeds.get(seed_id)
+        if seed is None:
+            name = seed_id
+        elif seed.meta.via:
+            name = f"{seed.meta.outlet} via {', '.join(seed.meta.via)}"
+        else:
+            name = seed.meta.outlet
+        if name not in names:
+            names.append(name)
+    if not names:
+        return Content("no sources")
+    shown = "; ".join(names[:MAX_SOURCES_NAMED])
+    more = len(names) - MAX_SOURCES_NAMED
+    if more > 0:
+        shown += f"; +{more} more"
+    noun = "source" if len(names) == 1 else "sources"
+    return Content(f"{noun}: ") + safe(shown)
+
+
+def caption(
+    view: str,
+    as_of: dt.date | None,
+    sources: Content,
+    subject: Content | None = None,
+) -> Content:
+    """"Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters"."""
+    parts = [Content.styled(view, "bold")]
+    if subject is not None and subject:
+        parts.append(subject)
+    parts.append(Content(f"as of {as_of.isoformat()}" if as_of else "no dated stances"))
+    parts.append(sources)
+    return Content(" · ").join(parts)

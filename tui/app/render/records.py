@@ -1,0 +1,140 @@
+"""Stances, conditions and evidence as Content blocks, shared by the detail, issue and actor views."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from textual.content import Content
+
+from tui.app.render import palette
+from tui.app.render.safe import join, safe
+from tui.app.render.stance import label
+from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
+from tui.core.models import Condition
+
+KIND_WORDS = {"quote": "QUOTE", "reported": "REPORTED"}
+
+
+def stance_line(ds: Dataset, record: StanceRecord | None) -> Content:
+    """The badge and words, the issue's own wording for that point, and the as-of date."""
+    if record is None:
+        return label(None) + Content.styled(
+            " — nothing known from the sources (absent is not neutral)", "dim"
+        )
+    parts: list[Content | str] = [label(record.stance, record.is_conditional)]
+    issue = ds.issues.get(record.issue_id)
+    if issue is not None and record.stance is not None and record.stance in issue.scale:
+        parts.append(safe(issue.scale[record.stance], "italic"))
+    parts.append(f"as of {record.as_of.isoformat()}")
+    return join(parts)
+
+
+def condition_outcome(
+    ds: Dataset, condition: Condition, as_of: dt.date | None
+) -> tuple[bool | None, StanceRecord | None]:
+    other = ds.stance_at(condition.actor, condition.issue, as_of)
+    return condition.met_by(other.stance if other else None), other
+
+
+def condition_block(ds: Dataset, condition: Condition, as_of: dt.date | None) -> Content:
+    """"✗ UNMET  <text>" then what it needs, where the other actor stands, and who meets or blocks it."""
+    met, other = condition_outcome(ds, condition, as_of)
+    who = safe(ds.actor_name(condition.actor), "bold")
+    if met is True:
+        mark = Content.styled("✓ MET", palette.GOOD)
+    elif met is False:
+        mark = Content.styled("✗ UNMET", palette.BAD)
+    else:
+        mark = Content.styled("? OPEN", palette.UNKNOWN)
+    needs = Content.assemble(
+        "needs ", who, " on ", safe(ds.issue_title(condition.issue)), f" {condition.needs()}"
+    )
+    if other is None or other.stance is None:
+        now = Content.assemble(who, " has no stated position: open")
+    else:
+        verdict = "met by " if met else "blocked by "
+        now = Content.assemble(
+            "now ", label(other.stance), f" (as of {other.as_of.isoformat()}): {verdict}", who
+        )
+    return Content.assemble(mark, "  ", safe(condition.text), "\n", needs, " — ", now)
+
+
+def said_on(record: EvidenceRecord) -> Content:
+    evidence = record.evidence
+    if evidence.said_on is not None:
+        said = Content(f"said {evidence.said_on.isoformat()}")
+        if evidence.said_on_note:
+            said += Content(" (") + safe(evidence.said_on_note) + Content(")")
+        return said
+    if evidence.said_on_note:
+        return Content("date not given: ") + safe(evidence.said_on_note)
+    return Content("date not given")
+
+
+def source_line(ds: Dataset, record: EvidenceRecord) -> Content:
+    """Outlet, “title”, and the relay chain."""
+    evidence = record.evidence
+    seed = ds.seeds.get(evidence.source)
+    if seed is None:
+        parts: list[Content | str] = [
+            Content.assemble("source ", safe(evidence.source), " (not in seeds/)")
+        ]
+    else:
+        parts = [Content.assemble(safe(seed.meta.outlet, "bold"), ", “", safe(seed.meta.title), "”")]
+    if evidence.via:
+        parts.append(Content("relayed by ") + safe(" → ".join(evidence.via)))
+    return join(parts)
+
+
+def verified_mark(record: EvidenceRecord) -> Content:
+    if record.verified:
+        return Content.styled("✓ verified", palette.GOOD) + Content(": found in the source")
+    return Content.styled("✗ NOT VERIFIED", palette.BAD) + Content(": not found in the source")
+
+
+def verified_short(record: EvidenceRecord) -> Content:
+    if record.verified:
+        return Content.styled("✓ verified", palette.GOOD)
+    return Content.styled("✗ NOT VERIFIED", palette.BAD)
+
+
+def highlight_words(content: Content, words: Iterable[str]) -> Content:
+    """Mark every case-insensitive occurrence of each word (span styles, never markup)."""
+    plain = content.plain.casefold()
+    for word in {w.casefold() for w in words if w}:
+        start = plain.find(word)
+        while start != -1:
+            content = content.stylize(palette.MATCH, start, start + len(word))
+            start = plain.find(word, start + len(word))
+    return content
+
+
+def evidence_text(record: EvidenceRecord, words: Iterable[str] = ()) -> Content:
+    """The words themselves: a quote in quotation marks, reported speech without them."""
+    body = highlight_words(safe(record.evidence.text, multiline=True), words)
+    if record.evidence.kind == "quote":
+        return Content("“") + body + Content("”")
+    return body
+
+
+def kind_tag(record: EvidenceRecord) -> Content:
+    return Content.styled(KIND_WORDS.get(record.evidence.kind, record.evidence.kind), "bold reverse")
+
+
+def evidence_block(
+    ds: Dataset, record: EvidenceRecord, number: int | None = None, words: Iterable[str] = ()
+) -> Content:
+    """Every fact of one evidence item, four lines: text, speaker and date, source, verification."""
+    head = Content(f"{number} ") if number is not None else Content()
+    speaker = safe(ds.actor_name(record.speaker_id), "bold")
+    if record.evidence.kind == "reported":
+        speaker = Content("the article reporting ") + speaker
+    return Content("\n").join(
+        [
+            head + kind_tag(record) + Content(" ") + evidence_text(record, words),
+            Content.assemble(speaker, " · ", said_on(record)),
+            source_line(ds, record),
+            verified_mark(record),
+        ]
+    )

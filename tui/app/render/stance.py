@@ -1,0 +1,60 @@
+"""A stance as a badge, a label and a matrix cell: glyph, word and number from the core's scale."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+
+from tui.app.render.palette import badge_style
+from tui.core import stances
+
+
+def badge(stance: int | None) -> Content:
+    """The glyph on its colour, padded: " ▲▲ "."""
+    return Content.styled(f" {stances.glyph(stance)} ", badge_style(stance))
+
+
+def label(stance: int | None, conditional: bool = False) -> Content:
+    """ " ▼▼  firmly against -2 · if" — badge, word, number, and the conditional mark."""
+    if stance is None:
+        words = f" {stances.ABSENT_WORD}"
+    else:
+        words = f" {stances.word(stance)} {stances.number(stance)}"
+    content = badge(stance) + Content(words)
+    if conditional:
+        content += Content.styled(f" · {stances.CONDITIONAL_MARK}", "italic")
+    return content
+
+
+def cell(stance: int | None, conditional: bool, wide: bool) -> Text:
+    """A matrix cell (Rich Text, as DataTable wants).
+
+    Wide: "▲▲ +2 if" over the word. Compact: "▲▲ +2 if" alone; the word is in the
+    detail and the legend.
+    """
+    text = Text(end="")
+    text.append(f" {stances.glyph(stance)} ", style=badge_style(stance))
+    if stance is not None:
+        text.append(f" {stances.number(stance)}")
+    if conditional:
+        text.append(f" {stances.CONDITIONAL_MARK}", style="italic")
+    if wide:
+        # "no stated position" over two lines keeps the columns as narrow as "firmly against".
+        words = "no stated\nposition" if stance is None else stances.word(stance)
+        text.append("\n" + words, style="dim" if stance is None else "")
+    return text
+
+
+def legend() -> Content:
+    """Every scale point with its glyph and word, and the conditional mark."""
+    # No-break spaces inside an entry: the legend wraps between entries, never within one.
+    nbsp = "\u00a0"
+    parts = [
+        badge(value) + Content(nbsp + stances.word(value).replace(" ", nbsp))
+        for value in (2, 1, 0, -1, -2)
+    ]
+    parts.append(badge(None) + Content(nbsp + stances.ABSENT_WORD.replace(" ", nbsp)))
+    parts.append(
+        Content.styled(stances.CONDITIONAL_MARK, "italic") + Content(nbsp + "conditional")
+    )
+    return Content("  ").join(parts)

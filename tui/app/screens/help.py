@@ -1,0 +1,66 @@
+"""`?`: every key of the app, from the bindings and the views' own notes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.app.views import VIEWS
+
+# Keys Textual gives every app, listed so the help is complete.
+BUILT_IN = [
+    ("ctrl+p", "command palette: jump to any view, issue, actor or source; change theme"),
+    ("tab / shift+tab", "move focus between the parts of a view"),
+    ("ctrl+q", "quit"),
+]
+
+
+def key_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(key, what it does)]) for the help screen and the README."""
+    from tui.app.app import PeninsulaApp
+
+    views = [(str(number), f"{spec.title}: {spec.description}") for number, spec in enumerate(VIEWS, 1)]
+    app_keys = []
+    for binding in PeninsulaApp.BINDINGS:
+        assert isinstance(binding, Binding)
+        if binding.action.startswith("show_view"):
+            continue
+        app_keys.append((_key_name(binding.key), binding.description))
+    sections = [("Views", views), ("Everywhere", app_keys + BUILT_IN)]
+    for spec in VIEWS:
+        rows = getattr(spec.load(), "HELP", [])
+        if rows:
+            sections.append((spec.title, list(rows)))
+    return sections
+
+
+def _key_name(key: str) -> str:
+    return {
+        "question_mark": "?",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "slash": "/",
+    }.get(key, key)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Content.styled("Keys", "bold"), id="help-title")
+            for section, rows in key_rows():
+                yield Static(Content.styled(section, "bold underline"), classes="help-section")
+                width = max(len(key) for key, _ in rows)
+                lines = [Content.styled(key.ljust(width), "bold") + Content("  " + text) for key, text in rows]
+                yield Static(Content("\n").join(lines), classes="help-rows")
+            yield Static(Content.styled("escape closes this", "dim"), id="help-close")
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)

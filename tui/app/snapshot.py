@@ -1,0 +1,55 @@
+"""Rendering a view headless to SVG, for `peninsula snapshot` and briefers' scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tui.app.app import create_app
+from tui.app.views import ViewSpec
+
+
+class UnknownTarget(LookupError):
+    pass
+
+
+def render_svg(
+    data_dir: Path,
+    spec: ViewSpec,
+    target: str | None,
+    size: tuple[int, int],
+    as_of: dt.date | None = None,
+    theme: str | None = None,
+) -> str:
+    """Load the data, show the view (with its target selected), and return the screen as SVG."""
+    app = create_app(data_dir, view=spec.id, target=target, as_of=as_of, watch=False, blink=False)
+    if theme is not None:
+        if theme not in app.available_themes:
+            raise UnknownTarget(
+                f"unknown theme {theme!r}; choose from {', '.join(sorted(app.available_themes))}"
+            )
+        app.theme = theme
+
+    async def shoot(pilot) -> None:
+        await app.loaded.wait()
+        ds = app.dataset
+        if spec.target and target is not None and ds is not None:
+            known = {"issue": ds.issues, "actor": ds.actors, "source": ds.seeds}[spec.target]
+            if target not in known:
+                app.exit(UnknownTarget(
+                    f"no {spec.target} {target!r}; known: {', '.join(known) or 'none'}"
+                ))
+                return
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        view = app.active_view
+        title = view.caption().plain if view is not None else app.title
+        app.exit(app.export_screenshot(title=title))
+
+    result = app.run(headless=True, size=size, auto_pilot=shoot)
+    if isinstance(result, UnknownTarget):
+        raise result
+    if not isinstance(result, str):
+        raise RuntimeError("the app closed before the screenshot was taken")
+    return result

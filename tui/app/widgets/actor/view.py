@@ -1,0 +1,86 @@
+"""One actor's whole record: profile, every stance with its conditions and evidence, history."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.app.render.caption import caption, source_names
+from tui.app.render.safe import join, safe, safe_text
+from tui.app.render.stance import label
+from tui.app.widgets.detail.stance_detail import stance_blocks
+from tui.app.widgets.subject import SubjectView
+
+
+class ActorView(SubjectView):
+    VIEW_ID = "actor"
+    TITLE = "Actor"
+    TARGET = "actor"
+    PICK_LABEL = "Actor"
+    HELP = [
+        ("tab", "move between the actor picker and the record"),
+        ("up / down", "scroll; in the picker, choose another actor"),
+    ]
+
+    actor_id: reactive[str | None] = reactive(None, init=False)
+
+    def watch_actor_id(self) -> None:
+        self.on_subject_changed()
+
+    def subjects(self) -> list[tuple[Text, str]]:
+        assert self.dataset is not None
+        return [(safe_text(actor.name), actor.id) for actor in self.dataset.actors.values()]
+
+    def compose_subject(self, subject_id: str) -> list[Widget]:
+        ds = self.dataset
+        assert ds is not None
+        actor = ds.actors[subject_id]
+        profile = [safe(actor.role), safe(actor.country)]
+        widgets: list[Widget] = [
+            Static(safe(actor.name, "bold"), classes="subject-title"),
+            Static(join(profile), classes="detail-stance"),
+        ]
+        if actor.aliases:
+            widgets.append(
+                Static(
+                    Content.styled("Also called: ", "bold") + join([safe(a) for a in actor.aliases], separator="; "),
+                    classes="detail-proposition",
+                )
+            )
+        silent = []
+        for issue in ds.issues.values():
+            record = ds.stance_at(subject_id, issue.id, self.as_of)
+            if record is None:
+                silent.append(safe(issue.title))
+                continue
+            widgets.append(Static(safe(issue.title, "bold"), classes="section-title"))
+            widgets.extend(
+                stance_blocks(ds, self.as_of, issue.id, subject_id, with_title=False, with_proposition=True)
+            )
+            earlier = [r for r in ds.history(subject_id, issue.id) if r.as_of < record.as_of]
+            if earlier:
+                steps = [label(r.stance, r.is_conditional) + Content(f" from {r.as_of.isoformat()}") for r in earlier]
+                widgets.append(
+                    Static(Content.styled("Earlier: ", "bold") + join(steps, separator="; "), classes="detail-history")
+                )
+        if silent:
+            widgets.append(Static("No stated position", classes="section-title"))
+            widgets.append(Static(join(silent, separator="; "), classes="detail-summary"))
+        return widgets
+
+    def caption(self) -> Content:
+        ds = self.dataset
+        if ds is None or self.actor_id not in ds.actors:
+            return Content(self.TITLE)
+        cited = [
+            evidence.evidence.source
+            for (actor_id, _), record in ds.as_of(self.as_of).items()
+            if actor_id == self.actor_id
+            for evidence in record.evidence
+        ]
+        return caption(
+            self.TITLE, self.effective_date, source_names(ds, cited), safe(ds.actor_name(self.actor_id))
+        )

@@ -1,0 +1,76 @@
+"""What every view has: the dataset and the as-of date (bound from the app), and a caption."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+
+from tui.app.messages import CaptionChanged
+from tui.app.views import Target
+from tui.core.dataset import Dataset, EvidenceRecord
+
+
+class PeninsulaView(Vertical):
+    """A view fills one tab. Subclasses render in ``refresh_view`` and describe themselves in
+    ``caption``; ``dataset`` and ``as_of`` are bound to the app's (see ``App.compose``)."""
+
+    VIEW_ID: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""
+    TARGET: ClassVar[Target | None] = None
+
+    # always_update: a reload is new data even when it compares equal; views keep their own state.
+    dataset: reactive[Dataset | None] = reactive(None, always_update=True, init=False)
+    as_of: reactive[dt.date | None] = reactive(None, init=False)
+
+    @property
+    def effective_date(self) -> dt.date | None:
+        """The as-of date shown: the chosen one, else the latest date with data."""
+        if self.as_of is not None:
+            return self.as_of
+        return self.dataset.latest_date if self.dataset is not None else None
+
+    def watch_dataset(self) -> None:
+        self._refresh_and_announce()
+
+    def watch_as_of(self) -> None:
+        self._refresh_and_announce()
+
+    def on_mount(self) -> None:
+        if self.dataset is not None:
+            self._refresh_and_announce()
+
+    def _refresh_and_announce(self) -> None:
+        if self.dataset is None or not self.is_mounted:
+            return
+        self.refresh_view()
+        self.announce_caption()
+
+    def announce_caption(self) -> None:
+        self.post_message(CaptionChanged(self))
+
+    def visible_evidence(self) -> list[EvidenceRecord]:
+        """Evidence of every stance dated on or before the as-of date, in dataset order."""
+        if self.dataset is None:
+            return []
+        until = self.as_of
+        return [
+            evidence
+            for record in self.dataset.stances
+            if until is None or record.as_of <= until
+            for evidence in record.evidence
+        ]
+
+    # -- for subclasses ------------------------------------------------------------------------
+
+    def focus_default(self) -> None:
+        """Give focus to the view's main widget when the view is shown."""
+
+    def refresh_view(self) -> None:
+        """Redraw from ``self.dataset``; keep the cursor, filters and scroll where they were."""
+
+    def caption(self) -> Content:
+        return Content(self.TITLE)

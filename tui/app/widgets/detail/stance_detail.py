@@ -1,0 +1,80 @@
+"""One stance in full: who, on what, the stance, summary, conditions and every evidence item."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.app.render.records import condition_block, evidence_block, stance_line
+from tui.app.render.safe import safe
+from tui.core.dataset import Dataset
+
+
+def stance_blocks(
+    ds: Dataset,
+    as_of: dt.date | None,
+    issue_id: str,
+    actor_id: str,
+    *,
+    with_title: bool = True,
+    with_proposition: bool = True,
+) -> Iterator[Widget]:
+    """Statics for one actor's stance on one issue, as of a date (shared by several views)."""
+    record = ds.stance_at(actor_id, issue_id, as_of)
+    issue = ds.issues.get(issue_id)
+    if with_title:
+        yield Static(
+            Content.assemble(
+                safe(ds.actor_name(actor_id), "bold"), " on ", safe(ds.issue_title(issue_id), "bold")
+            ),
+            classes="detail-title",
+        )
+    yield Static(stance_line(ds, record), classes="detail-stance")
+    if with_proposition and issue is not None:
+        yield Static(
+            Content.assemble(Content.styled("Proposition: ", "bold"), safe(issue.proposition)),
+            classes="detail-proposition",
+        )
+    if record is None:
+        return
+    yield Static(safe(record.position.summary), classes="detail-summary")
+    if record.conditions:
+        yield Static(f"Conditions ({len(record.conditions)})", classes="section-title")
+        for condition in record.conditions:
+            yield Static(condition_block(ds, condition, as_of), classes="condition")
+    yield Static(f"Evidence ({len(record.evidence)})", classes="section-title")
+    for number, evidence in enumerate(record.evidence, start=1):
+        yield Static(
+            evidence_block(ds, evidence, number), classes=f"evidence -{evidence.evidence.kind}"
+        )
+
+
+class StanceDetail(VerticalScroll, can_focus=True):
+    """Beside (wide) or below (narrow) the matrix; recomposed when the selection changes."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._subject: tuple[Dataset, dt.date | None, str, str] | None = None
+
+    def show(self, ds: Dataset, as_of: dt.date | None, issue_id: str, actor_id: str) -> None:
+        keep_scroll = self._subject is not None and self._subject[1:] == (as_of, issue_id, actor_id)
+        self._subject = (ds, as_of, issue_id, actor_id)
+        scroll_y = self.scroll_y
+        self.refresh(recompose=True)
+        if keep_scroll:
+            # A reload of the same cell keeps the reader's place.
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+        else:
+            self.scroll_home(animate=False)
+
+    def compose(self) -> ComposeResult:
+        if self._subject is None:
+            yield Static("Loading…", classes="detail-empty")
+            return
+        yield from stance_blocks(*self._subject)

@@ -1,0 +1,141 @@
+"""The home view: the matrix with the selected stance's detail beside or below it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from tui.app.messages import StanceHighlighted
+from tui.app.render.caption import caption, source_names
+from tui.app.render.safe import safe
+from tui.app.render.stance import legend
+from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.detail.stance_detail import StanceDetail
+from tui.app.widgets.matrix.table import MatrixTable
+
+# At this width and more, the detail sits beside the matrix and cells spell out the word.
+WIDE_AT = 120
+
+
+class MatrixView(PeninsulaView):
+    VIEW_ID = "matrix"
+    TITLE = "Matrix"
+    HELP = [
+        ("arrows", "move between issues (rows) and actors (columns)"),
+        ("enter", "into the detail, to scroll it; escape: back to the matrix"),
+    ]
+
+    issue_id: reactive[str | None] = reactive(None, init=False)
+    actor_id: reactive[str | None] = reactive(None, init=False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._wide: bool | None = None
+        self._detail_pending = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="matrix-side"):
+            yield MatrixTable(id="matrix-table")
+            yield Static(legend(), id="matrix-legend")
+            yield Static("", id="matrix-issue-card")
+        yield StanceDetail(id="matrix-detail")
+
+    @property
+    def table(self) -> MatrixTable:
+        return self.query_one(MatrixTable)
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= WIDE_AT
+        if wide != self._wide:
+            self._wide = wide
+            self.set_class(wide, "-wide")
+            self.set_class(not wide, "-compact")
+            self.refresh_view()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if self.dataset is None or self._wide is None:
+            return
+        ds = self.dataset
+        width = self.size.width if not self._wide else self.size.width * 3 // 5
+        self.table.fill(ds, self.as_of, self._wide, width, (self.issue_id, self.actor_id))
+        if self.issue_id is None or self.actor_id is None:
+            issue_id, actor_id = self.table.key_at_cursor()
+            if issue_id and actor_id:
+                self.post_message(StanceHighlighted(issue_id, actor_id))
+        self._schedule_detail()
+
+    def watch_issue_id(self) -> None:
+        self._follow_selection()
+
+    def watch_actor_id(self) -> None:
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        if self.dataset is None or not self.is_mounted:
+            return
+        self.table.move_to(self.issue_id, self.actor_id)
+        self._schedule_detail()
+
+    def _schedule_detail(self) -> None:
+        # Issue and actor often change together: draw the detail once, after both.
+        if not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._update_detail)
+
+    def _update_detail(self) -> None:
+        self._detail_pending = False
+        ds = self.dataset
+        if ds is None:
+            return
+        issue_id, actor_id = self.table.key_at_cursor()
+        detail = self.query_one(StanceDetail)
+        card = self.query_one("#matrix-issue-card", Static)
+        if issue_id is None or actor_id is None:
+            card.update("")
+            detail.remove_children()
+            detail.mount(Static("No issues or no actors in the data: see Problems.", classes="detail-empty"))
+            return
+        detail.show(ds, self.as_of, issue_id, actor_id)
+        issue = ds.issues.get(issue_id)
+        if issue is not None and issue.scale:
+            lines = [Content.styled("Scale of this issue", "bold")]
+            for value in sorted(issue.scale, reverse=True):
+                lines.append(Content(f"{value:+d} " if value else " 0 ") + safe(issue.scale[value]))
+            card.update(Content("\n").join(lines))
+        else:
+            card.update("")
+
+    # -- events --------------------------------------------------------------------------------
+
+    @on(DataTable.CellHighlighted, "#matrix-table")
+    def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        self.post_message(
+            StanceHighlighted(str(event.cell_key.row_key.value), str(event.cell_key.column_key.value))
+        )
+
+    @on(DataTable.CellSelected, "#matrix-table")
+    def _cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        self.query_one(StanceDetail).focus()
+
+    # -- caption -------------------------------------------------------------------------------
+
+    def caption(self) -> Content:
+        ds = self.dataset
+        if ds is None:
+            return Content(self.TITLE)
+        cited: list[str] = []
+        for record in ds.as_of(self.as_of).values():
+            for evidence in record.evidence:
+                cited.append(evidence.evidence.source)
+        return caption(self.TITLE, self.effective_date, source_names(ds, cited))

@@ -1,0 +1,94 @@
+"""Every diagnostic of the data, GCC style, so an editor or a reader can go to the spot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.render import palette
+from tui.app.render.caption import caption
+from tui.app.render.safe import safe
+from tui.app.widgets.base import PeninsulaView
+from tui.core.dataset import Dataset
+from tui.core.diagnostics import Diagnostic
+
+
+def shown_path(ds: Dataset, path: str) -> str:
+    """Relative to the data tree when inside it, so screens never show where the tree lives."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            return candidate.relative_to(Path(ds.root).resolve()).as_posix()
+        except ValueError:
+            try:
+                return candidate.relative_to(Path(ds.root)).as_posix()
+            except ValueError:
+                return path
+    return candidate.as_posix()
+
+
+def diagnostic_line(ds: Dataset, diagnostic: Diagnostic) -> Content:
+    """`path:line:col: severity: message`, literally, with the severity marked."""
+    style = palette.BAD if diagnostic.is_error else "bold"
+    return Content.assemble(
+        safe(f"{shown_path(ds, diagnostic.path)}:{diagnostic.line}:{diagnostic.col}: "),
+        Content.styled(f"{diagnostic.severity.value}:", style),
+        " ",
+        safe(diagnostic.message, multiline=True),
+    )
+
+
+class ProblemsView(PeninsulaView):
+    VIEW_ID = "problems"
+    TITLE = "Problems"
+    HELP = [("up / down", "move through the problems")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="problems-summary")
+        yield OptionList(id="problems-list")
+
+    def refresh_view(self) -> None:
+        ds = self.dataset
+        if ds is None:
+            return
+        option_list = self.query_one("#problems-list", OptionList)
+        highlighted = option_list.highlighted
+        with option_list.prevent(OptionList.OptionHighlighted):
+            option_list.clear_options()
+            option_list.add_options(
+                [Option(diagnostic_line(ds, d)) for d in ds.diagnostics]
+            )
+            if ds.diagnostics:
+                option_list.highlighted = min(highlighted or 0, len(ds.diagnostics) - 1)
+        errors, warnings = len(ds.errors), len(ds.warnings)
+        if not ds.diagnostics:
+            summary = Content.styled("✓ No problems", palette.GOOD) + Content(
+                ": every file loaded and every quote was found in its source."
+            )
+        else:
+            summary = Content.assemble(
+                Content.styled(f"{errors} error{'s' * (errors != 1)}", palette.BAD if errors else "bold"),
+                ", ",
+                Content.styled(f"{warnings} warning{'s' * (warnings != 1)}", "bold"),
+                ". Files with errors keep their good records on screen.",
+            )
+        self.query_one("#problems-summary", Static).update(summary)
+
+    def focus_default(self) -> None:
+        self.query_one("#problems-list", OptionList).focus()
+
+    def caption(self) -> Content:
+        ds = self.dataset
+        if ds is None:
+            return Content(self.TITLE)
+        files = sorted({shown_path(ds, d.path) for d in ds.diagnostics})
+        if not files:
+            where = Content("all files clean")
+        else:
+            shown = ", ".join(files[:3]) + (f", +{len(files) - 3} more" if len(files) > 3 else "")
+            where = Content("in ") + safe(shown)
+        return caption(self.TITLE, self.effective_date, where, Content(f"{len(ds.diagnostics)} found"))

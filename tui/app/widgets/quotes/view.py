@@ -1,0 +1,199 @@
+"""Every evidence item in one list: filter by words, narrow by actor and issue, enter opens it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from tui.app.identity import evidence_key
+from tui.app.messages import ShowEvidence
+from tui.app.render.caption import caption, source_names
+from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
+from tui.app.render.safe import join, safe, safe_text
+from tui.app.render.stance import badge
+from tui.app.widgets.base import PeninsulaView
+from tui.core.dataset import Dataset, EvidenceRecord
+
+
+def haystack(ds: Dataset, record: EvidenceRecord) -> str:
+    """What a filter word may match: the words, the speaker, the issue, the source."""
+    evidence = record.evidence
+    seed = ds.seeds.get(evidence.source)
+    parts = [
+        evidence.text,
+        ds.actor_name(record.speaker_id),
+        ds.actor_name(record.actor_id),
+        ds.issue_title(record.issue_id),
+        evidence.kind,
+        " ".join(evidence.via),
+        evidence.source,
+    ]
+    if seed is not None:
+        parts += [seed.meta.title, seed.meta.outlet]
+    return "\n".join(parts).casefold()
+
+
+def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Content:
+    """Two lines: the words (matches marked), then who, on what, when, where, verified."""
+    evidence = record.evidence
+    stance = ds.stance_at(record.actor_id, record.issue_id, record.as_of)
+    seed = ds.seeds.get(evidence.source)
+    facts: list[Content | str] = [
+        safe(ds.actor_name(record.speaker_id), "bold"),
+        badge(stance.stance if stance else None) + Content(" ") + safe(ds.issue_title(record.issue_id)),
+        said_on(record),
+        safe(seed.meta.outlet if seed else evidence.source),
+    ]
+    if evidence.via:
+        facts.append(Content("relayed by ") + safe(" → ".join(evidence.via)))
+    facts.append(verified_short(record))
+    return Content.assemble(
+        kind_tag(record), " ", evidence_text(record, words), "\n", join(facts, style="")
+    )
+
+
+class QuotesView(PeninsulaView):
+    VIEW_ID = "quotes"
+    TITLE = "Quotes"
+    HELP = [
+        ("type", "filter by words (all must match: quote, speaker, issue, source)"),
+        ("tab / shift+tab", "move between the filter, actor, issue and the list"),
+        ("escape", "from the filter to the list"),
+        ("/", "back to the filter"),
+        ("enter", "open the quote in its source"),
+    ]
+    BINDINGS = [Binding("slash", "focus_filter", "Filter", show=False)]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._records: dict[str, EvidenceRecord] = {}
+        self._shown = 0
+        self._total = 0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="quotes-filters"):
+            yield Input(placeholder="filter by words…", id="quotes-filter", compact=True)
+            yield Select([], prompt="any actor", id="quotes-actor", compact=True)
+            yield Select([], prompt="any issue", id="quotes-issue", compact=True)
+        yield Static("", id="quotes-count")
+        yield OptionList(id="quotes-list")
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        ds = self.dataset
+        if ds is None:
+            return
+        self._set_options("#quotes-actor", [(safe_text(a.name), a.id) for a in ds.actors.values()])
+        self._set_options("#quotes-issue", [(safe_text(i.title), i.id) for i in ds.issues.values()])
+        self._filter()
+
+    def _set_options(self, selector: str, options: list) -> None:
+        select: Select = self.query_one(selector, Select)
+        value = select.value
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if value in {v for _, v in options}:
+                select.value = value
+
+    @property
+    def words(self) -> list[str]:
+        return self.query_one("#quotes-filter", Input).value.split()
+
+    def _filter(self) -> None:
+        ds = self.dataset
+        if ds is None:
+            return
+        words = self.words
+        folded = [word.casefold() for word in words]
+        actor = self.query_one("#quotes-actor", Select).value
+        issue = self.query_one("#quotes-issue", Select).value
+        option_list = self.query_one("#quotes-list", OptionList)
+        highlighted = option_list.highlighted_option.id if option_list.highlighted_option else None
+
+        everything = self.visible_evidence()
+        self._records = {}
+        options = []
+        for record in everything:
+            if actor != Select.NULL and actor not in (record.actor_id, record.speaker_id):
+                continue
+            if issue != Select.NULL and record.issue_id != issue:
+                continue
+            if folded:
+                text = haystack(ds, record)
+                if not all(word in text for word in folded):
+                    continue
+            key = evidence_key(record)
+            while key in self._records:  # the same words cited twice in one stance
+                key += "\x1e"
+            self._records[key] = record
+            options.append(Option(quote_prompt(ds, record, words), id=key))
+
+        with option_list.prevent(OptionList.OptionHighlighted):
+            option_list.clear_options()
+            option_list.add_options(options)
+            if highlighted in self._records:
+                option_list.highlighted = option_list.get_option_index(highlighted)
+            elif options:
+                option_list.highlighted = 0
+        self._shown, self._total = len(options), len(everything)
+        noun = "item" if self._total == 1 else "items"
+        count = f"{self._shown} of {self._total} {noun}"
+        hint = " · enter opens the source" if options else " · nothing matches"
+        self.query_one("#quotes-count", Static).update(Content.styled(count, "bold") + Content(hint))
+        self.announce_caption()
+
+    # -- events --------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#quotes-filter")
+    @on(Select.Changed, "#quotes-actor")
+    @on(Select.Changed, "#quotes-issue")
+    def _criteria_changed(self, event) -> None:
+        event.stop()
+        self._filter()
+
+    @on(Input.Submitted, "#quotes-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#quotes-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#quotes-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        record = self._records.get(event.option.id or "")
+        if record is not None:
+            self.post_message(ShowEvidence(record.evidence.source, evidence_key(record)))
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.query_one("#quotes-filter", Input).has_focus:
+            event.stop()
+            self.query_one("#quotes-list", OptionList).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#quotes-filter", Input).focus()
+
+    def focus_default(self) -> None:
+        self.query_one("#quotes-filter", Input).focus()
+
+    # -- caption -------------------------------------------------------------------------------
+
+    def caption(self) -> Content:
+        ds = self.dataset
+        if ds is None:
+            return Content(self.TITLE)
+        narrowing: list[Content | str] = [f"{self._shown} of {self._total}"]
+        if self.words:
+            narrowing.append(Content("matching “") + safe(" ".join(self.words)) + Content("”"))
+        actor = self.query_one("#quotes-actor", Select).value
+        if actor != Select.NULL:
+            narrowing.append(Content("by ") + safe(ds.actor_name(str(actor))))
+        issue = self.query_one("#quotes-issue", Select).value
+        if issue != Select.NULL:
+            narrowing.append(Content("on ") + safe(ds.issue_title(str(issue))))
+        sources = [record.evidence.source for record in self._records.values()]
+        return caption(self.TITLE, self.effective_date, source_names(ds, sources), join(narrowing))
