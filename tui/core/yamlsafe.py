@@ -67,32 +67,43 @@ class YamlDocument:
     """The plain data of one YAML document with the position of every value.
 
     ``data`` is None when the file is refused as a whole (syntax error, not a mapping, ...).
-    ``marks`` maps a data path to the 1-based (line, col) of its value, ``key_marks`` to the
-    position of the mapping key that holds it. ``sources`` keeps the text of plain scalars that
-    YAML typed as something other than a string, for hints.
+    ``mark(path)`` is the 1-based (line, col) of the value at a data path, ``key_mark(path)`` that
+    of the mapping key holding it. ``sources`` keeps the text of plain scalars that YAML typed as
+    something other than a string, for hints; ``key_sources`` the same for keys.
     """
 
     data: dict[Any, Any] | None = None
-    marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    # The parser's own marks (0-based), converted only when asked: most are never needed.
+    raw_marks: dict[DataPath, Any] = field(default_factory=dict)
+    raw_key_marks: dict[DataPath, Any] = field(default_factory=dict)
     sources: dict[DataPath, str] = field(default_factory=dict)
     key_sources: dict[DataPath, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    line_offset: int = 0
 
     @property
     def refused(self) -> bool:
         return self.data is None
 
+    def _position(self, mark: Any) -> tuple[int, int]:
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def has_mark(self, path: DataPath) -> bool:
+        return path in self.raw_marks
+
     def mark(self, path: DataPath) -> tuple[int, int]:
         """Position of the value at ``path``, or of the nearest enclosing value that has one."""
-        while path:
-            if path in self.marks:
-                return self.marks[path]
+        marks = self.raw_marks
+        while path not in marks:
+            if not path:
+                return 1 + self.line_offset, 1
             path = path[:-1]
-        return self.marks.get((), (1, 1))
+        return self._position(marks[path])
 
     def key_mark(self, path: DataPath) -> tuple[int, int]:
-        return self.key_marks.get(path) or self.mark(path)
+        """Position of the key holding the value at ``path`` (of the value when it has no key)."""
+        mark = self.raw_key_marks.get(path)
+        return self._position(mark) if mark is not None else self.mark(path)
 
     def problem_paths(self) -> list[DataPath]:
         return [p.data_path for p in self.problems if p.data_path is not None]
@@ -178,11 +189,12 @@ def load_text(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> Ya
     finally:
         builder.dispose()
     doc.data = builder.result
-    doc.marks = builder.marks
-    doc.key_marks = builder.key_marks
+    doc.raw_marks = builder.marks
+    doc.raw_key_marks = builder.key_marks
     doc.sources = builder.sources
     doc.key_sources = builder.key_sources
     doc.problems = builder.problems
+    doc.line_offset = line_offset
     return doc
 
 
@@ -235,33 +247,48 @@ class _Refused(Exception):
         self.problem = problem
 
 
-@dataclass
 class _Frame:
-    """An open mapping or sequence. ``path`` is None inside a discarded subtree."""
+    """An open mapping or sequence. ``path`` is None inside a discarded subtree.
 
-    value: Any
-    path: DataPath | None
-    is_map: bool
-    invalid: bool = False
-    key: Any = None
-    has_key: bool = False
-    key_ok: bool = False
-    key_line_col: tuple[int, int] = (1, 1)
-    start: Any = None
+    In a mapping, ``awaiting_value`` says whether the next node is a value (for the data path
+    ``child``, None when its key was refused) or a key.
+    """
+
+    __slots__ = ("value", "path", "is_map", "invalid", "awaiting_value", "child", "start")
+
+    def __init__(self, value: Any, path: DataPath | None, is_map: bool, start: Any):
+        self.value = value
+        self.path = path
+        self.is_map = is_map
+        self.invalid = False
+        self.awaiting_value = False
+        self.child: DataPath | None = None
+        self.start = start
+
+
+_STR_TAG = _STD + "str"
+_INT_TAG = _STD + "int"
+_TIMESTAMP_TAG = _STD + "timestamp"
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 
 class _Builder:
+    """Plain data from parser events; the loop is written for speed, it runs once per node."""
+
     def __init__(self, text: str, line_offset: int, max_depth: int):
         self.loader = Loader(text)
         self.line_offset = line_offset
         self.max_depth = max_depth
         self.stack: list[_Frame] = []
         self.result: dict[Any, Any] | None = None
-        self.marks: dict[DataPath, tuple[int, int]] = {}
-        self.key_marks: dict[DataPath, tuple[int, int]] = {}
+        self.marks: dict[DataPath, Any] = {}
+        self.key_marks: dict[DataPath, Any] = {}
         self.sources: dict[DataPath, str] = {}
         self.key_sources: dict[DataPath, str] = {}
         self.problems: list[Problem] = []
+        self.tag_cache: dict[str, str] = {}
+        self.implicit_resolvers = self.loader.yaml_implicit_resolvers
+        assert not getattr(self.loader, "yaml_path_resolvers", None)
 
     def dispose(self) -> None:
         self.loader.dispose()
@@ -274,8 +301,6 @@ class _Builder:
         return _Refused(Problem(line, col, message))
 
     def report(self, mark: Any, message: str, path: DataPath | None) -> None:
-        if path is None and self.stack and self.stack[-1].is_map and not self.stack[-1].has_key:
-            path = self.stack[-1].path  # a problem in a key belongs to its mapping
         if path is None:  # inside a discarded subtree: its root was reported already
             return
         line, col = self.pos(mark)
@@ -294,161 +319,220 @@ class _Builder:
             raise self.refuse(
                 first.start_mark, f"expected a mapping at the top level, got {_event_kind(first)}"
             )
+        get_event = loader.get_event
+        stack = self.stack
+        marks = self.marks
+        sources = self.sources
+        scalar_event, mapping_start, sequence_start = (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.SequenceStartEvent,
+        )
         while True:
-            event = loader.get_event()
-            if isinstance(event, yaml.ScalarEvent):
-                self.scalar(event)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self.open(event)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.close()
-                if not self.stack:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar_event:
+                frame = stack[-1]
+                if frame.is_map and not frame.awaiting_value:
+                    self.key(frame, event)
+                    continue
+                if frame.is_map:
+                    path = frame.child
+                    frame.awaiting_value = False
+                elif frame.path is not None:
+                    path = (*frame.path, len(frame.value))
+                else:
+                    path = None
+                value, source = self.scalar(event, path)
+                if path is None:
+                    continue
+                if frame.is_map:
+                    frame.value[path[-1]] = value
+                else:
+                    frame.value.append(value)
+                marks[path] = event.start_mark
+                if source is not None:
+                    sources[path] = source
+            elif kind is mapping_start or kind is sequence_start:
+                self.open(event, kind is mapping_start)
+            elif kind is yaml.AliasEvent:
+                self.alias(event)
+            else:  # the end of a mapping or a sequence
+                frame = stack.pop()
+                value = INVALID if frame.invalid else frame.value
+                if not stack:
+                    self.result = value if isinstance(value, dict) else {}
                     break
-            elif isinstance(event, yaml.AliasEvent):
-                path = self.child_path(event.start_mark)
-                self.report(
-                    event.start_mark,
-                    f"aliases are not allowed (*{event.anchor}); write the value out",
-                    path,
-                )
-                self.attach(INVALID, event.start_mark, path)
+                parent = stack[-1]
+                if parent.is_map and not parent.awaiting_value:
+                    self.refused_key(parent)
+                elif frame.path is not None:
+                    if parent.is_map:
+                        parent.value[frame.path[-1]] = value
+                        parent.awaiting_value = False
+                    else:
+                        parent.value.append(value)
+                elif parent.is_map:
+                    parent.awaiting_value = False
         loader.get_event()  # document end
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.peek_event()
             raise self.refuse(event.start_mark, "several documents in one file; keep one")
 
-    def child_path(self, mark: Any) -> DataPath | None:
-        """The data path of the node that starts now, from its parent's state."""
+    def child_path(self) -> DataPath | None:
+        """The data path of a value node that starts now (None when it is to be discarded)."""
         if not self.stack:
             return ()
         parent = self.stack[-1]
+        if parent.is_map:
+            return parent.child
         if parent.path is None:
             return None
-        if not parent.is_map:
-            return (*parent.path, len(parent.value))
-        if not parent.has_key:
-            return None  # a key: only scalars may be keys, checked when it completes
-        if not parent.key_ok:
-            return None
-        return (*parent.path, parent.key)
+        return (*parent.path, len(parent.value))
 
-    def check_anchor(self, event: Any, path: DataPath | None) -> None:
-        if event.anchor is not None:
-            self.report(
-                event.start_mark,
-                f"anchors are not allowed (&{event.anchor}); write the value out",
-                path,
-            )
-
-    def open(self, event: Any) -> None:
-        if len(self.stack) >= self.max_depth:
+    def open(self, event: Any, is_map: bool) -> None:
+        stack = self.stack
+        if len(stack) >= self.max_depth:
             raise self.refuse(event.start_mark, f"nesting deeper than {self.max_depth} levels")
-        is_map = isinstance(event, yaml.MappingStartEvent)
-        path = self.child_path(event.start_mark)
-        if self.stack and self.stack[-1].is_map and not self.stack[-1].has_key:
+        if stack and stack[-1].is_map and not stack[-1].awaiting_value:
+            # A collection as a mapping key: refuse it and drop its subtree and its value.
             kind = "mapping" if is_map else "list"
-            self.report(event.start_mark, f"a mapping key must be a plain value, not a {kind}", None)
-        self.check_anchor(event, path)
-        frame = _Frame({} if is_map else [], path, is_map, start=event.start_mark)
-        tag = event.tag
-        if tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
-            self.report(event.start_mark, f"tag {_short_tag(tag)} is not allowed", path)
+            self.report(
+                event.start_mark, f"a mapping key must be a plain value, not a {kind}", stack[-1].path
+            )
+            path = None
+        else:
+            path = self.child_path()
+        if event.anchor is not None:
+            self.report_anchor(event, path)
+        frame = _Frame({} if is_map else [], path, is_map, event.start_mark)
+        if event.tag not in (None, "!", _MAP_TAG if is_map else _SEQ_TAG):
+            self.report(event.start_mark, f"tag {_short_tag(event.tag)} is not allowed", path)
             frame.invalid = True
         if path is not None:
-            self.marks[path] = self.pos(event.start_mark)
-        self.stack.append(frame)
+            self.marks[path] = event.start_mark
+        stack.append(frame)
 
-    def close(self) -> None:
-        frame = self.stack.pop()
-        value = INVALID if frame.invalid else frame.value
-        if not self.stack:
-            self.result = value if isinstance(value, dict) else {}
+    def refused_key(self, parent: _Frame) -> None:
+        """A collection key ended: its value, next, is discarded."""
+        parent.awaiting_value = True
+        parent.child = None
+
+    def alias(self, event: Any) -> None:
+        parent = self.stack[-1]
+        if parent.is_map and not parent.awaiting_value:
+            self.report(
+                event.start_mark,
+                f"aliases are not allowed (*{event.anchor}); write the value out",
+                parent.path,
+            )
+            self.refused_key(parent)
             return
-        self.attach(value, frame.start, frame.path, is_scalar=False)
+        path = self.child_path()
+        self.report(
+            event.start_mark, f"aliases are not allowed (*{event.anchor}); write the value out", path
+        )
+        if path is None:
+            if parent.is_map:
+                parent.awaiting_value = False
+            return
+        if parent.is_map:
+            parent.value[path[-1]] = INVALID
+            parent.awaiting_value = False
+        else:
+            parent.value.append(INVALID)
+        self.marks[path] = event.start_mark
 
-    def scalar(self, event: yaml.ScalarEvent) -> None:
-        path = self.child_path(event.start_mark)
-        self.check_anchor(event, path)
-        value, tag = self.build_scalar(event, path)
-        plain = event.tag is None and event.implicit[0]
-        source = event.value if plain and tag != _STD + "str" else None
-        self.attach(value, event.start_mark, path, source=source)
+    def report_anchor(self, event: Any, path: DataPath | None) -> None:
+        self.report(
+            event.start_mark, f"anchors are not allowed (&{event.anchor}); write the value out", path
+        )
 
-    def build_scalar(self, event: yaml.ScalarEvent, path: DataPath | None) -> tuple[Any, str]:
+    def key(self, frame: _Frame, event: Any) -> None:
+        """A scalar in key position: check it and set where the value that follows goes."""
+        frame.awaiting_value = True
+        frame.child = None
+        if frame.path is None:
+            return
+        key, source = self.scalar(event, frame.path)
+        if key is INVALID:
+            return
+        path = (*frame.path, key)
+        if key in frame.value:
+            self.report(event.start_mark, self.duplicate_message(frame, key, source), path)
+            return
+        frame.child = path
+        self.key_marks[path] = event.start_mark
+        if source is not None:
+            self.key_sources[path] = source
+
+    def scalar(self, event: Any, path: DataPath | None) -> tuple[Any, str | None]:
+        """The value of a scalar as YAML types it, and its text when YAML typed a plain one."""
+        if event.anchor is not None:
+            self.report_anchor(event, path)
         tag = event.tag
+        value = event.value
+        plain = False
         if tag is None or tag == "!":
-            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
-        if tag == _STD + "str":
-            return event.value, tag
+            if not event.implicit[0]:
+                return value, None  # quoted: always a string
+            plain = tag is None
+            tag = self.tag_cache.get(value)
+            if tag is None:
+                tag = self.resolve(value)
+                if len(value) <= 40:
+                    self.tag_cache[value] = tag
+        if tag == _STR_TAG:
+            return value, None
+        return self.typed_scalar(event, tag, path), (value if plain else None)
+
+    def resolve(self, value: str) -> str:
+        """The tag YAML 1.1 gives a plain scalar: the safe resolver's rules, without its cost."""
+        candidates = self.implicit_resolvers.get(value[:1])
+        if candidates:
+            for tag, pattern in candidates:
+                if pattern.match(value):
+                    return tag
+        return _STR_TAG
+
+    def typed_scalar(self, event: Any, tag: str, path: DataPath | None) -> Any:
         if tag == _STD + "merge":
             self.report(event.start_mark, "merge keys (<<) are not allowed; quote it", path)
-            return INVALID, tag
+            return INVALID
+        if tag == _STD + "value":
+            self.report(event.start_mark, "YAML reserves a plain = ; quote it", path)
+            return INVALID
         if tag not in _SCALAR_TAGS:
             self.report(event.start_mark, f"tag {_short_tag(tag)} is not allowed", path)
-            return INVALID, tag
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+            return INVALID
+        value = event.value
+        # The two commonest typed scalars, built directly; the rest by the safe constructor.
+        if tag == _TIMESTAMP_TAG and len(value) == 10:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as error:
+                self.report(event.start_mark, f"impossible date {value}: {error}", path)
+                return INVALID
+        if tag == _INT_TAG and _DECIMAL.fullmatch(value):
+            return int(value)
+        node = ScalarNode(tag, value, event.start_mark, event.end_mark)
         try:
-            return _CONSTRUCT[tag](self.loader, node), tag
+            return _CONSTRUCT[tag](self.loader, node)
         except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError) as error:
             if tag == _STD + "timestamp":
                 reason = str(error) if isinstance(error, ValueError) else "not a date"
                 self.report(event.start_mark, f"impossible date {event.value}: {reason}", path)
             else:
                 self.report(
-                    event.start_mark,
-                    f"cannot read {event.value!r} as {_short_tag(tag)}",
-                    path,
+                    event.start_mark, f"cannot read {event.value!r} as {_short_tag(tag)}", path
                 )
-            return INVALID, tag
-
-    def attach(
-        self,
-        value: Any,
-        mark: Any,
-        path: DataPath | None,
-        is_scalar: bool = True,
-        source: str | None = None,
-    ) -> None:
-        parent = self.stack[-1]
-        if not parent.is_map:
-            if parent.path is not None:
-                parent.value.append(value)
-                if is_scalar:
-                    self.marks[path] = self.pos(mark)  # type: ignore[index]
-                    if source is not None:
-                        self.sources[path] = source  # type: ignore[index]
-            return
-        if not parent.has_key:
-            self.take_key(parent, value, mark, is_scalar, source)
-            return
-        parent.has_key = False
-        if parent.key_ok and parent.path is not None:
-            parent.value[parent.key] = value
-            if is_scalar:
-                self.marks[path] = self.pos(mark)  # type: ignore[index]
-                if source is not None:
-                    self.sources[path] = source  # type: ignore[index]
-
-    def take_key(self, parent: _Frame, key: Any, mark: Any, is_scalar: bool, source: str | None) -> None:
-        parent.has_key = True
-        parent.key = key
-        parent.key_ok = False
-        parent.key_line_col = self.pos(mark)
-        if parent.path is None or not is_scalar or key is INVALID:
-            return  # reported already
-        if key in parent.value:
-            self.report(mark, self.duplicate_message(parent, key, source), (*parent.path, key))
-            return
-        parent.key_ok = True
-        self.key_marks[(*parent.path, key)] = parent.key_line_col
-        if source is not None:
-            self.key_sources[(*parent.path, key)] = source
+            return INVALID
 
     def duplicate_message(self, parent: _Frame, key: Any, source: str | None) -> str:
         assert parent.path is not None
         path = (*parent.path, key)
         text = source if source is not None else str(key)
-        first = self.key_marks[path]
+        first = self.pos(self.key_marks[path])
         first_key = next(k for k in parent.value if k == key)
         first_text = self.key_sources.get(path, str(first_key))
         where = f"{first[0]}:{first[1]}"

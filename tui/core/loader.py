@@ -1,0 +1,358 @@
+"""Load a data tree (`positions/` and `seeds/`) into a Dataset: every valid record, every problem.
+
+Records are checked one at a time, so a bad one never hides a good one:
+
+- a seed file stands or falls as a whole;
+- in `positions/issues.yaml`, a bad issue drops that issue only;
+- in an actor file, a bad actor (its id, name, role...) drops the file's actor with its positions;
+  a bad position drops that position only; a bad evidence item drops that item only, and the
+  position stays as long as one of its evidence items is valid;
+- a position on an unknown issue, or a second position on the same issue and date, is dropped;
+- other broken references (a condition's actor or issue, an evidence's speaker or seed) are
+  errors but keep the record, so the view can show what is there;
+- evidence that is not verbatim in its seed is an error and stays, marked unverified.
+
+Every problem becomes a Diagnostic at the 1-based line and column of the offending node, with the
+file's path relative to the tree. Diagnostics come out sorted.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, create_model
+
+from tui.core.dataset import Dataset, EvidenceRecord, Location, Seed, StanceRecord
+from tui.core.diagnostics import Diagnostic, Severity
+from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
+from tui.core.seeds import parse_seed
+from tui.core.validation import validate_record
+from tui.core.verify import Verifier
+from tui.core.yamlsafe import DataPath, YamlDocument, load_file, read_text
+
+ISSUES_FILE = "issues.yaml"
+ACTOR_SUFFIXES = (".yaml", ".yml")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@cache
+def _shell(model: type[M], field: str) -> type[M]:
+    """``model`` with its list of child records taken as they are, so each child is checked alone.
+
+    The list keeps its own constraints (at least one evidence item, for example).
+    """
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        f"{model.__name__}Shell",
+        __base__=model,
+        **{field: (list[Any], copy(model.model_fields[field]))},
+    )
+
+
+def load_tree(root: Path) -> Dataset:
+    """Read every seed and position file under ``root`` into a Dataset."""
+    return _TreeLoader(Path(root)).load()
+
+
+class _File:
+    """One YAML file being loaded: its name for messages, its document, its reader problems."""
+
+    def __init__(self, name: str, doc: YamlDocument):
+        self.name = name
+        self.doc = doc
+        self.problem_paths = doc.problem_paths()
+
+    def at(self, path: DataPath) -> Location:
+        line, col = self.doc.mark(path)
+        return Location(self.name, line, col)
+
+    def reported_under(self, prefix: DataPath) -> list[DataPath]:
+        if not self.problem_paths:
+            return []
+        size = len(prefix)
+        return [p for p in self.problem_paths if p[:size] == prefix]
+
+    def reported_own(self, base: DataPath, children: str) -> list[DataPath]:
+        """Reader problems of the record at ``base``, leaving out those inside its child records."""
+        depth = len(base)
+        return [
+            p
+            for p in self.reported_under(base)
+            if not (len(p) > depth + 1 and p[depth] == children)
+        ]
+
+
+@dataclass
+class _KeptPosition:
+    """A position that passed its own checks, awaiting the checks that need every actor."""
+
+    file: _File
+    base: DataPath
+    actor_id: str
+    position: Position
+    evidence_paths: list[DataPath]
+
+
+class _TreeLoader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.dataset = Dataset(root=root)
+        self.diagnostics: list[Diagnostic] = []
+        self.seed_files: dict[str, str] = {}
+        self.actor_files: dict[str, str] = {}
+        self.kept: list[_KeptPosition] = []
+
+    def load(self) -> Dataset:
+        positions_dir, seeds_dir = self.root / "positions", self.root / "seeds"
+        for folder in (seeds_dir, positions_dir):
+            if not folder.is_dir():
+                self.error(self.name(folder), 1, 1, f"missing folder {folder.name}/")
+        if seeds_dir.is_dir():
+            for path in sorted(seeds_dir.glob("*.txt")):
+                self.load_seed(path)
+        if positions_dir.is_dir():
+            catalogue = positions_dir / ISSUES_FILE
+            if catalogue.is_file():
+                self.load_issues(catalogue)
+            else:
+                self.error(self.name(catalogue), 1, 1, "missing issue catalogue")
+            for path in sorted(positions_dir.iterdir()):
+                if path.suffix in ACTOR_SUFFIXES and path.name != ISSUES_FILE and path.is_file():
+                    self.load_actor(path)
+        self.check_references_and_verify()
+        self.dataset.diagnostics = sorted(self.diagnostics)
+        return self.dataset
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def name(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def error(self, file: str, line: int, col: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(file, line, col, Severity.ERROR, message))
+
+    def error_at(self, file: _File, path: DataPath, message: str) -> None:
+        line, col = file.doc.mark(path)
+        self.error(file.name, line, col, message)
+
+    def open_yaml(self, path: Path) -> _File:
+        name = self.name(path)
+        file = _File(name, load_file(path))
+        for problem in file.doc.problems:
+            self.error(name, problem.line, problem.col, problem.message)
+        return file
+
+    def validate(self, model: type[M], data: Any, file: _File, base: DataPath) -> M | None:
+        """One record with no child records of its own; dropped on any problem."""
+        reported = file.reported_under(base)
+        record, errors = validate_record(model, data, file.doc, base, file.name, reported)
+        self.diagnostics.extend(errors)
+        return None if reported else record
+
+    def validate_shell(
+        self, model: type[M], children: str, data: Any, file: _File, base: DataPath
+    ) -> M | None:
+        """A record's own fields, its child records left for one-by-one checks."""
+        reported = file.reported_own(base, children)
+        record, errors = validate_record(
+            _shell(model, children), data, file.doc, base, file.name, reported
+        )
+        self.diagnostics.extend(errors)
+        return None if reported else record
+
+    # -- seeds ---------------------------------------------------------------------------------
+
+    def load_seed(self, path: Path) -> None:
+        name = self.name(path)
+        text, problem = read_text(path)
+        if text is None:
+            assert problem is not None
+            self.error(name, problem.line, problem.col, problem.message)
+            return
+        parsed = parse_seed(text, name)
+        self.diagnostics.extend(parsed.diagnostics)
+        if parsed.meta is None or parsed.body is None:
+            return
+        line, col = parsed.id_position()
+        seed_id = parsed.meta.id
+        if seed_id in self.dataset.seeds:
+            self.error(
+                name, line, col, f"duplicate seed id '{seed_id}' (also in {self.seed_files[seed_id]})"
+            )
+            return
+        self.seed_files[seed_id] = name
+        self.dataset.seeds[seed_id] = Seed(parsed.meta, parsed.body, Location(name, line, col))
+
+    # -- issues --------------------------------------------------------------------------------
+
+    def load_issues(self, path: Path) -> None:
+        file = self.open_yaml(path)
+        data = file.doc.data
+        if data is None:
+            return
+        # The catalogue is only a container: its issues load even when it has a stray field.
+        self.validate_shell(IssueCatalogue, "issues", data, file, ())
+        items = data.get("issues")
+        if not isinstance(items, list):
+            return
+        for index, item in enumerate(items):
+            base = ("issues", index)
+            issue = self.validate(Issue, item, file, base)
+            if issue is None:
+                continue
+            if issue.id in self.dataset.issues:
+                first = self.dataset.issue_locations[issue.id]
+                self.error_at(
+                    file,
+                    (*base, "id"),
+                    f"duplicate issue id '{issue.id}' (first at {first.line}:{first.col})",
+                )
+                continue
+            self.dataset.issues[issue.id] = issue
+            self.dataset.issue_locations[issue.id] = file.at(base)
+
+    # -- actors --------------------------------------------------------------------------------
+
+    def load_actor(self, path: Path) -> None:
+        file = self.open_yaml(path)
+        data = file.doc.data
+        if data is None:
+            return
+        shell = self.validate_shell(Actor, "positions", data, file, ())
+        if shell is None:
+            return
+        actor_id = shell.id
+        if actor_id in self.dataset.actors:
+            self.error_at(
+                file, ("id",), f"duplicate actor id '{actor_id}' (also in {self.actor_files[actor_id]})"
+            )
+            return
+        if actor_id != path.stem:
+            line, col = file.doc.mark(("id",))
+            self.diagnostics.append(
+                Diagnostic(
+                    file.name,
+                    line,
+                    col,
+                    Severity.WARNING,
+                    f"actor id '{actor_id}' does not match the file name '{path.name}'",
+                )
+            )
+        positions = self.load_positions(file, actor_id, shell.positions)
+        fields = {name: getattr(shell, name) for name in Actor.model_fields if name != "positions"}
+        self.dataset.actors[actor_id] = Actor.model_validate({**fields, "positions": positions})
+        self.dataset.actor_locations[actor_id] = file.at(("id",))
+        self.actor_files[actor_id] = file.name
+
+    def load_positions(self, file: _File, actor_id: str, items: list[Any]) -> list[Position]:
+        kept: list[Position] = []
+        first_at: dict[tuple[str, Any], Location] = {}
+        for index, item in enumerate(items):
+            base = ("positions", index)
+            loaded = self.load_position(file, base, item)
+            if loaded is None:
+                continue
+            position, evidence_paths = loaded
+            if position.issue not in self.dataset.issues:
+                self.error_at(file, (*base, "issue"), f"unknown issue '{position.issue}'")
+                continue
+            key = (position.issue, position.as_of)
+            if key in first_at:
+                first = first_at[key]
+                self.error_at(
+                    file,
+                    (*base, "as_of"),
+                    f"a second stance on '{position.issue}' as of {position.as_of} "
+                    f"(first at {first.line}:{first.col})",
+                )
+                continue
+            first_at[key] = file.at(base)
+            kept.append(position)
+            self.kept.append(_KeptPosition(file, base, actor_id, position, evidence_paths))
+        return kept
+
+    def load_position(
+        self, file: _File, base: DataPath, item: Any
+    ) -> tuple[Position, list[DataPath]] | None:
+        shell = self.validate_shell(Position, "evidence", item, file, base)
+        if shell is None:
+            return None
+        evidence, paths = [], []
+        for index, entry in enumerate(shell.evidence):
+            where = (*base, "evidence", index)
+            record = self.validate(Evidence, entry, file, where)
+            if record is not None:
+                evidence.append(record)
+                paths.append(where)
+        if not evidence:
+            self.error_at(
+                file, base, f"position on '{shell.issue}' dropped: none of its evidence is valid"
+            )
+            return None
+        fields = {name: getattr(shell, name) for name in Position.model_fields if name != "evidence"}
+        return Position.model_validate({**fields, "evidence": evidence}), paths
+
+    # -- references and verification -----------------------------------------------------------
+
+    def check_references_and_verify(self) -> None:
+        issues, actors = self.dataset.issues, self.dataset.actors
+        verifier = Verifier()
+        for kept in self.kept:
+            file, base = kept.file, kept.base
+            for index, condition in enumerate(kept.position.conditions):
+                where = (*base, "conditions", index)
+                if condition.actor not in actors:
+                    self.error_at(file, (*where, "actor"), f"unknown actor '{condition.actor}'")
+                if condition.issue not in issues:
+                    self.error_at(file, (*where, "issue"), f"unknown issue '{condition.issue}'")
+            records = tuple(
+                self.evidence_record(kept, evidence, where, verifier)
+                for evidence, where in zip(kept.position.evidence, kept.evidence_paths)
+            )
+            self.dataset.stances.append(
+                StanceRecord(kept.actor_id, kept.position, records, file.at(base))
+            )
+
+    def evidence_record(
+        self, kept: _KeptPosition, evidence: Evidence, where: DataPath, verifier: Verifier
+    ) -> EvidenceRecord:
+        file = kept.file
+        if evidence.speaker is not None and evidence.speaker not in self.dataset.actors:
+            self.error_at(file, (*where, "speaker"), f"unknown actor '{evidence.speaker}'")
+        verified, spans = False, ()
+        seed = self.dataset.seeds.get(evidence.source)
+        if seed is None:
+            self.error_at(file, (*where, "source"), f"unknown seed '{evidence.source}'")
+        else:
+            outcome = verifier.verify(seed.id, seed.body, evidence.text)
+            verified, spans = outcome.found, outcome.spans
+            if not verified:
+                self.error_at(
+                    file, (*where, "text"), _not_found(seed.id, outcome.missing, outcome.out_of_order)
+                )
+        return EvidenceRecord(
+            actor_id=kept.actor_id,
+            issue_id=kept.position.issue,
+            as_of=kept.position.as_of,
+            evidence=evidence,
+            speaker_id=evidence.speaker or kept.actor_id,
+            verified=verified,
+            spans=spans,
+            location=file.at(where),
+        )
+
+
+def _not_found(seed_id: str, missing: str | None, out_of_order: bool) -> str:
+    if not missing:
+        return f"evidence text is empty once elisions are removed (seed '{seed_id}')"
+    shown = missing if len(missing) <= 60 else missing[:57] + "..."
+    if out_of_order:
+        return f"evidence is out of order in seed '{seed_id}': \"{shown}\" comes before the text preceding it"
+    return f"evidence not found verbatim in seed '{seed_id}': \"{shown}\""
