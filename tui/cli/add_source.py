@@ -1,0 +1,131 @@
+"""`peninsula add-source`: add an article to seeds/, verbatim, without ever replacing a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from tui.core.paths import is_data_tree
+from tui.core.sanitize import clean
+from tui.core.sources import (
+    SourceRejected,
+    article_text,
+    build_source,
+    find_same_text,
+    write_source,
+)
+
+EXIT_BAD_METADATA = 2
+EXIT_EXISTS = 3
+EXIT_BAD_TEXT = 4
+EXIT_IO = 5
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a valid date (YYYY-MM-DD)") from None
+
+
+def _fail(code: int, message: str) -> None:
+    click.echo(clean(f"error: {message}"), err=True)
+    raise SystemExit(code)
+
+
+@click.command("add-source", epilog="Exit codes: 0 added; 2 bad metadata; 3 already there; "
+               "4 not an article's text (empty, binary, not UTF-8); 5 cannot read or write.")
+@click.argument("article", metavar="FILE|-")
+@click.option("--title", required=True, help="The article's headline, as published.")
+@click.option("--outlet", required=True, help="Who published it, e.g. Reuters, Yonhap, Benzinga.")
+@click.option(
+    "--published", required=True, callback=_date, metavar="YYYY-MM-DD", help="Publication date."
+)
+@click.option(
+    "--via",
+    default="",
+    metavar="A,B",
+    help="The relay chain the article cites, first to last, comma-separated (e.g. KCNA,Reuters).",
+)
+@click.option("--url", default=None, help="Where the article was published.")
+@click.option(
+    "--id",
+    "seed_id",
+    default=None,
+    help="The seed id (default: date, outlet and the title's first words, e.g. "
+    "2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump).",
+)
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The tree holding positions/ and seeds/ (default: the current directory, which must "
+    "hold them).",
+)
+def add_source_command(
+    article: str,
+    title: str,
+    outlet: str,
+    published: dt.date,
+    via: str,
+    url: str | None,
+    seed_id: str | None,
+    data: Path | None,
+) -> None:
+    """Add an article to seeds/ as a new seed: front matter, then the text verbatim.
+
+    FILE is a UTF-8 text file with the article's text; `-` reads it from standard input. The seed
+    id comes from the date, outlet and title. An existing seed is never replaced, and text that is
+    empty, binary or not UTF-8 is refused. This is the one command that writes into seeds/.
+
+    \b
+    Example:
+      peninsula add-source article.txt --title "Kim Jong Un Has 'Fond Memories' Of Trump" \\
+          --outlet Benzinga --published 2025-09-22 --via KCNA,Reuters
+    """
+    root = data if data is not None else Path.cwd()
+    if not is_data_tree(root):
+        _fail(
+            EXIT_IO,
+            f"{root} holds no positions/ and seeds/: run this in your data tree or pass --data DIR",
+        )
+    try:
+        raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
+    except OSError as error:
+        _fail(EXIT_IO, f"{article}: cannot read: {error.strerror or error}")
+    try:
+        body = article_text(raw)
+        relays = [part.strip() for part in via.split(",") if part.strip()]
+        source = build_source(
+            body,
+            title=title,
+            outlet=outlet,
+            published=published,
+            via=relays,
+            url=url,
+            seed_id=seed_id,
+        )
+    except SourceRejected as rejected:
+        where = "the article" if article == "-" else article
+        code = EXIT_BAD_TEXT if rejected.kind == "text" else EXIT_BAD_METADATA
+        _fail(code, f"{where}: {rejected.reason}" if code == EXIT_BAD_TEXT else rejected.reason)
+
+    seeds_dir = root / "seeds"
+    target = seeds_dir / source.file_name
+    if target.exists():
+        _fail(EXIT_EXISTS, f"{target} already exists; not overwritten (choose another --id)")
+    same = find_same_text(seeds_dir, body)
+    if same is not None:
+        _fail(EXIT_EXISTS, f"the same text is already in seeds/{same}.txt")
+    try:
+        path = write_source(seeds_dir, source)
+    except FileExistsError:
+        _fail(EXIT_EXISTS, f"{target} already exists; not overwritten (choose another --id)")
+    except OSError as error:
+        _fail(EXIT_IO, f"{target}: cannot write: {error.strerror or error}")
+    click.echo(clean(f"added {path}"))
+    click.echo(clean(f"next: peninsula extract {source.meta.id}"))

@@ -1,0 +1,175 @@
+"""A new source article: its id, its text checked, and its seed file written once and never over.
+
+This is the only code that writes into `seeds/`, and only when a contributor asks for it. The
+article's text is stored verbatim (a byte order mark aside); what cannot be an article (empty,
+binary, not UTF-8, too large) is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from tui.core.models import SeedMeta
+from tui.core.seeds import parse_seed, render_seed, split
+from tui.core.yamlsafe import MAX_BYTES
+
+TITLE_SLUG_CHARS = 40
+ID_MAX_CHARS = 80
+# Share of control or unassigned characters above which a text is taken for binary data.
+BINARY_SHARE = 0.01
+_SIGNATURES = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or a Word or OpenDocument file)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"{\\rtf": "an RTF document",
+}
+_BOM = "\ufeff"
+
+
+class SourceRejected(Exception):
+    """The article or its metadata cannot be added; ``reason`` says why, ``kind`` what class."""
+
+    def __init__(self, kind: str, reason: str):
+        super().__init__(reason)
+        self.kind = kind
+        self.reason = reason
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Kim’s ‘Fond Memories’" -> "kims-fond-memories"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = re.sub(r"['’]", "", ascii_text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def _cut(words_slug: str, limit: int) -> str:
+    """The longest run of whole words that fits in ``limit`` characters."""
+    if len(words_slug) <= limit:
+        return words_slug
+    cut = words_slug[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else words_slug[:limit]
+
+
+def seed_id_for(published: dt.date, outlet: str, title: str) -> str:
+    """`2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump`: date, outlet, title's first words."""
+    parts = [published.isoformat(), _cut(slug(outlet), 30), _cut(slug(title), TITLE_SLUG_CHARS)]
+    return _cut("-".join(part for part in parts if part), ID_MAX_CHARS)
+
+
+def article_text(data: bytes) -> str:
+    """The article's text, or SourceRejected saying why it cannot be one."""
+    if len(data) > MAX_BYTES:
+        raise SourceRejected("text", f"the text is {len(data)} bytes; a seed may hold at most {MAX_BYTES}")
+    if not data.strip():
+        raise SourceRejected("text", "the text is empty")
+    for signature, what in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise SourceRejected("text", f"this is {what}, not text: paste the article's text instead")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise SourceRejected("text", f"binary data: NUL byte at offset {nul}; an article is plain text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceRejected(
+            "text",
+            f"not UTF-8: byte 0x{data[error.start]:02X} at line {line} cannot be decoded; "
+            "save the article as UTF-8",
+        ) from None
+    text = text.removeprefix(_BOM)
+    odd = sum(1 for ch in text if _is_binary_char(ch))
+    if odd > max(2, BINARY_SHARE * len(text)):
+        raise SourceRejected(
+            "text", f"mostly not text: {odd} control or unassigned characters in {len(text)}"
+        )
+    if not text.strip():
+        raise SourceRejected("text", "the text is empty")
+    return text
+
+
+def _is_binary_char(ch: str) -> bool:
+    if ch in "\n\r\t\f":
+        return False
+    return unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"}
+
+
+@dataclass(frozen=True)
+class NewSource:
+    meta: SeedMeta
+    text: str  # the whole seed file
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.meta.id}.txt"
+
+
+def build_source(
+    body: str,
+    *,
+    title: str,
+    outlet: str,
+    published: dt.date,
+    via: list[str] | None = None,
+    url: str | None = None,
+    seed_id: str | None = None,
+) -> NewSource:
+    """The seed file for an article, checked with the schema and read back before it is written."""
+    fields = {"title": title, "outlet": outlet, "url": url, **{f"via {v!r}": v for v in via or []}}
+    for name, value in fields.items():
+        if value is not None and any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value):
+            raise SourceRejected("meta", f"{name}: control or invisible characters are not allowed")
+    meta_fields: dict[str, object] = {
+        "id": seed_id or seed_id_for(published, outlet, title),
+        "title": title.strip(),
+        "outlet": outlet.strip(),
+        "published": published,
+    }
+    if via:
+        meta_fields["via"] = [v.strip() for v in via]
+    if url:
+        meta_fields["url"] = url.strip()
+    try:
+        meta = SeedMeta.model_validate(meta_fields)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'metadata'}: {e['msg']}" for e in error.errors()
+        )
+        raise SourceRejected("meta", problems) from None
+    text = render_seed(meta.model_dump(exclude_defaults=True), body)
+    parsed = parse_seed(text, meta.id)
+    if parsed.meta != meta or parsed.body != body:
+        raise SourceRejected("meta", "the seed file would not read back as written")
+    return NewSource(meta, text)
+
+
+def find_same_text(seeds_dir: Path, body: str) -> str | None:
+    """The id of a seed already holding this article's text, if any."""
+    wanted = body.strip()
+    for path in sorted(seeds_dir.glob("*.txt")):
+        try:
+            parts = split(path.read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if parts is not None and parts[1].strip() == wanted:
+            return path.stem
+    return None
+
+
+def write_source(seeds_dir: Path, source: NewSource) -> Path:
+    """Create the seed file; never replaces one (FileExistsError when it is there)."""
+    path = seeds_dir / source.file_name
+    # Exclusive creation: two contributors adding the same article cannot overwrite each other.
+    with path.open("x", encoding="utf-8", newline="") as handle:
+        handle.write(source.text)
+    return path
