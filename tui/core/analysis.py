@@ -33,7 +33,7 @@ pandas is imported inside the ``*_frame`` functions only, so loading this module
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
@@ -115,21 +115,27 @@ class PairDistance:
 
     actor_a: str
     actor_b: str
-    gaps: tuple[IssueGap, ...]  # catalogue order
+    issue_ids: tuple[str, ...]  # the shared issues, catalogue order
+    total_gap: int  # sum of the gaps over the shared issues
     issues_total: int  # issues in the catalogue: the most a distance could rest on
+    # Each actor's known stances by issue, shared with the other pairs: the per-issue gaps are
+    # built when asked for, since a large picture has tens of thousands of them.
+    known_a: dict[str, StanceRecord] = field(repr=False, compare=False)
+    known_b: dict[str, StanceRecord] = field(repr=False, compare=False)
+
+    @property
+    def gaps(self) -> tuple[IssueGap, ...]:
+        """The gap on each shared issue, catalogue order."""
+        return tuple(IssueGap(i, self.known_a[i], self.known_b[i]) for i in self.issue_ids)
 
     @property
     def shared(self) -> int:
-        return len(self.gaps)
-
-    @property
-    def total_gap(self) -> int:
-        return sum(g.gap for g in self.gaps)
+        return len(self.issue_ids)
 
     @property
     def distance(self) -> float | None:
         """Mean absolute difference over shared issues (0..4); None when none are shared."""
-        return self.total_gap / self.shared if self.gaps else None
+        return self.total_gap / self.shared if self.issue_ids else None
 
     @property
     def solidity(self) -> float:
@@ -303,8 +309,22 @@ def analyse(dataset: Dataset, as_of: dt.date | None = None) -> Analysis:
     actor_ids = _ordered_ids(list(dataset.actors), {actor for actor, _ in picture})
 
     spreads = tuple(_issue_spread(issue, actor_ids, picture) for issue in issue_ids)
+    issue_rank = {issue: n for n, issue in enumerate(issue_ids)}
+    known_by_actor: dict[str, dict[str, StanceRecord]] = {a: {} for a in actor_ids}
+    values_by_actor: dict[str, dict[str, int]] = {a: {} for a in actor_ids}
+    for (actor, issue), record in picture.items():
+        if record.stance is not None:
+            known_by_actor[actor][issue] = record
+            values_by_actor[actor][issue] = record.stance
     distances = tuple(
-        _pair_distance(a, b, issue_ids, picture, len(dataset.issues) or len(issue_ids))
+        _pair_distance(
+            a,
+            b,
+            issue_rank,
+            known_by_actor,
+            values_by_actor,
+            len(dataset.issues) or len(issue_ids),
+        )
         for a, b in combinations(actor_ids, 2)
     )
     conditions = tuple(
@@ -357,16 +377,16 @@ def _issue_spread(
 def _pair_distance(
     actor_a: str,
     actor_b: str,
-    issue_ids: tuple[str, ...],
-    picture: dict[tuple[str, str], StanceRecord],
+    issue_rank: dict[str, int],
+    known_by_actor: dict[str, dict[str, StanceRecord]],
+    values_by_actor: dict[str, dict[str, int]],
     issues_total: int,
 ) -> PairDistance:
-    gaps = tuple(
-        IssueGap(issue, picture[(actor_a, issue)], picture[(actor_b, issue)])
-        for issue in issue_ids
-        if _known(picture.get((actor_a, issue))) and _known(picture.get((actor_b, issue)))
-    )
-    return PairDistance(actor_a, actor_b, gaps, issues_total)
+    known_a, known_b = known_by_actor[actor_a], known_by_actor[actor_b]
+    shared = tuple(sorted(known_a.keys() & known_b.keys(), key=issue_rank.__getitem__))
+    values_a, values_b = values_by_actor[actor_a], values_by_actor[actor_b]
+    total = sum([abs(values_a[i] - values_b[i]) for i in shared])
+    return PairDistance(actor_a, actor_b, shared, total, issues_total, known_a, known_b)
 
 
 def _condition_checks(

@@ -231,14 +231,21 @@ def _finish(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     frame = frame.astype(dtypes)
     for column, dtype in dtypes.items():
         if dtype == "str":
-            frame[column] = frame[column].map(clean).astype("str")
+            frame[column] = _map_unique(frame[column], clean)
     return frame
+
+
+def _map_unique(column: pd.Series, func: Any) -> pd.Series:
+    # Names, titles and ids repeat down a column: work out each distinct value once.
+    mapping = {value: func(value) for value in column.unique() if isinstance(value, str)}
+    return column.map(mapping).astype(column.dtype)
 
 
 # -- CSV ---------------------------------------------------------------------------------------
 
 _FORMULA_SIGNS = "=+-@\t\r＝＋－＠﹦﹢﹣﹫"
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?\Z")
+_RISKY_START = "['" + re.escape(_FORMULA_SIGNS) + "]"
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
@@ -275,9 +282,10 @@ def csv_restore(frame: pd.DataFrame) -> pd.DataFrame:
 def _map_text(frame: pd.DataFrame, func: Any) -> pd.DataFrame:
     out = frame.copy()
     for column in _text_columns(out):
-        out[column] = out[column].map(lambda v: func(v) if isinstance(v, str) else v).astype(
-            out[column].dtype
-        )
+        # Only the few cells that start with an apostrophe or a sign can change.
+        risky = out[column].str.match(_RISKY_START, na=False)
+        if risky.any():
+            out.loc[risky, column] = _map_unique(out.loc[risky, column], func)
     return out
 
 
