@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .handmade import FEB, build_dataset
 from tui.core.analysis import analyse
@@ -221,3 +224,50 @@ def test_level_issue_names_each_pair_once():
     assert spread.spread == 0
     assert _pairs(spread) == [("x", "y"), ("x", "z"), ("y", "z")]
     assert [c.issue_id for c in analyse(ds).common_ground] == ["a"]
+
+
+def test_gap_on_one_issue(hand):
+    ann_bo = analyse(hand).distance("ann", "bo")
+    assert ann_bo.gap_on("one").gap == 4
+    assert ann_bo.gap_on("three") is None  # bo has no stance on three
+
+
+# None: no record; "null": a record whose stance is null. Both are absent, never 0.
+_STANCE = st.one_of(st.none(), st.just("null"), st.integers(min_value=-2, max_value=2))
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.lists(st.lists(_STANCE, min_size=4, max_size=4), min_size=1, max_size=5))
+def test_figures_agree_with_a_pandas_reference(grid):
+    """Random issue x actor grids against the same rules written independently in pandas."""
+    import pandas as pd
+
+    actors = ["p", "q", "r", "s"]
+    issues = [f"i{n}" for n in range(len(grid))]
+    stances = [
+        dict(actor=actor, issue=issue, stance=None if value == "null" else value)
+        for issue, row in zip(issues, grid)
+        for actor, value in zip(actors, row)
+        if value is not None
+    ]
+    a = analyse(build_dataset(issues, actors, stances))
+    numbers = [[None if v == "null" else v for v in row] for row in grid]
+    frame = pd.DataFrame(numbers, index=issues, columns=actors, dtype="Float64")
+
+    for issue in issues:
+        row = frame.loc[issue].dropna()
+        spread = a.spread(issue)
+        assert spread.n_known == len(row)
+        assert spread.spread == (int(row.max() - row.min()) if len(row) >= 2 else None)
+        same_side = len(row) >= 2 and (bool((row > 0).all()) or bool((row < 0).all()))
+        assert (issue in {c.issue_id for c in a.common_ground}) == same_side
+
+    for x, y in itertools.combinations(actors, 2):
+        both = frame[[x, y]].dropna()
+        d = a.distance(x, y)
+        assert d.shared == len(both)
+        expected = (both[x] - both[y]).abs().mean() if len(both) else None
+        assert d.distance == (pytest.approx(float(expected)) if expected is not None else None)
+
+    spreads = [p.spread.spread for p in a.ranking if p.spread.spread is not None]
+    assert spreads == sorted(spreads)

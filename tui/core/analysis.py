@@ -147,6 +147,12 @@ class PairDistance:
         noun = "issue" if self.issues_total == 1 else "issues"
         return f"over {self.shared} of {self.issues_total} {noun}"
 
+    def gap_on(self, issue_id: str) -> IssueGap | None:
+        """The two stances on one issue, when both actors have one."""
+        if issue_id not in self.known_a or issue_id not in self.known_b:
+            return None
+        return IssueGap(issue_id, self.known_a[issue_id], self.known_b[issue_id])
+
     def involves(self, actor_id: str) -> bool:
         return actor_id in (self.actor_a, self.actor_b)
 
