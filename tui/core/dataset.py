@@ -95,6 +95,13 @@ class Change:
     after: StanceRecord | None
 
 
+def _stated(record: StanceRecord | None) -> tuple[int | None, list[Condition]] | None:
+    """What a stance says; no record and a null stance with no condition both say nothing."""
+    if record is None or (record.stance is None and not record.conditions):
+        return None
+    return record.stance, record.conditions
+
+
 @dataclass
 class Dataset:
     root: Path
@@ -174,11 +181,7 @@ class Dataset:
             key=lambda k: (self._issue_rank(k[1]), self._actor_rank(k[0])),
         ):
             old, new = before.get(key), after.get(key)
-            if old is new:
-                continue
-            if old is not None and new is not None and old.stance == new.stance and (
-                old.conditions == new.conditions
-            ):
+            if _stated(old) == _stated(new):
                 continue
             changed.append(Change(key[0], key[1], old, new))
         return changed
