@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import Reactive, reactive
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Footer, Input, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from tui.app.commands import PeninsulaCommands
@@ -106,6 +106,8 @@ class PeninsulaApp(App):
         return view.data_bind(app_class.dataset, app_class.as_of, **bound)
 
     def on_mount(self) -> None:
+        # Number keys switch views; the tab strip need not take focus (and arrow keys) from the view.
+        self.tabs.query_one(Tabs).can_focus = False
         if not self._blink:
             # Screenshots and snapshot tests: the same picture every time.
             for text_input in self.query(Input):
@@ -154,6 +156,9 @@ class PeninsulaApp(App):
         self.dataset = self._last_good.merge(loaded)
         if first:
             self._apply_initial_target()
+            view = self.active_view
+            if view is not None:
+                view.focus_default()
         self.loaded.set()
 
     def _apply_initial_target(self) -> None:

@@ -11,6 +11,15 @@ from tui.app.render.safe import safe
 from tui.core.dataset import Dataset
 
 MAX_SOURCES_NAMED = 3
+MAX_SUBJECT = 48
+
+
+def shorten(text: str, limit: int = MAX_SUBJECT) -> str:
+    """A long title cut at a word, with an ellipsis, for the one-line caption."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Content:

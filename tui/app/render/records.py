@@ -60,14 +60,15 @@ def condition_block(ds: Dataset, condition: Condition, as_of: dt.date | None) ->
     return Content.assemble(mark, "  ", safe(condition.text), "\n", needs, " — ", now)
 
 
-def said_on(record: EvidenceRecord) -> Content:
+def said_on(record: EvidenceRecord, with_note: bool = True) -> Content:
+    """"said 2025-09-21 (note)"; without the note for one-line listings."""
     evidence = record.evidence
     if evidence.said_on is not None:
         said = Content(f"said {evidence.said_on.isoformat()}")
-        if evidence.said_on_note:
+        if evidence.said_on_note and with_note:
             said += Content(" (") + safe(evidence.said_on_note) + Content(")")
         return said
-    if evidence.said_on_note:
+    if evidence.said_on_note and with_note:
         return Content("date not given: ") + safe(evidence.said_on_note)
     return Content("date not given")
 

@@ -45,16 +45,17 @@ def cell(stance: int | None, conditional: bool, wide: bool) -> Text:
     return text
 
 
-def legend() -> Content:
-    """Every scale point with its glyph and word, and the conditional mark."""
-    # No-break spaces inside an entry: the legend wraps between entries, never within one.
-    nbsp = "\u00a0"
-    parts = [
-        badge(value) + Content(nbsp + stances.word(value).replace(" ", nbsp))
-        for value in (2, 1, 0, -1, -2)
-    ]
-    parts.append(badge(None) + Content(nbsp + stances.ABSENT_WORD.replace(" ", nbsp)))
-    parts.append(
-        Content.styled(stances.CONDITIONAL_MARK, "italic") + Content(nbsp + "conditional")
+def legend_entries() -> list[Content]:
+    """Every scale point as "badge word", the absent mark, and the conditional mark."""
+    entries = [badge(value) + Content(f" {stances.word(value)}") for value in (2, 1, 0, -1, -2)]
+    entries.append(badge(None) + Content(f" {stances.ABSENT_WORD}"))
+    entries.append(Content.styled(stances.CONDITIONAL_MARK, "italic") + Content(" conditional"))
+    return entries
+
+
+def aligned(rows: list[tuple[Content, Content]], gap: int = 2) -> Content:
+    """Two columns, the first padded to its widest entry: labels over labels, names over names."""
+    width = max((left.cell_length for left, _ in rows), default=0)
+    return Content("\n").join(
+        left.pad_right(width - left.cell_length + gap) + right for left, right in rows
     )
-    return Content("  ").join(parts)

@@ -1,4 +1,8 @@
-"""A view about one subject (an issue, an actor, a source), picked with a Select at its top."""
+"""A view about one subject (an issue, an actor, a source), picked with a Select at its top.
+
+Wide screens show a side panel (an at-a-glance summary, or the list of citations) beside the
+scrolling body; narrow ones put the side panel's blocks into the body, before or after it.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +13,41 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Label, Select
 
 from tui.app.messages import SubjectSelected
 from tui.app.widgets.base import PeninsulaView
 
+WIDE_AT = 120
+
 
 class SubjectView(PeninsulaView):
     """Subclasses set ``TARGET``, declare the matching reactive (e.g. ``actor_id``), and
-    implement ``subjects`` and ``compose_subject``."""
+    implement ``subjects``, ``compose_subject`` and optionally ``compose_side``."""
 
     PICK_LABEL: ClassVar[str] = ""
+    SIDE: ClassVar[str] = "left"  # where the side panel sits when wide; before/after when narrow
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown_subject: str | None = None
+        self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="subject-bar"):
             yield Label(self.PICK_LABEL, classes="subject-label")
             yield Select([], allow_blank=True, prompt="none", compact=True, classes="subject-select")
-        yield VerticalScroll(classes="subject-body", can_focus=True)
+        with Horizontal(classes=f"subject-main -side-{self.SIDE}"):
+            side = VerticalScroll(classes="subject-side")
+            body = VerticalScroll(classes="subject-body", can_focus=True)
+            if self.SIDE == "left":
+                yield side
+                yield body
+            else:
+                yield body
+                yield side
 
     @property
     def subject_id(self) -> str | None:
@@ -41,6 +58,18 @@ class SubjectView(PeninsulaView):
 
     def compose_subject(self, subject_id: str) -> list[Widget]:
         raise NotImplementedError
+
+    def compose_side(self, subject_id: str) -> list[Widget]:
+        return []
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= WIDE_AT
+        if wide != self._wide:
+            self._wide = wide
+            self.set_class(wide, "-wide")
+            self.set_class(not wide, "-compact")
+            if self.dataset is not None:
+                self._fill_body()
 
     def refresh_view(self) -> None:
         if self.dataset is None:
@@ -54,19 +83,33 @@ class SubjectView(PeninsulaView):
         self._fill_body()
 
     def _fill_body(self) -> None:
+        if self._wide is None:
+            return
         body = self.query_one(".subject-body", VerticalScroll)
+        side = self.query_one(".subject-side", VerticalScroll)
         scroll_y = body.scroll_y
         subject_id = self.subject_id
         known = self.dataset is not None and subject_id is not None and any(
             value == subject_id for _, value in self.subjects()
         )
+        extra: list[Widget] = []
         with self.app.batch_update():
             body.remove_children()
-            if known:
-                body.mount_all(self.compose_subject(subject_id))
-            else:
+            side.remove_children()
+            if not known:
                 body.mount(Label(Content(f"Nothing to show: no {self.TARGET} selected or known.")))
+            else:
+                assert subject_id is not None
+                main = self.compose_subject(subject_id)
+                extra = self.compose_side(subject_id)
+                if self._wide and extra:
+                    side.mount_all(extra)
+                    body.mount_all(main)
+                else:
+                    body.mount_all(extra + main if self.SIDE == "left" else main + extra)
+            side.display = bool(self._wide and extra)
         if known and subject_id == self._shown_subject:
+            # A reload of the same subject keeps the reader's place.
             body.call_after_refresh(body.scroll_to, y=scroll_y, animate=False)
         self._shown_subject = subject_id
         self.after_fill(body)

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tui.app.render.caption import caption, source_names
 from tui.app.render.safe import join, safe, safe_text
-from tui.app.render.stance import label
+from tui.app.render.stance import aligned, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.widgets.subject import SubjectView
 
@@ -34,14 +34,14 @@ class ActorView(SubjectView):
         assert self.dataset is not None
         return [(safe_text(actor.name), actor.id) for actor in self.dataset.actors.values()]
 
-    def compose_subject(self, subject_id: str) -> list[Widget]:
+    def compose_side(self, subject_id: str) -> list[Widget]:
+        """Profile and every stance at a glance."""
         ds = self.dataset
         assert ds is not None
         actor = ds.actors[subject_id]
-        profile = [safe(actor.role), safe(actor.country)]
         widgets: list[Widget] = [
             Static(safe(actor.name, "bold"), classes="subject-title"),
-            Static(join(profile), classes="detail-stance"),
+            Static(join([safe(actor.role), safe(actor.country)]), classes="detail-stance"),
         ]
         if actor.aliases:
             widgets.append(
@@ -50,6 +50,25 @@ class ActorView(SubjectView):
                     classes="detail-proposition",
                 )
             )
+        glance = aligned(
+            [
+                (
+                    label(record.stance if record else None, bool(record and record.is_conditional)),
+                    safe(issue.title, "bold" if record else "dim"),
+                )
+                for issue in ds.issues.values()
+                for record in [ds.stance_at(subject_id, issue.id, self.as_of)]
+            ]
+        )
+        ]
+        widgets.append(Static("Positions at a glance", classes="section-title"))
+        widgets.append(Static(glance, classes="glance"))
+        return widgets
+
+    def compose_subject(self, subject_id: str) -> list[Widget]:
+        ds = self.dataset
+        assert ds is not None
+        widgets: list[Widget] = []
         silent = []
         for issue in ds.issues.values():
             record = ds.stance_at(subject_id, issue.id, self.as_of)

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tui.app.render.caption import caption, source_names
 from tui.app.render.safe import safe, safe_text
-from tui.app.render.stance import badge, label
+from tui.app.render.stance import aligned, badge, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.widgets.subject import SubjectView
 from tui.core import stances
@@ -35,6 +35,37 @@ class IssueView(SubjectView):
         assert self.dataset is not None
         return [(safe_text(issue.title), issue.id) for issue in self.dataset.issues.values()]
 
+    def compose_side(self, subject_id: str) -> list[Widget]:
+        """The scale in the issue's own words, and every actor's stance at a glance."""
+        ds = self.dataset
+        assert ds is not None
+        issue = ds.issues[subject_id]
+        scale = [
+            Content.assemble(
+                badge(value),
+                f" {stances.number(value):>2} ",
+                safe(issue.scale[value], "italic") if value in issue.scale else Content.styled(stances.word(value), "dim"),
+            )
+            for value in (2, 1, 0, -1, -2)
+        ]
+        glance = aligned(
+            [
+                (
+                    label(record.stance if record else None, bool(record and record.is_conditional)),
+                    safe(actor.name, "bold" if record else "dim"),
+                )
+                for actor in ds.actors.values()
+                for record in [ds.stance_at(actor.id, subject_id, self.as_of)]
+            ]
+        )
+        ]
+        return [
+            Static("The scale", classes="section-title -first"),
+            Static(Content("\n").join(scale), classes="glance"),
+            Static("Stances at a glance", classes="section-title"),
+            Static(glance, classes="glance"),
+        ]
+
     def compose_subject(self, subject_id: str) -> list[Widget]:
         ds = self.dataset
         assert ds is not None
@@ -48,11 +79,6 @@ class IssueView(SubjectView):
         ]
         if issue.description:
             widgets.append(Static(safe(issue.description, multiline=True), classes="detail-summary"))
-        scale = [
-            Content.assemble(badge(value), f" {stances.word(value)} {stances.number(value)}  ", safe(issue.scale.get(value, ""), "italic"))
-            for value in (2, 1, 0, -1, -2)
-        ]
-        widgets.append(Static(Content("\n").join(scale), classes="issue-scale"))
         for actor in ds.actors.values():
             widgets.append(Static(safe(actor.name, "bold"), classes="section-title"))
             widgets.extend(

@@ -13,10 +13,12 @@ from textual.widgets import DataTable, Static
 from tui.app.messages import StanceHighlighted
 from tui.app.render.caption import caption, source_names
 from tui.app.render.safe import safe
-from tui.app.render.stance import legend
+from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.detail.stance_detail import StanceDetail
+from tui.app.widgets.matrix.legend import Legend
 from tui.app.widgets.matrix.table import MatrixTable
+from tui.core import stances
 
 # At this width and more, the detail sits beside the matrix and cells spell out the word.
 WIDE_AT = 120
@@ -41,7 +43,7 @@ class MatrixView(PeninsulaView):
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-side"):
             yield MatrixTable(id="matrix-table")
-            yield Static(legend(), id="matrix-legend")
+            yield Legend(id="matrix-legend")
             yield Static("", id="matrix-issue-card")
         yield StanceDetail(id="matrix-detail")
 
@@ -106,13 +108,23 @@ class MatrixView(PeninsulaView):
             return
         detail.show(ds, self.as_of, issue_id, actor_id)
         issue = ds.issues.get(issue_id)
-        if issue is not None and issue.scale:
-            lines = [Content.styled("Scale of this issue", "bold")]
-            for value in sorted(issue.scale, reverse=True):
-                lines.append(Content(f"{value:+d} " if value else " 0 ") + safe(issue.scale[value]))
-            card.update(Content("\n").join(lines))
-        else:
+        if issue is None:
             card.update("")
+            return
+        lines = [
+            Content.assemble(safe(issue.title, "bold"), ": what each point means"),
+            Content.assemble(Content.styled("+2 is firmly for: ", "italic"), safe(issue.proposition, multiline=True)),
+        ]
+        for value in (2, 1, 0, -1, -2):
+            wording = issue.scale.get(value)
+            lines.append(
+                Content.assemble(
+                    badge(value),
+                    f" {stances.number(value):>2} ",
+                    safe(wording, "italic") if wording else Content.styled(stances.word(value), "dim"),
+                )
+            )
+        card.update(Content("\n").join(lines))
 
     # -- events --------------------------------------------------------------------------------
 
@@ -122,6 +134,14 @@ class MatrixView(PeninsulaView):
         self.post_message(
             StanceHighlighted(str(event.cell_key.row_key.value), str(event.cell_key.column_key.value))
         )
+
+    def focus_default(self) -> None:
+        self.table.focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.query_one(StanceDetail).has_focus:
+            event.stop()
+            self.table.focus()
 
     @on(DataTable.CellSelected, "#matrix-table")
     def _cell_selected(self, event: DataTable.CellSelected) -> None:

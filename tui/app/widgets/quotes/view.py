@@ -46,7 +46,7 @@ def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Conte
     facts: list[Content | str] = [
         safe(ds.actor_name(record.speaker_id), "bold"),
         badge(stance.stance if stance else None) + Content(" ") + safe(ds.issue_title(record.issue_id)),
-        said_on(record),
+        said_on(record, with_note=False),
         safe(seed.meta.outlet if seed else evidence.source),
     ]
     if evidence.via:
@@ -132,6 +132,8 @@ class QuotesView(PeninsulaView):
             while key in self._records:  # the same words cited twice in one stance
                 key += "\x1e"
             self._records[key] = record
+            if options:
+                options.append(None)  # a rule between items
             options.append(Option(quote_prompt(ds, record, words), id=key))
 
         with option_list.prevent(OptionList.OptionHighlighted):
@@ -139,9 +141,9 @@ class QuotesView(PeninsulaView):
             option_list.add_options(options)
             if highlighted in self._records:
                 option_list.highlighted = option_list.get_option_index(highlighted)
-            elif options:
+            elif self._records:
                 option_list.highlighted = 0
-        self._shown, self._total = len(options), len(everything)
+        self._shown, self._total = len(self._records), len(everything)
         noun = "item" if self._total == 1 else "items"
         count = f"{self._shown} of {self._total} {noun}"
         hint = " · enter opens the source" if options else " · nothing matches"

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.render.caption import caption
+from tui.app.render.caption import caption, shorten
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import label
@@ -22,6 +22,7 @@ class SourceView(SubjectView):
     TITLE = "Source"
     TARGET = "source"
     PICK_LABEL = "Source"
+    SIDE = "right"
     HELP = [
         ("tab", "move between the source picker and the text"),
         ("up / down", "scroll; in the picker, choose another source"),
@@ -68,9 +69,6 @@ class SourceView(SubjectView):
                 )
             )
         cited = self.cited(subject_id)
-        unfound = [
-            e for e in self.visible_evidence() if e.evidence.source == subject_id and not e.spans
-        ]
         widgets.append(
             Static(
                 f"{len(cited)} cited passage{'s' * (len(cited) != 1)}, underlined and numbered in the text",
@@ -81,9 +79,16 @@ class SourceView(SubjectView):
             widget = Static(content, classes="source-paragraph")
             widget.passage_numbers = numbers  # type: ignore[attr-defined]
             widgets.append(widget)
-        widgets.append(Static("Who cites each passage", classes="section-title"))
-        for citation in cited:
-            widgets.append(self._citation(citation))
+        return widgets
+
+    def compose_side(self, subject_id: str) -> list[Widget]:
+        """Who cites each numbered passage; and anything cited that the text does not hold."""
+        cited = self.cited(subject_id)
+        widgets: list[Widget] = [Static("Who cites each passage", classes="section-title -first")]
+        widgets.extend(self._citation(citation) for citation in cited)
+        unfound = [
+            e for e in self.visible_evidence() if e.evidence.source == subject_id and not e.spans
+        ]
         if unfound:
             widgets.append(Static("Cited but not found in the text", classes="section-title"))
             for record in unfound:
@@ -121,6 +126,8 @@ class SourceView(SubjectView):
             return
 
         def scroll() -> None:
+            for citation in self.query(".citation.-focus"):
+                citation.scroll_visible(animate=False, top=True)
             for widget in body.query(".source-paragraph"):
                 if target.number in getattr(widget, "passage_numbers", []):
                     body.scroll_to_widget(widget, animate=False, top=True)
@@ -137,6 +144,6 @@ class SourceView(SubjectView):
         return caption(
             self.TITLE,
             self.effective_date,
-            Content("source: ") + safe(f"{meta.outlet}{via}, published {meta.published.isoformat()}"),
-            Content("“") + safe(meta.title) + Content("”"),
+            Content("source: ") + safe(f"{meta.outlet}{via}"),
+            Content("“") + safe(shorten(meta.title)) + Content("”"),
         )
