@@ -38,7 +38,10 @@ def _check(line: str) -> None:
 def test_contributing_commands_exist_with_their_options():
     lines = _command_lines((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"))
     assert {line.split()[1] for line in lines if len(line.split()) > 1} >= {
-        "add-source", "extract", "validate", "snapshot"
+        "add-source",
+        "extract",
+        "validate",
+        "snapshot",
     }
     for line in lines:
         _check(line)

@@ -133,7 +133,9 @@ def score(findings: list[Finding], labels: list[Label], name: str) -> Score:
                 found.add((match, actor))
             else:
                 expected = labels[match].speakers if match is not None else "no label"
-                result.misses.append(f"{name}: {finding.kind} “{finding.text[:50]}” → {actor}, labelled {expected}")
+                result.misses.append(
+                    f"{name}: {finding.kind} “{finding.text[:50]}” → {actor}, labelled {expected}"
+                )
     for index, label in enumerate(labels):
         for actor in label.speakers:
             result.expected += 1

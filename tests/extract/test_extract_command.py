@@ -55,7 +55,10 @@ def test_draft_blocks_parse_validate_and_verify_against_the_seed(tree):
         assert evidence.source == SEED_ID
         assert verify(evidence.text, body).found, evidence.text
     assert {b["speaker"] for b in blocks} == {
-        "kim-jong-un", "donald-trump", "lee-jae-myung", "kim-yo-jong"
+        "kim-jong-un",
+        "donald-trump",
+        "lee-jae-myung",
+        "kim-yo-jong",
     }
     assert _digest(tree) == before, "extract wrote into the data tree"
 
@@ -63,7 +66,7 @@ def test_draft_blocks_parse_validate_and_verify_against_the_seed(tree):
 def test_draft_comments_carry_line_confidence_and_reason(tree):
     _, out, _ = _run(SEED_ID, "--data", str(tree))
     seed_lines = (tree / "seeds" / f"{SEED_ID}.txt").read_text(encoding="utf-8").splitlines()
-    block = out.split("text: \"If the United States drops")[0].rsplit("# line ", 1)[1]
+    block = out.split('text: "If the United States drops')[0].rsplit("# line ", 1)[1]
     line = int(block.split(" ", 1)[0])
     assert "If the United States drops" in seed_lines[line - 1]
     assert "confidence 0." in block and "follows it" in block
@@ -101,7 +104,9 @@ def test_not_utf8_is_refused(tree, tmp_path):
 def test_hostile_text_is_escaped_in_blocks_and_visible_in_comments(tree, tmp_path):
     article = tmp_path / "hostile.txt"
     payload = "We \x1b[31mwin\u202e now"
-    article.write_text(f"“{payload},” Kim Jong Un said.\n“[b]x{payload}\x07,” said Mr Nobody.\n", encoding="utf-8")
+    article.write_text(
+        f"“{payload},” Kim Jong Un said.\n“[b]x{payload}\x07,” said Mr Nobody.\n", encoding="utf-8"
+    )
     code, out, _ = _run(str(article), "--data", str(tree))
     assert code == 0
     assert is_clean(out, multiline=True)
@@ -110,7 +115,9 @@ def test_hostile_text_is_escaped_in_blocks_and_visible_in_comments(tree, tmp_pat
     assert "Mr Nobody" in out
 
 
-@pytest.mark.parametrize("text", ["plain", 'a "quote" \\ back', "tab\tand\nnewline", "\u200b\u2066\x85", "😀 \U000e0041"])
+@pytest.mark.parametrize(
+    "text", ["plain", 'a "quote" \\ back', "tab\tand\nnewline", "\u200b\u2066\x85", "😀 \U000e0041"]
+)
 def test_yaml_string_round_trips(text):
     rendered = yaml_string(text)
     assert yaml.safe_load(f"k: {rendered}")["k"] == text

@@ -13,13 +13,17 @@ from .scoring import load_actors
 ACTORS = load_actors()
 
 
-def speakers(body: str, kind: str = "quote", published: dt.date | None = None) -> list[tuple[str, tuple[str, ...], str | None]]:
+def speakers(
+    body: str, kind: str = "quote", published: dt.date | None = None
+) -> list[tuple[str, tuple[str, ...], str | None]]:
     found = extract(body, ACTORS, published)
-    return [(f.text, f.speaker.actor_ids, f.speaker.label) for f in found.findings if f.kind == kind]
+    return [
+        (f.text, f.speaker.actor_ids, f.speaker.label) for f in found.findings if f.kind == kind
+    ]
 
 
 def test_curly_and_straight_quotes_with_attribution_after():
-    body = "“We are ready,” Kim Jong Un said.\n\"So are we,\" said Trump.\n"
+    body = '“We are ready,” Kim Jong Un said.\n"So are we," said Trump.\n'
     assert speakers(body) == [
         ("We are ready", ("kim-jong-un",), None),
         ("So are we", ("donald-trump",), None),
@@ -64,8 +68,14 @@ def test_an_alias_names_the_actor():
         # The last actor named in full as a subject wins a bare surname...
         ("Kim Yo Jong issued a statement. “Stop,” Kim said.\n", "kim-yo-jong"),
         # ...not one named as the object of a preposition or as an owner...
-        ("Kim Yo Jong, the sister of leader Kim Jong Un, spoke. “Stop,” Kim said.\n", "kim-yo-jong"),
-        ("Kim’s sister, Kim Yo Jong, spoke.\n\nLee spoke too.\n\n“Stop,” Kim said.\n", "kim-jong-un"),
+        (
+            "Kim Yo Jong, the sister of leader Kim Jong Un, spoke. “Stop,” Kim said.\n",
+            "kim-yo-jong",
+        ),
+        (
+            "Kim’s sister, Kim Yo Jong, spoke.\n\nLee spoke too.\n\n“Stop,” Kim said.\n",
+            "kim-jong-un",
+        ),
         # ...and with nobody named nearby, the actor who declares the surname as an alias.
         ("“Stop,” Kim said.\n", "kim-jong-un"),
     ],
@@ -103,7 +113,10 @@ def test_reported_speech_names_subject_and_verb():
 
 def test_coordinated_subjects_both_report():
     body = "Trump and Lee said they were willing to meet.\n"
-    assert sorted(s[1] for s in speakers(body, "reported")) == [("donald-trump",), ("lee-jae-myung",)]
+    assert sorted(s[1] for s in speakers(body, "reported")) == [
+        ("donald-trump",),
+        ("lee-jae-myung",),
+    ]
 
 
 def test_an_explicit_date_becomes_said_on_and_a_vague_one_a_note():

@@ -19,7 +19,9 @@ def test_every_test_article_says_it_was_written_for_testing():
     for article in load_articles():
         if article.name.startswith("seed"):
             continue
-        assert article.body.startswith("WRITTEN FOR TESTING. This article is fictional test material")
+        assert article.body.startswith(
+            "WRITTEN FOR TESTING. This article is fictional test material"
+        )
 
 
 def test_the_labelled_set_is_not_trivial():

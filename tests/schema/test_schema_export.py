@@ -25,7 +25,9 @@ def test_committed_schema_equals_the_models():
     assert sorted(rendered) == ["actor.schema.json", "issues.schema.json", "seed.schema.json"]
     for name, text in rendered.items():
         committed = (SCHEMA_DIR / name).read_text(encoding="utf-8")
-        assert committed == text, f"schema/{name} is stale: run `peninsula schema -o schema --force`"
+        assert committed == text, (
+            f"schema/{name} is stale: run `peninsula schema -o schema --force`"
+        )
 
 
 def test_no_stray_files_in_schema_folder():

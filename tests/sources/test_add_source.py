@@ -22,7 +22,14 @@ from tui.core.sources import seed_id_for, slug
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = "“We will talk,” Lee said.\r\nSecond line — with a dash, ‘quotes’ and  two spaces.\n\n"
-META = ["--title", "Lee Says Talks ‘Possible’", "--outlet", "Test Wire", "--published", "2025-10-01"]
+META = [
+    "--title",
+    "Lee Says Talks ‘Possible’",
+    "--outlet",
+    "Test Wire",
+    "--published",
+    "2025-10-01",
+]
 NEW_ID = "2025-10-01-test-wire-lee-says-talks-possible"
 
 
@@ -60,7 +67,15 @@ def test_ids_are_always_valid_ids():
 
 
 def test_adds_a_seed_verbatim_that_the_loader_reads(tree):
-    result = run(tree, ARTICLE.encode("utf-8"), *META, "--via", "KCNA, Reuters", "--url", "https://example.org/a")
+    result = run(
+        tree,
+        ARTICLE.encode("utf-8"),
+        *META,
+        "--via",
+        "KCNA, Reuters",
+        "--url",
+        "https://example.org/a",
+    )
     assert result.exit_code == 0, result.output
     assert f"peninsula extract {NEW_ID}" in result.output
     path = tree / "seeds" / f"{NEW_ID}.txt"
@@ -143,6 +158,8 @@ def test_a_byte_order_mark_is_not_part_of_the_text(tree):
 
 
 def test_refuses_a_directory_that_is_not_a_data_tree(tmp_path):
-    result = CliRunner().invoke(add_source_command, ["-", *META, "--data", str(tmp_path)], input=b"x\n")
+    result = CliRunner().invoke(
+        add_source_command, ["-", *META, "--data", str(tmp_path)], input=b"x\n"
+    )
     assert result.exit_code == EXIT_IO
     assert "positions/ and seeds/" in result.stderr

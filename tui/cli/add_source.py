@@ -36,8 +36,11 @@ def _fail(code: int, message: str) -> None:
     raise SystemExit(code)
 
 
-@click.command("add-source", epilog="Exit codes: 0 added; 2 bad metadata; 3 already there; "
-               "4 not an article's text (empty, binary, not UTF-8); 5 cannot read or write.")
+@click.command(
+    "add-source",
+    epilog="Exit codes: 0 added; 2 bad metadata; 3 already there; "
+    "4 not an article's text (empty, binary, not UTF-8); 5 cannot read or write.",
+)
 @click.argument("article", metavar="FILE|-")
 @click.option("--title", required=True, help="The article's headline, as published.")
 @click.option("--outlet", required=True, help="Who published it, e.g. Reuters, Yonhap, Benzinga.")

@@ -46,8 +46,10 @@ def extract_command(article: str, data: str | None, indent: int) -> None:
     dataset = load_tree(root)
     if dataset.errors:
         click.echo(
-            clean(f"note: the data has {len(dataset.errors)} errors (see `peninsula validate`); "
-                  "actors that loaded are used"),
+            clean(
+                f"note: the data has {len(dataset.errors)} errors (see `peninsula validate`); "
+                "actors that loaded are used"
+            ),
             err=True,
         )
     actors = list(dataset.actors.values())
@@ -63,7 +65,10 @@ def extract_command(article: str, data: str | None, indent: int) -> None:
     else:
         close = difflib.get_close_matches(article, list(dataset.seeds), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        click.echo(clean(f"error: {article}: no such file, and no seed with that id in {root}{hint}"), err=True)
+        click.echo(
+            clean(f"error: {article}: no such file, and no seed with that id in {root}{hint}"),
+            err=True,
+        )
         raise SystemExit(EXIT_NOT_FOUND)
 
     published = None
@@ -84,7 +89,9 @@ def _read_file(path: Path) -> tuple[SourceInfo, str]:
     text, problem = decode(data)
     if text is None:
         assert problem is not None
-        click.echo(clean(f"error: {path}:{problem.line}:{problem.col}: {problem.message}"), err=True)
+        click.echo(
+            clean(f"error: {path}:{problem.line}:{problem.col}: {problem.message}"), err=True
+        )
         raise SystemExit(EXIT_UNREADABLE)
     if split(text) is None:
         return SourceInfo(seed_id=None, path=str(path)), text

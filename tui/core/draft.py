@@ -31,7 +31,13 @@ def yaml_string(text: str) -> str:
             out.append(_ESCAPES[ch])
         elif unicodedata.category(ch) in _UNPRINTABLE:
             code = ord(ch)
-            out.append(f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
+            out.append(
+                f"\\x{code:02X}"
+                if code < 0x100
+                else f"\\u{code:04X}"
+                if code < 0x10000
+                else f"\\U{code:08X}"
+            )
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -83,11 +89,18 @@ def render_draft(
 ) -> str:
     """The whole draft: a header, then each known actor's blocks, then the quotes put apart."""
     out = [f"# Draft evidence from {source.path or source.seed_id or 'the article'}"]
-    details = [part for part in (source.outlet, source.published and f"published {source.published}") if part]
+    details = [
+        part
+        for part in (source.outlet, source.published and f"published {source.published}")
+        if part
+    ]
     if source.via:
         details.append("via " + ", ".join(source.via))
     if source.title:
-        out.append(f"#   “{comment_text(source.title, 120)}”" + (f" ({'; '.join(details)})" if details else ""))
+        out.append(
+            f"#   “{comment_text(source.title, 120)}”"
+            + (f" ({'; '.join(details)})" if details else "")
+        )
     by_actor = extraction.by_actor()
     known_quotes = sum(1 for f in extraction.quotes if f.speaker.known)
     out += [
@@ -116,7 +129,10 @@ def render_draft(
             out.append("")
             out += evidence_block(finding, actor_id, source, indent)
     if extraction.unknown_speakers:
-        out += ["", "# ===== Quotes by speakers who are not known actors (add an actor file first) ====="]
+        out += [
+            "",
+            "# ===== Quotes by speakers who are not known actors (add an actor file first) =====",
+        ]
         for finding in extraction.unknown_speakers:
             out.append(
                 f"# line {finding.line + source.line_offset} · “{comment_text(finding.speaker.label or '', 60)}”: "

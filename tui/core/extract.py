@@ -112,7 +112,9 @@ _MONTHS = {
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_PATTERNS = (
-    re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?\b"),
+    re.compile(
+        rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?\b"
+    ),
     re.compile(rf"\b(?P<day>\d{{1,2}}) (?P<month>{_MONTH})\.?(?:,? (?P<year>\d{{4}}))?\b"),
     re.compile(r"\b(?P<year>\d{4})-(?P<month_number>\d{2})-(?P<day>\d{2})\b"),
 )
@@ -226,7 +228,9 @@ class _Paragraph:
 
 def _paragraphs(body: str) -> list[_Paragraph]:
     """Blank-line separated blocks when the text has them; else one paragraph a line."""
-    separator = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", body) else re.compile(r"\n")
+    separator = (
+        re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", body) else re.compile(r"\n")
+    )
     paragraphs = []
     position = 0
     for match in [*separator.finditer(body), None]:
@@ -252,18 +256,14 @@ def _find_quotes(body: str, paragraphs: list[_Paragraph]) -> list[_Quote]:
         text = body[para.start : para.end]
         current: _Quote | None = None
         content_start = 0
-        straight = False
+        i = 0
         if running is not None:
+            # A quote running over paragraphs reopens each one with a quotation mark.
             if text[:1] in _DOUBLE_OPEN or text[:1] == '"':
-                current, content_start, straight = running, 1, text[:1] == '"'
-                current.open_mark = current.open_mark  # the first paragraph's mark stays
+                current, content_start, i = running, 1, 1
             else:
                 quotes.append(running)
             running = None
-            start_index = 1 if current is not None else 0
-        else:
-            start_index = 0
-        i = start_index
         while i < len(text):
             ch = text[i]
             before = text[i - 1] if i else ""
@@ -271,10 +271,10 @@ def _find_quotes(body: str, paragraphs: list[_Paragraph]) -> list[_Quote]:
             if current is None:
                 if ch in _DOUBLE_OPEN or ch == '"':
                     current = _Quote([], para.start + i, -1, para.index)
-                    content_start, straight = i + 1, ch == '"'
+                    content_start = i + 1
                 elif ch in "‘'" and not _is_word_char(before) and after.isalpha():
                     current = _Quote([], para.start + i, -1, para.index, single=True)
-                    content_start, straight = i + 1, ch == "'"
+                    content_start = i + 1
             elif current.single:
                 if ch in "’'" and _is_word_char(before) and not _is_word_char(after):
                     current.pieces.append((para.start + content_start, para.start + i))
@@ -312,7 +312,9 @@ def _find_quotes(body: str, paragraphs: list[_Paragraph]) -> list[_Quote]:
 
 def _sentence_ends(body: str, para: _Paragraph, quotes: list[_Quote]) -> list[int]:
     """Offsets where sentences of the paragraph end (exclusive), the paragraph's end included."""
-    protected = [(q.open_mark, q.close_mark) for q in quotes if q.paragraph == para.index and not q.single]
+    protected = [
+        (q.open_mark, q.close_mark) for q in quotes if q.paragraph == para.index and not q.single
+    ]
     text = body[para.start : para.end]
     ends = []
     for match in re.finditer(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[A-Z0-9])", text):
@@ -320,8 +322,10 @@ def _sentence_ends(body: str, para: _Paragraph, quotes: list[_Quote]) -> list[in
         if any(a < position < b for a, b in protected):
             continue
         word = re.search(r"([\w.]+)$", text[: match.start()])
-        if word and match.group().startswith(".") and (
-            word.group(1).rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1
+        if (
+            word
+            and match.group().startswith(".")
+            and (word.group(1).rstrip(".") in _ABBREVIATIONS or len(word.group(1)) == 1)
         ):
             continue
         ends.append(para.start + match.end())
@@ -377,11 +381,10 @@ class _Reader:
         for para in self.paragraphs:
             self.mentions.extend(names.find(body[para.start : para.end], para.start))
         inside = [(q.open_mark, q.close_mark) for q in self.quotes]
-        self.mentions = [
-            m for m in self.mentions if not any(a <= m.start < b for a, b in inside)
-        ]
+        self.mentions = [m for m in self.mentions if not any(a <= m.start < b for a, b in inside)]
         self.headline = {
-            p.index: is_title_case(body[p.start : p.end]) and not re.search(r"[.!?]\W*$", body[p.start : p.end])
+            p.index: is_title_case(body[p.start : p.end])
+            and not re.search(r"[.!?]\W*$", body[p.start : p.end])
             for p in self.paragraphs
         }
         # The body with quoted words blanked out: dates and relays inside a quote are the
@@ -442,9 +445,13 @@ class _Reader:
             return actor, f"bare “{surface}” read as {actor}, the last named in full"
         return None, f"“{surface}” fits {', '.join(mention.candidates)}"
 
-    def speaker_in(self, start: int, end: int, allow_unknown: bool = True) -> tuple[Speaker, str, float]:
+    def speaker_in(
+        self, start: int, end: int, allow_unknown: bool = True
+    ) -> tuple[Speaker, str, float]:
         """The speaker named in a slot of text (the words between a quote and its verb)."""
-        slot_mentions = [m for m in self.mentions if start <= m.start and m.end <= end and m.can_be_subject]
+        slot_mentions = [
+            m for m in self.mentions if start <= m.start and m.end <= end and m.can_be_subject
+        ]
         if slot_mentions:
             mention = slot_mentions[-1]
             actor, why = self.resolve(mention)
@@ -466,8 +473,8 @@ class _Reader:
     def subject_before(self, verb_start: int, limit: int) -> tuple[Speaker | None, str, float]:
         """The nearest plausible subject to the left of a verb, within a few words."""
         window = self.body[limit:verb_start]
-        if any(ch in window for ch in "“”\""):
-            limit = limit + max(window.rfind(ch) for ch in "“”\"") + 1
+        if any(ch in window for ch in '“”"'):
+            limit = limit + max(window.rfind(ch) for ch in '“”"') + 1
         words = _tokens(self.body, limit, verb_start)[-9:]
         candidates: list[tuple[int, int, Speaker | None, str, float]] = []
         for mention in self.mentions:
@@ -479,7 +486,9 @@ class _Reader:
             if word.text.lower() in _PRONOUNS:
                 if self.last_speaker is not None:
                     who = self.last_speaker.label or ", ".join(self.last_speaker.actor_ids)
-                    candidates.append((word.start, word.end, self.last_speaker, f"“{word.text}” after {who}", 0.8))
+                    candidates.append(
+                        (word.start, word.end, self.last_speaker, f"“{word.text}” after {who}", 0.8)
+                    )
         for match in _PROPER_NAME.finditer(self.body, limit, verb_start):
             name = match.group()
             first = name.split()[0]
@@ -490,7 +499,10 @@ class _Reader:
                 name, start = rest, match.start() + len(first) + 1
             else:
                 start = match.start()
-            if any(m.start <= start < m.end or start <= m.start < start + len(name) for m in self.mentions):
+            if any(
+                m.start <= start < m.end or start <= m.start < start + len(name)
+                for m in self.mentions
+            ):
                 continue
             if after_preposition(self.body[max(limit, start - 40) : start]):
                 continue
@@ -523,7 +535,11 @@ class _Reader:
         actors = list(speaker.actor_ids)
         position = start
         while True:
-            before = [m for m in self.mentions if limit <= m.start and m.end <= position and not m.possessive]
+            before = [
+                m
+                for m in self.mentions
+                if limit <= m.start and m.end <= position and not m.possessive
+            ]
             if not before:
                 break
             previous = before[-1]
@@ -549,7 +565,9 @@ class _Reader:
             if not match:
                 continue
             parts = match.groupdict()
-            month = int(parts["month_number"]) if parts.get("month_number") else _MONTHS[parts["month"]]
+            month = (
+                int(parts["month_number"]) if parts.get("month_number") else _MONTHS[parts["month"]]
+            )
             year = int(parts["year"]) if parts.get("year") else None
             if year is None and self.published is not None:
                 year = self.published.year
@@ -561,7 +579,9 @@ class _Reader:
             if year is None:
                 return None, f"The article says “{match.group()}”"
             try:
-                return dt.date(year, month, int(parts["day"])), f"The article says “{match.group()}”"
+                return dt.date(
+                    year, month, int(parts["day"])
+                ), f"The article says “{match.group()}”"
             except ValueError:
                 continue
         match = _RELATIVE_TIME.search(text)
@@ -580,9 +600,7 @@ def _verbs(body: str, start: int, end: int, vocabulary: frozenset[str]) -> list[
 # -- the pass --------------------------------------------------------------------------------------
 
 
-def extract(
-    body: str, actors: Iterable[Actor], published: dt.date | None = None
-) -> Extraction:
+def extract(body: str, actors: Iterable[Actor], published: dt.date | None = None) -> Extraction:
     """Every quote and reported position found in ``body``, in reading order."""
     names = ActorNames(actors)
     reader = _Reader(body, names, published)
@@ -597,9 +615,13 @@ def extract(
         sentence_start = para.start
         for sentence_end in ends:
             sentence_quotes = [
-                q for q in para_quotes if sentence_start <= q.open_mark < sentence_end and id(q) not in merged
+                q
+                for q in para_quotes
+                if sentence_start <= q.open_mark < sentence_end and id(q) not in merged
             ]
-            _read_sentence(reader, para, sentence_start, sentence_end, sentence_quotes, para_quotes, merged)
+            _read_sentence(
+                reader, para, sentence_start, sentence_end, sentence_quotes, para_quotes, merged
+            )
             sentence_start = sentence_end
             while sentence_start < para.end and body[sentence_start].isspace():
                 sentence_start += 1
@@ -631,7 +653,9 @@ def _read_sentence(
     for quote in quotes:
         if id(quote) in merged:
             continue
-        finding, verb_offsets = _read_quote(reader, quote, start, end, previous_close, para_quotes, merged)
+        finding, verb_offsets = _read_quote(
+            reader, quote, start, end, previous_close, para_quotes, merged
+        )
         attribution_verbs |= verb_offsets
         if verb_offsets:
             # The sentence that attributes a quote reports nothing more of the same speaker.
@@ -657,7 +681,11 @@ def _read_sentence(
         reader.last_speaker = speaker
         text_start = start
         first_subject = min(
-            (m.start for m in reader.mentions if start <= m.start < verb.start and m.candidates[0] in speaker.actor_ids or False),
+            (
+                m.start
+                for m in reader.mentions
+                if start <= m.start < verb.start and set(m.candidates) & set(speaker.actor_ids)
+            ),
             default=verb.start,
         )
         if any(q.open_mark < first_subject for q in quotes):
@@ -717,9 +745,7 @@ _CONJUNCTIONS = frozenset(
 _ENDS_AN_UTTERANCE = re.compile(r"[,.?!…—–\-]\s*$")
 
 
-def _attribution_before(
-    reader: _Reader, quote: _Quote, before_start: int
-) -> _Attribution | None:
+def _attribution_before(reader: _Reader, quote: _Quote, before_start: int) -> _Attribution | None:
     """`Trump told reporters, "...`, `He added: "...`, `KCNA quoted Kim as saying "...`."""
     body = reader.body
     before = body[before_start : quote.open_mark]
@@ -748,13 +774,14 @@ def _attribution_before(
     if speaker is None:
         return None
     return _Attribution(
-        speaker, (confidence or 1.0) * 0.95, _joined(f"“{verb.text}” introduces it", why), verb.start
+        speaker,
+        (confidence or 1.0) * 0.95,
+        _joined(f"“{verb.text}” introduces it", why),
+        verb.start,
     )
 
 
-def _attribution_after(
-    reader: _Reader, quote: _Quote, after_stop: int
-) -> _Attribution | None:
+def _attribution_after(reader: _Reader, quote: _Quote, after_stop: int) -> _Attribution | None:
     """`," Kim said`, `," said the North Korean leader`, `," according to Kim`."""
     body = reader.body
     quoted = body[quote.pieces[-1][0] : quote.close_mark + 2]
@@ -776,7 +803,9 @@ def _attribution_after(
             speaker, why, confidence = reader.speaker_in(quote.close_mark + 1, word.start)
             where = f"“… {word.text}” follows it"
         if speaker.known or speaker.label or why:
-            return _Attribution(speaker, (confidence or 1.0) * 0.95, _joined(where, why), word.start)
+            return _Attribution(
+                speaker, (confidence or 1.0) * 0.95, _joined(where, why), word.start
+            )
         return None
     according = re.match(r"[\s,]*according to ", body[quote.close_mark + 1 : after_stop])
     if according:
@@ -840,7 +869,9 @@ def _read_quote(
 ) -> tuple[Finding, set[int]]:
     body = reader.body
     para = reader.paragraph_of(quote.close_mark)
-    after_end = min([q.open_mark for q in para_quotes if q.open_mark > quote.close_mark] + [para.end])
+    after_end = min(
+        [q.open_mark for q in para_quotes if q.open_mark > quote.close_mark] + [para.end]
+    )
     full_stop = re.search(r"[.!?](?=\s|$)", body[quote.close_mark + 1 : after_end])
     after_stop = quote.close_mark + 1 + full_stop.end() if full_stop else after_end
 

@@ -129,7 +129,11 @@ class ActorNames:
         mentions = []
         for match in self._pattern.finditer(paragraph):
             key = form_key(match.group())
-            if key in self._single_word and not headline and _NEXT_NAME.match(paragraph, match.end()):
+            if (
+                key in self._single_word
+                and not headline
+                and _NEXT_NAME.match(paragraph, match.end())
+            ):
                 continue
             mentions.append(
                 Mention(
@@ -139,7 +143,9 @@ class ActorNames:
                     candidates=self._candidates[key],
                     declared_by=self._declared[key],
                     possessive=_POSSESSIVE.match(paragraph, match.end()) is not None,
-                    after_preposition=after_preposition(paragraph[max(0, match.start() - 40) : match.start()]),
+                    after_preposition=after_preposition(
+                        paragraph[max(0, match.start() - 40) : match.start()]
+                    ),
                 )
             )
         return mentions

@@ -69,15 +69,21 @@ def seed_id_for(published: dt.date, outlet: str, title: str) -> str:
 def article_text(data: bytes) -> str:
     """The article's text, or SourceRejected saying why it cannot be one."""
     if len(data) > MAX_BYTES:
-        raise SourceRejected("text", f"the text is {len(data)} bytes; a seed may hold at most {MAX_BYTES}")
+        raise SourceRejected(
+            "text", f"the text is {len(data)} bytes; a seed may hold at most {MAX_BYTES}"
+        )
     if not data.strip():
         raise SourceRejected("text", "the text is empty")
     for signature, what in _SIGNATURES.items():
         if data.startswith(signature):
-            raise SourceRejected("text", f"this is {what}, not text: paste the article's text instead")
+            raise SourceRejected(
+                "text", f"this is {what}, not text: paste the article's text instead"
+            )
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise SourceRejected("text", f"binary data: NUL byte at offset {nul}; an article is plain text")
+        raise SourceRejected(
+            "text", f"binary data: NUL byte at offset {nul}; an article is plain text"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -143,7 +149,8 @@ def build_source(
         meta = SeedMeta.model_validate(meta_fields)
     except ValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'metadata'}: {e['msg']}" for e in error.errors()
+            f"{'.'.join(str(p) for p in e['loc']) or 'metadata'}: {e['msg']}"
+            for e in error.errors()
         )
         raise SourceRejected("meta", problems) from None
     text = render_seed(meta.model_dump(exclude_defaults=True), body)
