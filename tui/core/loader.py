@@ -19,7 +19,7 @@ file's path relative to the tree. Diagnostics come out sorted.
 from __future__ import annotations
 
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +29,7 @@ from pydantic import BaseModel, create_model
 from tui.core.dataset import Dataset, EvidenceRecord, Location, Seed, StanceRecord
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
+from tui.core.sanitize import clean
 from tui.core.seeds import parse_seed
 from tui.core.validation import validate_record
 from tui.core.verify import Verifier
@@ -124,7 +125,7 @@ class _TreeLoader:
                 if path.suffix in ACTOR_SUFFIXES and path.name != ISSUES_FILE and path.is_file():
                     self.load_actor(path)
         self.check_references_and_verify()
-        self.dataset.diagnostics = sorted(self.diagnostics)
+        self.dataset.diagnostics = sorted(shown_safely(d) for d in self.diagnostics)
         return self.dataset
 
     # -- helpers -------------------------------------------------------------------------------
@@ -347,6 +348,14 @@ class _TreeLoader:
             spans=spans,
             location=file.at(where),
         )
+
+
+def shown_safely(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic with control and bidi characters of names and values made visible."""
+    message, path = clean(diagnostic.message), clean(diagnostic.path)
+    if message is diagnostic.message and path is diagnostic.path:
+        return diagnostic
+    return replace(diagnostic, message=message, path=path)
 
 
 def _not_found(seed_id: str, missing: str | None, out_of_order: bool) -> str:

@@ -13,13 +13,14 @@ Diagnostics of the front matter carry the file's own line numbers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.models import SeedMeta
+from tui.core.sanitize import clean
 from tui.core.validation import validate_record
 from tui.core.yamlsafe import YamlDocument, decode, load_text
 
@@ -47,6 +48,8 @@ def split(text: str) -> tuple[str, str, int] | None:
     The opening fence is the first line; the closing fence is the next line that is `---` alone
     (a CR before its newline is allowed, for files saved with CR LF).
     """
+    if text.startswith("\ufeff"):
+        text = text[1:]
     first_end = text.find("\n")
     if first_end < 0 or text[:first_end].rstrip("\r") != FENCE:
         return None
@@ -98,7 +101,7 @@ def parse_seed(data: bytes | str, file: str) -> ParsedSeed:
     if meta is not None and not body.strip():
         line = offset + front.count("\n") + 1
         diagnostics.append(Diagnostic(file, line, 1, Severity.WARNING, "the seed has no body"))
-    return ParsedSeed(meta, body, sorted(diagnostics), doc)
+    return ParsedSeed(meta, body, sorted(_cleaned(d) for d in diagnostics), doc)
 
 
 def render_seed(meta: dict[str, Any], body: str) -> str:
@@ -118,6 +121,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
     return value
+
+
+def _cleaned(diagnostic: Diagnostic) -> Diagnostic:
+    message = clean(diagnostic.message)
+    return diagnostic if message == diagnostic.message else replace(diagnostic, message=message)
 
 
 def _diagnostic(file: str, line: int, col: int, message: str) -> Diagnostic:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.models import STANCE_MAX, STANCE_MIN
-from tui.core.yamlsafe import INVALID, DataPath, YamlDocument, describe, typing_hint
+from tui.core.yamlsafe import INVALID, DataPath, YamlDocument, describe, shown, shown_source, typing_hint
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -98,10 +98,10 @@ def _place(
         return None
     field = _field_name(loc)
     if kind == "missing":
-        return path, doc.mark(path), f"missing field '{loc[-1]}'"
+        return path, doc.mark(path), f"missing field {shown(loc[-1])}"
     if kind == "extra_forbidden":
         key = doc.key_sources.get(path, str(path[-1]) if path else "?")
-        return path, doc.key_mark(path), f"unknown field '{key}'"
+        return path, doc.key_mark(path), f"unknown field {shown(key)}"
     position = doc.key_mark(path) if on_key else doc.mark(path)
     if on_key:
         field = f"{field} key"
@@ -120,6 +120,15 @@ def _field_name(loc: tuple) -> str:
     return names[-1] if names else "value"
 
 
+def _value(value: Any) -> str:
+    """A value for a message: strings quoted and cut short, huge numbers not spelled out."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "(a very large number)"
+    return shown(value)[1:-1]
+
+
 def _message(
     kind: str, error: Any, value: Any, field: str, source: str | None, on_key: bool
 ) -> str:
@@ -127,11 +136,15 @@ def _message(
     if kind in _BOUNDS:
         name, words = _BOUNDS[kind]
         bound = ctx.get(name)
+        # `012` is 10 to YAML 1.1: say so, or the message would name a number nobody wrote.
+        written = f" (YAML reads {shown_source(source)} as {_value(value)})" if (
+            source is not None and source != _value(value)
+        ) else ""
         if (name in ("le", "lt") and bound == STANCE_MAX) or (
             name in ("ge", "gt") and bound == STANCE_MIN
         ):
-            return f"{field} {value} is out of range {STANCE_MIN}..+{STANCE_MAX}"
-        return f"{field} {value} must be {words} {bound}"
+            return f"{field} {_value(value)} is out of range {STANCE_MIN}..+{STANCE_MAX}{written}"
+        return f"{field} {_value(value)} must be {words} {bound}{written}"
     if kind == "date_type" and isinstance(value, str) and _ISO_DATE.match(value):
         try:
             dt.date.fromisoformat(value)
@@ -141,10 +154,10 @@ def _message(
         hint = typing_hint(source, value)
         got = describe(value)
         if on_key:
-            return f"{field} {value!r}: expected {_EXPECTED[kind]}, got {got}"
+            return f"{field} {_value(value)}: expected {_EXPECTED[kind]}, got {got}"
         return f"expected {_EXPECTED[kind]}, got {got}" + (f" ({hint})" if hint else "")
     if kind == "string_pattern_mismatch":
-        return f"{field} {value!r} is not a valid id: use lower-case letters, digits and hyphens"
+        return f"{field} {shown(value)} is not a valid id: use lower-case letters, digits and hyphens"
     if kind == "string_too_short":
         return f"{field} must not be empty"
     if kind == "string_too_long":
@@ -156,7 +169,7 @@ def _message(
         count = ctx.get("max_length")
         return f"{field} has too many items: at most {count}"
     if kind == "literal_error":
-        return f"{field} must be {ctx.get('expected')}, got {value!r}"
+        return f"{field} must be {ctx.get('expected')}, got {_value(value)}"
     if kind in ("value_error", "assertion_error") and "error" in ctx:
         return str(ctx["error"])
     message = str(error.get("msg", "invalid value"))

@@ -24,6 +24,9 @@ from yaml.nodes import ScalarNode
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
+# Far above any real file (a position with its evidence is some 30 values), far below what
+# exhausts memory: 2 MiB of `[],` would otherwise be 700,000 lists.
+MAX_VALUES = 250_000
 
 Loader: type = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
@@ -158,6 +161,8 @@ def load_text(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> Ya
     ``line_offset`` is added to every line, for YAML embedded in a larger file (front matter).
     """
     doc = YamlDocument()
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte order mark: columns count from after it, as editors show them
     bad = _NON_PRINTABLE.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -275,8 +280,9 @@ _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 class _Builder:
     """Plain data from parser events; the loop is written for speed, it runs once per node."""
 
-    def __init__(self, text: str, line_offset: int, max_depth: int):
+    def __init__(self, text: str, line_offset: int, max_depth: int, max_values: int = MAX_VALUES):
         self.loader = Loader(text)
+        self.max_values = max_values
         self.line_offset = line_offset
         self.max_depth = max_depth
         self.stack: list[_Frame] = []
@@ -313,11 +319,14 @@ class _Builder:
         loader.get_event()  # stream start
         if loader.check_event(yaml.StreamEndEvent):
             raise _Refused(Problem(1 + self.line_offset, 1, "the file is empty; expected a mapping"))
-        loader.get_event()  # document start
+        document = loader.get_event()
         first = loader.peek_event()
         if not isinstance(first, yaml.MappingStartEvent):
+            # An empty document's null stands where the document ends: point at its start.
+            empty = isinstance(first, yaml.ScalarEvent) and first.value == "" and first.implicit[0]
             raise self.refuse(
-                first.start_mark, f"expected a mapping at the top level, got {_event_kind(first)}"
+                document.start_mark if empty else first.start_mark,
+                f"expected a mapping at the top level, got {_event_kind(first)}",
             )
         get_event = loader.get_event
         stack = self.stack
@@ -328,8 +337,14 @@ class _Builder:
             yaml.MappingStartEvent,
             yaml.SequenceStartEvent,
         )
+        budget = self.max_values
         while True:
             event = get_event()
+            budget -= 1
+            if budget < 0:
+                raise self.refuse(
+                    event.start_mark, f"too many values: more than {self.max_values} in one file"
+                )
             kind = type(event)
             if kind is scalar_event:
                 frame = stack[-1]
@@ -513,7 +528,7 @@ class _Builder:
             except ValueError as error:
                 self.report(event.start_mark, f"impossible date {value}: {error}", path)
                 return INVALID
-        if tag == _INT_TAG and _DECIMAL.fullmatch(value):
+        if tag == _INT_TAG and len(value) < 20 and _DECIMAL.fullmatch(value):
             return int(value)
         node = ScalarNode(tag, value, event.start_mark, event.end_mark)
         try:
@@ -524,7 +539,7 @@ class _Builder:
                 self.report(event.start_mark, f"impossible date {event.value}: {reason}", path)
             else:
                 self.report(
-                    event.start_mark, f"cannot read {event.value!r} as {_short_tag(tag)}", path
+                    event.start_mark, f"cannot read {shown(event.value)} as {_short_tag(tag)}", path
                 )
             return INVALID
 
@@ -537,11 +552,14 @@ class _Builder:
         first_text = self.key_sources.get(path, str(first_key))
         where = f"{first[0]}:{first[1]}"
         if first_text == text:
-            return f"duplicate key {text!r} (first at {where})"
+            return f"duplicate key {shown(text)} (first at {where})"
         if type(first_key) is not type(key):
             # true == 1 in the loaded data, so the two keys cannot both be kept.
-            return f"key {text!r} clashes with the key {first_text!r} at {where}; quote them"
-        return f"duplicate key {text!r}: YAML reads it as the same key as {first_text!r} at {where}"
+            return f"key {shown(text)} clashes with the key {shown(first_text)} at {where}; quote them"
+        return (
+            f"duplicate key {shown(text)}: YAML reads it as the same key as {shown(first_text)} "
+            f"at {where}"
+        )
 
 
 _CONSTRUCT = {
@@ -572,6 +590,14 @@ def _short_tag(tag: str | None) -> str:
 # -- hints -------------------------------------------------------------------------------------
 
 
+def shown(text: object, limit: int = 60) -> str:
+    """A value quoted for a message, cut short: a message names a value, it does not copy it."""
+    text = str(text)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
 def describe(value: Any) -> str:
     """A value's YAML kind in words, for messages."""
     if value is None:
@@ -595,6 +621,10 @@ def describe(value: Any) -> str:
     return "an invalid value"
 
 
+def shown_source(source: str) -> str:
+    return source if len(source) <= 40 else source[:39] + "…"
+
+
 def typing_hint(source: str | None, value: Any) -> str:
     """Why YAML gave a plain value a type the author probably did not mean."""
     if source is None:
@@ -602,15 +632,17 @@ def typing_hint(source: str | None, value: Any) -> str:
     if source == "":
         return "the value is empty"
     if isinstance(value, bool):
-        shown = "true" if value else "false"
+        what = "true" if value else "false"
     elif value is None:
-        shown = "null"
+        what = "null"
     elif isinstance(value, dt.datetime):
-        shown = "a date and time"
+        what = "a date and time"
     elif isinstance(value, dt.date):
-        shown = "a date"
+        what = "a date"
+    elif isinstance(value, int) and value.bit_length() > 64:
+        what = "a very large number"
     elif isinstance(value, (int, float)):
-        shown = f"the number {value}"
+        what = f"the number {value}"
     else:
         return ""
-    return f"YAML reads {source} as {shown}; quote it"
+    return f"YAML reads {shown_source(source)} as {what}; quote it"
