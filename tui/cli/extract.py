@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from tui.cli.common import data_dir, data_option
 from tui.core.draft import DEFAULT_INDENT, SourceInfo, render_draft
 from tui.core.extract import extract
 from tui.core.loader import load_tree
+from tui.core.models import SeedMeta
 from tui.core.sanitize import clean
 from tui.core.seeds import parse_seed, split
 from tui.core.yamlsafe import decode
@@ -71,11 +73,7 @@ def extract_command(article: str, data: str | None, indent: int) -> None:
         )
         raise SystemExit(EXIT_NOT_FOUND)
 
-    published = None
-    if source.published:
-        import datetime as dt
-
-        published = dt.date.fromisoformat(source.published)
+    published = dt.date.fromisoformat(source.published) if source.published else None
     extraction = extract(body, actors, published)
     click.echo(clean(render_draft(extraction, actors, source, indent), multiline=True), nl=False)
 
@@ -115,7 +113,7 @@ def _body_line_offset(seed_file: Path) -> int:
     return text.count("\n", 0, len(text) - len(parts[1]))
 
 
-def _source_info(meta, path: str, line_offset: int) -> SourceInfo:  # type: ignore[no-untyped-def]
+def _source_info(meta: SeedMeta, path: str, line_offset: int) -> SourceInfo:
     return SourceInfo(
         seed_id=meta.id,
         title=meta.title,
