@@ -114,7 +114,8 @@ class _TreeLoader:
                 self.error(self.name(folder), 1, 1, f"missing folder {folder.name}/")
         if seeds_dir.is_dir():
             for path in sorted(seeds_dir.glob("*.txt")):
-                self.load_seed(path)
+                if path.is_file():  # not a folder, and not a pipe that would block the read
+                    self.load_seed(path)
         if positions_dir.is_dir():
             catalogue = positions_dir / ISSUES_FILE
             if catalogue.is_file():
