@@ -99,7 +99,7 @@ def parse_seed(data: bytes | str, file: str) -> ParsedSeed:
     if doc.problems:
         meta = None
     if meta is not None and not body.strip():
-        line = offset + front.count("\n") + 2  # the line after the closing fence
+        line = offset + front.count("\n") + 1  # the closing fence: a line that exists
         diagnostics.append(Diagnostic(file, line, 1, Severity.WARNING, "the seed has no body"))
     return ParsedSeed(meta, body, sorted(_cleaned(d) for d in diagnostics), doc)
 
