@@ -50,7 +50,10 @@ def normalise(text: str) -> str:
 
 def pieces(text: str, fold: bool = True) -> list[str]:
     """The pieces of an evidence text, split at its elisions (normalised when ``fold``)."""
-    parts = (p.strip() for p in _ELISION.split(text))
+    if "..." in text or "…" in text:
+        parts = (p.strip() for p in _ELISION.split(text))
+    else:
+        parts = (text.strip(),)  # no elision: skip the split, the commonest case by far
     if fold:
         parts = (normalise(p).strip() for p in parts)
     return [part for part in parts if part]
