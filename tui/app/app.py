@@ -39,6 +39,9 @@ class PeninsulaApp(App):
     TITLE = "Peninsula"
     COMMANDS = App.COMMANDS | {PeninsulaCommands}
     ENABLE_COMMAND_PALETTE = True
+    # No automatic focus: it would land in the first tab's table and switch to that tab. The
+    # shown view takes focus once its data is there.
+    AUTO_FOCUS = None
 
     BINDINGS = [
         *[

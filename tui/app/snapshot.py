@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 
 from tui.app.app import create_app
 from tui.app.views import ViewSpec
+
+
+LOAD_POLLS = 2400  # two minutes at most
 
 
 class UnknownTarget(LookupError):
@@ -31,7 +35,14 @@ def render_svg(
         app.theme = theme
 
     async def shoot(pilot) -> None:
-        await app.loaded.wait()
+        # Poll rather than wait: if the app fails while starting, it must not wait for us forever.
+        for _ in range(LOAD_POLLS):
+            if app.loaded.is_set() or app._exit or not app.is_running:
+                break
+            await asyncio.sleep(0.05)
+        if not app.loaded.is_set():
+            app.exit(RuntimeError("the data never finished loading"))
+            return
         ds = app.dataset
         if spec.target and target is not None and ds is not None:
             known = {"issue": ds.issues, "actor": ds.actors, "source": ds.seeds}[spec.target]
@@ -48,8 +59,8 @@ def render_svg(
         app.exit(app.export_screenshot(title=title))
 
     result = app.run(headless=True, size=size, auto_pilot=shoot)
-    if isinstance(result, UnknownTarget):
+    if isinstance(result, Exception):
         raise result
     if not isinstance(result, str):
-        raise RuntimeError("the app closed before the screenshot was taken")
+        raise RuntimeError(f"the app closed before the screenshot was taken (exit code {app.return_code})")
     return result

@@ -71,6 +71,8 @@ def snapshot_command(
         svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme)
     except UnknownTarget as error:
         raise click.UsageError(str(error)) from None
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
     if path is None:
         sys.stdout.write(svg)
         return

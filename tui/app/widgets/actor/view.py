@@ -60,7 +60,6 @@ class ActorView(SubjectView):
                 for record in [ds.stance_at(subject_id, issue.id, self.as_of)]
             ]
         )
-        ]
         widgets.append(Static("Positions at a glance", classes="section-title"))
         widgets.append(Static(glance, classes="glance"))
         return widgets

@@ -61,6 +61,7 @@ class StanceDetail(VerticalScroll, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._subject: tuple[Dataset, dt.date | None, str, str] | None = None
+        self._empty = "Loading…"
 
     def show(self, ds: Dataset, as_of: dt.date | None, issue_id: str, actor_id: str) -> None:
         keep_scroll = self._subject is not None and self._subject[1:] == (as_of, issue_id, actor_id)
@@ -73,8 +74,13 @@ class StanceDetail(VerticalScroll, can_focus=True):
         else:
             self.scroll_home(animate=False)
 
+    def show_nothing(self) -> None:
+        self._subject = None
+        self._empty = "No issues or no actors in the data: see Problems."
+        self.refresh(recompose=True)
+
     def compose(self) -> ComposeResult:
         if self._subject is None:
-            yield Static("Loading…", classes="detail-empty")
+            yield Static(self._empty, classes="detail-empty")
             return
         yield from stance_blocks(*self._subject)

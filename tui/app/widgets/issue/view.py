@@ -58,7 +58,6 @@ class IssueView(SubjectView):
                 for record in [ds.stance_at(actor.id, subject_id, self.as_of)]
             ]
         )
-        ]
         return [
             Static("The scale", classes="section-title -first"),
             Static(Content("\n").join(scale), classes="glance"),

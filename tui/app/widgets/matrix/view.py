@@ -96,15 +96,14 @@ class MatrixView(PeninsulaView):
     def _update_detail(self) -> None:
         self._detail_pending = False
         ds = self.dataset
-        if ds is None:
+        if ds is None or not self.is_attached:
             return
         issue_id, actor_id = self.table.key_at_cursor()
         detail = self.query_one(StanceDetail)
         card = self.query_one("#matrix-issue-card", Static)
         if issue_id is None or actor_id is None:
             card.update("")
-            detail.remove_children()
-            detail.mount(Static("No issues or no actors in the data: see Problems.", classes="detail-empty"))
+            detail.show_nothing()
             return
         detail.show(ds, self.as_of, issue_id, actor_id)
         issue = ds.issues.get(issue_id)

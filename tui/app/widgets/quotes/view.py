@@ -21,7 +21,7 @@ from tui.core.dataset import Dataset, EvidenceRecord
 
 
 def haystack(ds: Dataset, record: EvidenceRecord) -> str:
-    """What a filter word may match: the words, the speaker, the issue, the source."""
+    """What a filter word may match: the words, the speaker, the issue, the relay, the outlet."""
     evidence = record.evidence
     seed = ds.seeds.get(evidence.source)
     parts = [
@@ -31,10 +31,10 @@ def haystack(ds: Dataset, record: EvidenceRecord) -> str:
         ds.issue_title(record.issue_id),
         evidence.kind,
         " ".join(evidence.via),
-        evidence.source,
     ]
     if seed is not None:
-        parts += [seed.meta.title, seed.meta.outlet]
+        # The outlet, not the title: a long headline would match every quote it holds.
+        parts.append(seed.meta.outlet)
     return "\n".join(parts).casefold()
 
 
