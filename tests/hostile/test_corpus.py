@@ -1,0 +1,94 @@
+"""Each hostile file of the corpus, dropped among good data: reported precisely, and harmless."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.cases import BUILT, STATIC, Case
+from tests.hostile.conftest import REPO
+from tui.core.dataset import Dataset
+from tui.core.loader import load_tree
+from tui.core.sanitize import is_clean
+
+DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): ")
+# A message names a value, it does not reproduce a megabyte of it.
+MAX_MESSAGE = 400
+
+
+def records(dataset: Dataset) -> set[str]:
+    keys = {f"actor:{actor_id}" for actor_id in dataset.actors}
+    keys |= {f"issue:{issue_id}" for issue_id in dataset.issues}
+    keys |= {f"seed:{seed_id}" for seed_id in dataset.seeds}
+    keys |= {f"stance:{r.actor_id}/{r.issue_id}/{r.as_of.isoformat()}" for r in dataset.stances}
+    return keys
+
+
+@pytest.fixture(scope="module")
+def bundled_records() -> set[str]:
+    dataset = load_tree(REPO)
+    assert not dataset.diagnostics, "the project's own data must load clean"
+    return records(dataset)
+
+
+def check_diagnostics_are_well_formed(dataset: Dataset) -> None:
+    for diagnostic in dataset.diagnostics:
+        line = diagnostic.format()
+        assert DIAGNOSTIC.match(line), line[:200]
+        assert diagnostic.line >= 1 and diagnostic.col >= 1, line[:200]
+        assert len(diagnostic.message) <= MAX_MESSAGE, line[:200]
+        assert is_clean(diagnostic.message), f"a message carries raw control characters: {line!r}"
+
+
+def check_case(case: Case, root: Path, bundled: set[str]) -> None:
+    target = root / case.target
+    target.write_bytes(case.content())
+    dataset = load_tree(root)
+
+    check_diagnostics_are_well_formed(dataset)
+    own = [d for d in dataset.diagnostics if d.path == case.target]
+    elsewhere = [d.format() for d in dataset.diagnostics if d.path != case.target]
+    assert not elsewhere, f"a hostile file made other files fail: {elsewhere[:5]}"
+    shown = "\n".join(d.format()[:200] for d in own[:20])
+    for expect in case.expects:
+        matches = [
+            d
+            for d in own
+            if expect.message in d.message
+            and d.severity.value == expect.severity
+            and (expect.line is None or d.line == expect.line)
+            and (expect.col is None or d.col == expect.col)
+        ]
+        assert matches, f"no {expect} among:\n{shown}"
+    if case.clean:
+        assert not [d for d in own if d.is_error], shown
+    else:
+        assert case.expects, "a case either expects diagnostics or is clean"
+
+    loaded = records(dataset)
+    kept = bundled - set(case.replaces)
+    assert kept <= loaded, f"good records lost: {sorted(kept - loaded)}"
+    assert set(case.keeps) <= loaded, f"records of the case lost: {sorted(set(case.keeps) - loaded)}"
+    assert not set(case.drops) & loaded, f"bad records loaded: {sorted(set(case.drops) & loaded)}"
+
+
+@pytest.mark.parametrize("case", STATIC, ids=lambda case: case.name)
+def test_committed_corpus_file(case: Case, bundled_tree: Path, bundled_records: set[str]):
+    check_case(case, bundled_tree, bundled_records)
+
+
+@pytest.mark.parametrize("case", BUILT, ids=lambda case: case.name)
+def test_built_corpus_file(case: Case, bundled_tree: Path, bundled_records: set[str]):
+    check_case(case, bundled_tree, bundled_records)
+
+
+def test_every_committed_corpus_file_has_an_expectation():
+    listed = {case.target for case in STATIC}
+    on_disk = {
+        path.relative_to(Path(__file__).parent / "corpus").as_posix()
+        for path in (Path(__file__).parent / "corpus").rglob("*")
+        if path.is_file()
+    }
+    assert on_disk == listed
