@@ -26,7 +26,7 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 # Far above any real file (a position with its evidence is some 30 values), far below what
 # exhausts memory: 2 MiB of `[],` would otherwise be 700,000 lists.
-MAX_VALUES = 250_000
+MAX_VALUES = 100_000
 
 Loader: type = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
