@@ -32,6 +32,7 @@ class ViewSpec:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("matrix", "Matrix", "tui.app.widgets.matrix.view:MatrixView", description="issues by actors, with the selected stance beside"),
+    ViewSpec("gaps", "Gaps", "tui.app.widgets.gaps.view:GapsView", description="spreads, distances, blocked conditions, common ground"),
     ViewSpec("quotes", "Quotes", "tui.app.widgets.quotes.view:QuotesView", description="every quote and reported statement, searchable"),
     ViewSpec("issue", "Issue", "tui.app.widgets.issue.view:IssueView", "issue", "one issue: its proposition and every actor's stance"),
     ViewSpec("actor", "Actor", "tui.app.widgets.actor.view:ActorView", "actor", "one actor's whole record"),

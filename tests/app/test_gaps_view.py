@@ -1,0 +1,260 @@
+"""The gaps view: bars, the distance grid, conditions in words, common ground, starting points, and
+the stances and evidence behind whichever figure the cursor is on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.etree import ElementTree
+
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from tui.app.widgets.gaps.detail import FigureDetail
+from tui.app.widgets.gaps.figures import (
+    actor_tags,
+    distance_cell,
+    fit_axis,
+    is_thin,
+    spread_bar,
+    tag_legend,
+)
+from tui.app.widgets.gaps.view import FigureList, FigureTable, GapsView
+from tui.cli import main as cli_main
+from tui.core.analysis import (
+    CommonGround,
+    ConditionCheck,
+    IssueSpread,
+    PairDistance,
+    StartingPoint,
+    analyse,
+)
+
+from tests.analysis.handmade import build_dataset, hand_dataset
+from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
+
+KIM_CONDITION = (
+    "Kim Jong Un's condition for Talks with the US is unmet: "
+    "Donald Trump's stance on Denuclearisation is +2, needs ≤ 0"
+)
+
+
+# -- the figures as text ------------------------------------------------------------------------
+
+
+def test_actor_tags_are_initials_and_unique():
+    ds = build_dataset(
+        ["one"],
+        ["a", "b", "c", "d"],
+        [],
+        names={"a": "Kim Jong Un", "b": "Lee Jae-myung", "c": "Kim Jong Un", "d": "donald trump"},
+    )
+    tags = actor_tags(ds, list(ds.actors))
+    assert tags == {"a": "KJU", "b": "LJM", "c": "KJU2", "d": "DT"}
+
+
+def test_names_are_shown_literally_in_tags_and_legend():
+    ds = build_dataset(["one"], ["a"], [], names={"a": "[b]Evil[/b] \x1b[31mRed\u202e"})
+    legend = tag_legend(ds, actor_tags(ds, ["a"]))
+    assert "[b]Evil[/b]" in legend.plain
+    assert "\x1b" not in legend.plain and "\u202e" not in legend.plain
+    assert "␛" in legend.plain
+
+
+def test_a_bar_puts_each_actor_at_its_point_and_marks_the_span():
+    ds = hand_dataset()
+    analysis = analyse(ds)
+    tags = actor_tags(ds, analysis.actor_ids)
+    one = analysis.spread("one")  # ann -2, cy +1, bo +2
+    axis = fit_axis(list(analysis.spreads), tags, 60)
+    bar = spread_bar(one, tags, axis).plain
+    ann, cy, bo = bar.index(tags["ann"]), bar.index(tags["cy"]), bar.index(tags["bo"])
+    assert ann < cy < bo
+    # Each tag is centred on its point of the axis.
+    for tag, point in ((tags["ann"], -2), (tags["cy"], 1), (tags["bo"], 2)):
+        start = bar.index(tag)
+        assert start <= axis.x(point) <= start + len(tag) - 1
+    assert "━" in bar[ann:bo]  # the spread drawn from the lowest to the highest
+    assert tags["di"] not in bar  # absent is not placed anywhere, least of all at 0
+
+
+def test_a_bar_fits_its_budget_and_shortens_crowded_points():
+    names = {f"a{n}": f"Actor Number{n} Long" for n in range(8)}
+    ds = build_dataset(
+        ["one"], list(names), [dict(actor=a, issue="one", stance=0) for a in names], names=names
+    )
+    analysis = analyse(ds)
+    tags = actor_tags(ds, analysis.actor_ids)
+    axis = fit_axis(list(analysis.spreads), tags, 40)
+    assert axis.width <= 40
+    bar = spread_bar(analysis.spread("one"), tags, axis).plain
+    assert cell_len(bar) <= axis.width
+    assert "+7" in bar  # eight actors at one point: the first tag and how many more
+
+
+def test_distance_cells_carry_number_shade_and_basis_and_thin_ones_are_dimmed():
+    analysis = analyse(hand_dataset())
+    ann_bo = analysis.distance("ann", "bo")  # one, two, six: |−2−2|, |1−2|, |1−(−1)| → 7/3
+    cell = distance_cell(ann_bo)
+    assert cell.plain == "▓▓ 2.3 n=3"
+    assert not is_thin(ann_bo)
+    bo_cy = analysis.distance("bo", "cy")  # one (+2/+1) and four (0/+1): n=2
+    assert "n=2" in distance_cell(bo_cy).plain
+    ann_di = analysis.distance("ann", "di")  # two and three: n=2
+    thin = next(d for d in analysis.distances if d.shared == 1)
+    assert is_thin(thin)
+    assert "dim" in str(distance_cell(thin).spans[0].style)
+    assert "dim" not in " ".join(str(s.style) for s in distance_cell(ann_di).spans)
+    none = next(d for d in analysis.distances if d.shared == 0)
+    assert "n=0" in distance_cell(none).plain and "—" in distance_cell(none).plain
+
+
+# -- the view on the bundled data ---------------------------------------------------------------
+
+
+async def test_widest_gap_first_and_every_figure_shows_its_evidence():
+    app = make_app(view="gaps")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        view = app.query_one(GapsView)
+        spreads = app.query_one("#gaps-spreads", FigureTable)
+        assert spreads.has_focus
+        # Kim and Trump farthest apart on denuclearisation: the first row, at the two ends.
+        first = spreads.get_row_at(0)
+        assert first[0].plain == "Denuclearisation"
+        bar = first[1].plain
+        assert bar.index("KJU") < bar.index("LJM") < bar.index("DT")
+        assert first[2].plain.startswith("4")
+        detail = widget_text(app.query_one(FigureDetail))
+        assert "Farthest apart: Kim Jong Un -2 ↔ Donald Trump +2" in detail
+        assert "the absurd obsession with denuclearising us" in detail
+        assert "Not known (left out, not read as 0): Kim Yo Jong" in detail
+
+        await pilot.press("down")  # Talks with the US, spread 1
+        assert isinstance(view.selected_figure, IssueSpread)
+        assert view.selected_figure.issue_id == "talks-with-us"
+        assert "Talks with the US: spread 1" in widget_text(app.query_one(FigureDetail))
+
+        await pilot.press("tab")  # the distance grid, on Trump and Kim
+        assert app.query_one("#gaps-distances", FigureTable).has_focus
+        pair = view.selected_figure
+        assert isinstance(pair, PairDistance) and {pair.actor_a, pair.actor_b} == {
+            "donald-trump",
+            "kim-jong-un",
+        }
+        detail = widget_text(app.query_one(FigureDetail))
+        assert "Donald Trump ↔ Kim Jong Un: distance 2.5, over 2 of 6 issues" in detail
+        assert "Denuclearisation: gap 4" in detail and "Talks with the US: gap 1" in detail
+
+        await pilot.press("tab")  # the conditions: Kim's talks condition, blocked by Trump
+        assert app.query_one("#gaps-conditions", FigureList).has_focus
+        assert isinstance(view.selected_figure, ConditionCheck)
+        detail = widget_text(app.query_one(FigureDetail))
+        assert KIM_CONDITION in detail
+        assert "Blocked by Donald Trump" in detail
+        assert "there is no reason for us not to sit down with the United States" in detail
+        assert (
+            "if the United States abandons its insistence that Pyongyang give up nuclear weapons"
+            in detail
+        )
+        prompt = app.query_one("#gaps-conditions", FigureList).get_option_at_index(0).prompt
+        assert prompt.plain == f"✗ UNMET {KIM_CONDITION} — blocked by Donald Trump"
+
+        await pilot.press("tab")  # common ground
+        common = view.selected_figure
+        assert isinstance(common, CommonGround)
+        assert [c.issue_id for c in view.analysis.common_ground] == [
+            "talks-with-us",
+            "sanctions",
+            "leader-summit",
+        ]
+        await pilot.press("down")
+        assert view.selected_figure.issue_id == "sanctions"
+        detail = widget_text(app.query_one(FigureDetail))
+        assert "Sanctions: common ground, all 2 known are against" in detail
+        assert "pressure had only strengthened North Korea" in detail
+
+        await pilot.press("tab")  # starting points: narrowest first, blocks flagged
+        ranking = app.query_one("#gaps-ranking", FigureTable)
+        assert ranking.has_focus
+        assert isinstance(view.selected_figure, StartingPoint)
+        rows = [ranking.get_row_at(n) for n in range(ranking.row_count)]
+        assert [r[1].plain for r in rows][:2] == ["Sanctions", "Talks with the US"]
+        notes = {r[1].plain: r[3].plain for r in rows}
+        assert "⚑ blocked: KJU's condition unmet" in notes["Talks with the US"]
+        assert "⚑ blocking: DT's stance here blocks KJU" in notes["Denuclearisation"]
+
+        await pilot.press("enter")
+        assert app.query_one(FigureDetail).has_focus
+        await pilot.press("escape")
+        assert ranking.has_focus
+
+
+async def test_compact_layout_at_80x24_shows_the_headline_gap():
+    app = make_app(view="gaps")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = app.query_one(GapsView)
+        assert view.has_class("-compact")
+        lines = screen_text(app).splitlines()
+        assert "Gaps · as of 2025-09-22 · source: Benzinga via KCNA, Reuters" in lines[0]
+        row = next(line for line in lines if "Denuclearisation" in line and "KJU" in line)
+        assert row.index("KJU") < row.index("DT") and "4 ████" in row
+        assert any("Farthest apart: Kim Jong Un -2 ↔ Donald Trump +2" in line for line in lines)
+        # Nothing hides to the right of the spread table.
+        spreads = app.query_one("#gaps-spreads", FigureTable)
+        assert spreads.virtual_size.width <= spreads.size.width
+        # The condition sentence is a tab or two away, and scrolled into view when reached.
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert flat(KIM_CONDITION) in flat(screen_text(app))
+
+
+async def test_the_as_of_keys_change_every_figure():
+    app = make_app(view="gaps")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        view = app.query_one(GapsView)
+        assert len(view.analysis.unmet) == 1
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert app.as_of == dt.date(2025, 8, 25)
+        assert view.analysis.as_of == dt.date(2025, 8, 25)
+        text = screen_text(app)
+        assert "Gaps · as of 2025-08-25" in text
+        # On 2025-08-25 only Trump and Lee had spoken: no condition, no Kim, no denuclearisation gap.
+        assert "No stance carries a condition." in text
+        assert view.analysis.spread("denuclearisation").spread is None
+        assert (
+            "KJU"
+            not in app.query_one("#gaps-spreads", FigureTable).get_row("talks-with-us")[1].plain
+        )
+        assert (
+            "n=0"
+            in app.query_one("#gaps-distances", FigureTable)
+            .get_cell("donald-trump", "kim-jong-un")
+            .plain
+        )
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert app.as_of is None
+        assert len(view.analysis.unmet) == 1
+        assert (
+            "2.5 n=2"
+            in app.query_one("#gaps-distances", FigureTable)
+            .get_cell("donald-trump", "kim-jong-un")
+            .plain
+        )
+
+
+def test_snapshot_command_writes_the_gaps_view_as_svg(tmp_path):
+    out = tmp_path / "gaps.svg"
+    result = CliRunner().invoke(
+        cli_main,
+        ["snapshot", "--data", str(REPO), "--view", "gaps", "--size", "80x24", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    root = ElementTree.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = "".join(root.itertext()).replace("\xa0", " ")
+    assert "Gaps" in text and "as of 2025-09-22" in text
+    assert "Denuclearisation" in text

@@ -1,0 +1,269 @@
+"""What a gap figure rests on: the figure in words, then each stance behind it with its evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.app.render import palette
+from tui.app.render.safe import safe
+from tui.app.render.stance import label
+from tui.app.widgets.detail.stance_detail import stance_blocks
+from tui.core.analysis import (
+    Analysis,
+    CommonGround,
+    ConditionCheck,
+    IssueSpread,
+    PairDistance,
+    StartingPoint,
+)
+from tui.core.dataset import Dataset, StanceRecord
+from tui.core.stances import number
+
+STATUS_MARKS = {
+    "unmet": ("✗ UNMET", palette.BAD),
+    "met": ("✓ MET", palette.GOOD),
+    "unknown": ("? OPEN", palette.UNKNOWN),
+}
+
+Figure = IssueSpread | PairDistance | ConditionCheck | CommonGround | StartingPoint
+
+
+def status_mark(check: ConditionCheck) -> Content:
+    word, style = STATUS_MARKS[check.status]
+    return Content.styled(word, style)
+
+
+def _names(ds: Dataset, actor_ids: Iterable[str]) -> Content:
+    return Content(", ").join(safe(ds.actor_name(a)) for a in actor_ids)
+
+
+def _records_blocks(analysis: Analysis, records: Iterable[StanceRecord]) -> list[Widget]:
+    ds = analysis.dataset
+    widgets: list[Widget] = []
+    for record in records:
+        widgets.extend(
+            stance_blocks(
+                ds, analysis.as_of, record.issue_id, record.actor_id, with_proposition=False
+            )
+        )
+    return widgets
+
+
+def _title(text: Content) -> Static:
+    return Static(text, classes="detail-title")
+
+
+def _line(text: Content, classes: str = "detail-proposition") -> Static:
+    return Static(text, classes=classes)
+
+
+def _section(text: str) -> Static:
+    return Static(text, classes="section-title")
+
+
+def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
+    ds = analysis.dataset
+    issue = safe(ds.issue_title(spread.issue_id), "bold")
+    if spread.spread is None:
+        head = Content.assemble(issue, ": no spread, fewer than two actors have a known stance")
+    else:
+        head = Content.assemble(
+            issue, f": spread {spread.spread}, from {number(spread.low)} to {number(spread.high)}"
+        )
+    widgets: list[Widget] = [_title(head)]
+    proposition = ds.issues.get(spread.issue_id)
+    if proposition is not None:
+        widgets.append(
+            _line(
+                Content.assemble(
+                    Content.styled("+2 is firmly for: ", "italic"), safe(proposition.proposition)
+                )
+            )
+        )
+    if spread.spread:
+        pairs = [
+            Content.assemble(
+                safe(ds.actor_name(low.actor_id), "bold"),
+                f" {number(low.stance)} ↔ ",
+                safe(ds.actor_name(high.actor_id), "bold"),
+                f" {number(high.stance)}",
+            )
+            for low, high in spread.farthest
+        ]
+        widgets.append(
+            _line(Content("Farthest apart: ") + Content("; ").join(pairs), "detail-stance")
+        )
+    if spread.absent:
+        widgets.append(
+            _line(
+                Content.assemble("Not known (left out, not read as 0): ", _names(ds, spread.absent))
+            )
+        )
+    # Low to high, so the two ends of the spread come first and last.
+    ordered = sorted(spread.known, key=lambda r: (r.stance, analysis.actor_ids.index(r.actor_id)))
+    if not ordered:
+        return widgets
+    widgets.append(
+        _section(f"The {len(ordered)} known stance{'s' * (len(ordered) != 1)}, low to high")
+    )
+    return widgets + _records_blocks(analysis, ordered)
+
+
+def pair_widgets(analysis: Analysis, pair: PairDistance) -> list[Widget]:
+    ds = analysis.dataset
+    names = Content.assemble(
+        safe(ds.actor_name(pair.actor_a), "bold"), " ↔ ", safe(ds.actor_name(pair.actor_b), "bold")
+    )
+    if pair.distance is None:
+        head = Content.assemble(names, ": no distance, no issue on which both have a stance")
+    else:
+        head = Content.assemble(names, f": distance {pair.distance:.1f}, {pair.basis}")
+    widgets: list[Widget] = [_title(head)]
+    if pair.shared == 1:
+        widgets.append(
+            _line(Content("A thin basis: one issue says little about the whole relation."))
+        )
+    widgets.append(
+        _line(
+            Content("The mean gap over the issues both have a stance on (0 same, 4 opposite ends).")
+        )
+    )
+    for gap in pair.gaps:
+        widgets.append(_section(f"{ds.issue_title(gap.issue_id)}: gap {gap.gap}"))
+        widgets.extend(_records_blocks(analysis, gap.records))
+    return widgets
+
+
+def condition_widgets(analysis: Analysis, check: ConditionCheck) -> list[Widget]:
+    ds = analysis.dataset
+    widgets: list[Widget] = [
+        _title(Content.assemble(status_mark(check), " ", safe(check.sentence))),
+        _line(Content.assemble("In the stance's words: ", safe(check.condition.text, "italic"))),
+    ]
+    if check.blocker is not None:
+        widgets.append(
+            _line(
+                Content.assemble("Blocked by ", safe(ds.actor_name(check.blocker), "bold")),
+                "detail-stance",
+            )
+        )
+    widgets.append(_section("The conditional stance"))
+    widgets.extend(_records_blocks(analysis, [check.holder]))
+    widgets.append(_section("The stance the condition looks at"))
+    if check.target is None:
+        widgets.append(
+            _line(
+                Content.assemble(
+                    safe(ds.actor_name(check.condition.actor), "bold"),
+                    " on ",
+                    safe(ds.issue_title(check.condition.issue)),
+                    ": ",
+                    label(None),
+                )
+            )
+        )
+    else:
+        widgets.extend(_records_blocks(analysis, [check.target]))
+    return widgets
+
+
+def common_widgets(analysis: Analysis, common: CommonGround) -> list[Widget]:
+    ds = analysis.dataset
+    head = Content.assemble(
+        safe(ds.issue_title(common.issue_id), "bold"),
+        f": common ground, all {len(common.known)} known are {common.side_word}",
+    )
+    widgets: list[Widget] = [_title(head)]
+    if common.conditional:
+        widgets.append(
+            _line(
+                Content.assemble("With conditions: ", _names(ds, common.conditional)),
+                "detail-stance",
+            )
+        )
+    if common.absent:
+        widgets.append(_line(Content.assemble("Not known: ", _names(ds, common.absent))))
+    return widgets + _records_blocks(analysis, common.known)
+
+
+def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Widget]:
+    ds = analysis.dataset
+    spread = point.spread
+    measure = (
+        "no spread (fewer than two known)" if spread.spread is None else f"spread {spread.spread}"
+    )
+    widgets: list[Widget] = [
+        _title(
+            Content.assemble(
+                f"#{point.rank} starting point: ",
+                safe(ds.issue_title(point.issue_id), "bold"),
+                f", {measure}",
+            )
+        ),
+        _line(Content("Ranked by spread, narrowest first; a block is flagged, never hidden.")),
+    ]
+    if point.common_ground is not None:
+        widgets.append(
+            _line(
+                Content(f"Common ground: all known are {point.common_ground.side_word}."),
+                "detail-stance",
+            )
+        )
+    for check in point.blocked:
+        widgets.append(
+            _line(
+                Content.assemble(status_mark(check), " blocked: ", safe(check.sentence)),
+                "condition",
+            )
+        )
+    for check in point.blocking:
+        widgets.append(
+            _line(
+                Content.assemble(status_mark(check), " blocking: ", safe(check.sentence)),
+                "condition",
+            )
+        )
+    widgets.append(_section("The stances behind it"))
+    return widgets + _records_blocks(analysis, point.records)
+
+
+def figure_widgets(analysis: Analysis, figure: Figure) -> list[Widget]:
+    if isinstance(figure, IssueSpread):
+        return spread_widgets(analysis, figure)
+    if isinstance(figure, PairDistance):
+        return pair_widgets(analysis, figure)
+    if isinstance(figure, ConditionCheck):
+        return condition_widgets(analysis, figure)
+    if isinstance(figure, CommonGround):
+        return common_widgets(analysis, figure)
+    return starting_point_widgets(analysis, figure)
+
+
+class FigureDetail(VerticalScroll, can_focus=True):
+    """The stances and evidence of the selected figure; keeps its place when the same figure is
+    shown again (a reload, a date step that leaves it standing)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: str | None = None
+
+    def show(self, key: str | None, widgets: list[Widget]) -> None:
+        scroll_y = self.scroll_y
+        same = key is not None and key == self._shown
+        self._shown = key
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount_all(widgets or [Static("Nothing selected.", classes="detail-empty")])
+        if same:
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
+        else:
+            self.scroll_home(animate=False)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading…", classes="detail-empty")

@@ -1,0 +1,235 @@
+"""The gap figures drawn as text: spread bars on a -2..+2 axis, shaded distances, short actor tags.
+
+Everything here reads without colour: a bar places each actor's initials at its point on the
+axis, a distance cell carries its number, a shading glyph and the number of issues it rests on.
+Colour (the stance palette) only repeats what the position and the glyphs already say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from tui.app.render.palette import badge_style
+from tui.core.analysis import IssueSpread, PairDistance
+from tui.core.dataset import Dataset
+from tui.core.sanitize import clean
+from tui.core.stances import number
+
+POINTS = (-2, -1, 0, 1, 2)
+MIN_SLOT = 6
+MAX_SLOT = 14
+TAG_MAX = 4
+
+AXIS = "─"
+TICK = "┼"
+SPAN = "━"
+THIN_STYLE = "dim italic"
+
+# Distance is 0 (same stances) to 4 (opposite ends of the scale); one glyph per band.
+SHADES = ((0.0, "  "), (1.0, "░░"), (2.0, "▒▒"), (3.0, "▓▓"), (4.0, "██"))
+
+
+def actor_tags(ds: Dataset, actor_ids: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """ "Kim Jong Un" -> "KJU", "Lee Jae-myung" -> "LJM": unique, short, from the names."""
+    tags: dict[str, str] = {}
+    used: set[str] = set()
+    for actor_id in actor_ids:
+        words = [w for w in re.split(r"[\s\-‐-―]+", clean(ds.actor_name(actor_id))) if w]
+        initials = "".join(next((c for c in word if c.isalnum()), "") for word in words).upper()
+        tag = initials[:TAG_MAX] or clean(actor_id)[:3].upper()
+        unique, suffix = tag, 2
+        while unique in used:
+            unique, suffix = f"{tag}{suffix}", suffix + 1
+        used.add(unique)
+        tags[actor_id] = unique
+    return tags
+
+
+def tag_legend(ds: Dataset, tags: dict[str, str]) -> Text:
+    """ "DT Donald Trump · KJU Kim Jong Un · …"."""
+    parts = [Text.assemble((tag, "bold"), " ", clean(ds.actor_name(a))) for a, tag in tags.items()]
+    return Text(" · ", end="").join(parts)
+
+
+# -- spread bars ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Axis:
+    """Where the scale points fall in a bar: ``slot`` columns apart, ``pad`` columns of margin."""
+
+    slot: int
+    pad: int
+
+    def x(self, point: int) -> int:
+        return self.pad + (point + POINTS[-1]) * self.slot
+
+    @property
+    def width(self) -> int:
+        return self.x(POINTS[-1]) + self.pad + 1
+
+
+def point_tags(spread: IssueSpread, tags: dict[str, str]) -> dict[int, list[str]]:
+    """Scale point -> the tags of the actors standing there, actor order."""
+    at: dict[int, list[str]] = {}
+    for record in spread.known:
+        assert record.stance is not None
+        at.setdefault(record.stance, []).append(tags.get(record.actor_id, record.actor_id))
+    return at
+
+
+def _label(names: list[str], limit: int) -> str:
+    """The tags at one point, shortened to "KJU+2" and then cut when they do not fit."""
+    full = " ".join(names)
+    if cell_len(full) <= limit:
+        return full
+    short = f"{names[0]}+{len(names) - 1}" if len(names) > 1 else names[0]
+    if cell_len(short) <= limit:
+        return short
+    return short[: max(limit - 1, 1)] + "…"
+
+
+def fit_axis(spreads: list[IssueSpread], tags: dict[str, str], budget: int) -> Axis:
+    """The roomiest axis that fits ``budget`` columns and keeps neighbouring labels apart."""
+    labels = [point_tags(s, tags) for s in spreads]
+    widest = max((cell_len(" ".join(n)) for at in labels for n in at.values()), default=2)
+    # Only the labels at the ends of the scale reach past it.
+    ends = max(
+        (cell_len(" ".join(at[p])) for at in labels for p in (POINTS[0], POINTS[-1]) if p in at),
+        default=2,
+    )
+    pad = max(1, (min(ends, MAX_SLOT) + 1) // 2)
+    room = (budget - 2 * pad - 1) // 4
+    slot = max(MIN_SLOT, min(widest + 2, MAX_SLOT, room))
+    return Axis(slot=slot, pad=pad)
+
+
+def axis_header(axis: Axis) -> Text:
+    """The scale numbers centred over their points."""
+    line = [" "] * axis.width
+    for point in POINTS:
+        label = number(point)
+        start = axis.x(point) - (len(label) - 1) // 2
+        for offset, char in enumerate(label):
+            line[start + offset] = char
+    return Text("".join(line).rstrip(), end="")
+
+
+def spread_bar(spread: IssueSpread, tags: dict[str, str], axis: Axis) -> Text:
+    """One issue on the axis: a heavy line from the lowest to the highest known stance, and each
+    actor's tag centred on its point, on the stance's colour."""
+    chars = [" "] * axis.width
+    styles = [""] * axis.width
+    for col in range(axis.x(POINTS[0]), axis.x(POINTS[-1]) + 1):
+        chars[col], styles[col] = AXIS, "dim"
+    for point in POINTS:
+        chars[axis.x(point)] = TICK
+    if spread.low is not None and spread.high is not None and spread.high > spread.low:
+        for col in range(axis.x(spread.low), axis.x(spread.high) + 1):
+            chars[col], styles[col] = SPAN, "bold"
+    placed_end = -2
+    limit = max(axis.slot - 1, 2)
+    for point, names in sorted(point_tags(spread, tags).items()):
+        label = _label(names, limit if POINTS[0] < point < POINTS[-1] else axis.slot + axis.pad - 1)
+        width = cell_len(label)
+        start = axis.x(point) - (width - 1) // 2
+        start = max(start, placed_end + 2, 0)
+        start = min(start, axis.width - width)
+        for offset, char in enumerate(label):
+            if start + offset < axis.width:
+                chars[start + offset], styles[start + offset] = char, badge_style(point)
+        placed_end = start + width - 1
+    text = Text(end="")
+    for char, style in zip(chars, styles):
+        text.append(char, style=style)
+    text.rstrip()
+    return text
+
+
+def spread_number(spread: IssueSpread) -> Text:
+    """ "4 ████" (one block a point of spread); "–" with the reason when it cannot be measured."""
+    if spread.spread is None:
+        known = "none known" if not spread.known else "1 known"
+        return Text.assemble(("–", "bold"), " ", (known, "dim"), end="")
+    if spread.spread == 0:
+        return Text.assemble(("0", "bold"), " ", ("level", "dim"), end="")
+    return Text.assemble((str(spread.spread), "bold"), " ", "█" * spread.spread, end="")
+
+
+def farthest_text(ds: Dataset, spread: IssueSpread) -> Text:
+    """ "Kim Jong Un -2 ↔ Donald Trump +2" (and how many more pairs are as far apart)."""
+    if spread.spread is None:
+        return Text("", end="")
+    if spread.spread == 0:
+        return Text(f"all {spread.n_known} known at {number(spread.low)}", style="dim", end="")
+    low, high = spread.farthest[0]
+    text = Text.assemble(
+        (clean(ds.actor_name(low.actor_id)), "bold"),
+        f" {number(low.stance)} ↔ ",
+        (clean(ds.actor_name(high.actor_id)), "bold"),
+        f" {number(high.stance)}",
+        end="",
+    )
+    more = len(spread.farthest) - 1
+    if more:
+        text.append(f"  +{more} pair{'s' * (more != 1)}", style="dim")
+    return text
+
+
+def absent_text(spread: IssueSpread, tags: dict[str, str]) -> Text:
+    if not spread.absent:
+        return Text("", end="")
+    return Text(" ".join(tags.get(a, a) for a in spread.absent), style="dim", end="")
+
+
+# -- distances --------------------------------------------------------------------------------
+
+
+def shade(distance: float) -> str:
+    for bound, glyphs in SHADES:
+        if distance <= bound:
+            return glyphs
+    return SHADES[-1][1]
+
+
+def is_thin(pair: PairDistance) -> bool:
+    """A distance resting on one issue says little about the whole relation."""
+    return pair.shared <= 1
+
+
+def distance_cell(pair: PairDistance | None) -> Text:
+    """ "▓▓ 2.5 n=2"; a distance on one issue dimmed; "— n=0" when nothing is shared."""
+    if pair is None:
+        return Text("    ·", style="dim", end="")
+    if pair.distance is None:
+        return Text("   —   n=0", style="dim", end="")
+    text = Text(f"{shade(pair.distance)} {pair.distance:.1f} n={pair.shared}", end="")
+    if is_thin(pair):
+        text.stylize(THIN_STYLE)
+    return text
+
+
+def distance_legend(wide: bool) -> Text:
+    bands = "  ░ ≤1 ▒ ≤2 ▓ ≤3 █ ≤4"
+    if wide:
+        return Text.assemble(
+            "Mean gap over the issues both have a stance on: 0 same, 4 opposite ends.",
+            bands,
+            "\n",
+            "n = issues it rests on; ",
+            ("dimmed", THIN_STYLE),
+            ": one issue only, a thin basis. Absent stances are left out, never read as 0.",
+            end="",
+        )
+    return Text.assemble(
+        "0 same … 4 opposite;",
+        bands,
+        "; n = issues shared, ",
+        ("dim", THIN_STYLE),
+        ": n=1",
+        end="",
+    )

@@ -1,0 +1,463 @@
+"""How far apart the actors are, what blocks talks, and where they agree, on the as-of date.
+
+Five figures, each a list with a cursor: the spread of every issue as a bar on the -2..+2 axis,
+the distance between every pair of actors, the conditions and who blocks them, the common
+ground, and the issues ranked as starting points for talks. The detail beside (wide) or below
+(narrow) shows the stances and the evidence of whatever the cursor is on.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.events import DescendantFocus, Resize
+from textual.widget import Widget
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.render.caption import caption, source_names
+from tui.app.render.safe import safe, safe_text
+from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.gaps.detail import Figure, FigureDetail, figure_widgets, status_mark
+from tui.app.widgets.gaps.figures import (
+    absent_text,
+    actor_tags,
+    axis_header,
+    distance_cell,
+    distance_legend,
+    fit_axis,
+    spread_bar,
+    spread_number,
+    tag_legend,
+)
+from tui.core.analysis import Analysis, ConditionCheck, analyse
+
+WIDE_AT = 120
+# Wide: the figures take this share of the width and the detail the rest.
+FIGURES_SHARE = 0.62
+SPREAD_WIDTH = 9  # "– 1 known"
+ABSENT_WIDTH = 12
+MIN_BAR = 31
+COMPACT_TITLE = 22
+WIDE_TITLE = 30
+STATUS_ORDER = {"unmet": 0, "unknown": 1, "met": 2}
+
+
+def condition_id(check: ConditionCheck) -> str:
+    return f"{check.holder.actor_id}:{check.holder.issue_id}:{check.index}"
+
+
+class FigureTable(DataTable):
+    """A DataTable of figures: the cursor picks one, enter reads its evidence."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Read evidence", show=True)]
+
+
+class FigureList(OptionList):
+    BINDINGS = [Binding("enter", "select", "Read evidence", show=True)]
+
+
+class GapsView(PeninsulaView):
+    VIEW_ID = "gaps"
+    TITLE = "Gaps"
+    HELP = [
+        (
+            "tab / shift+tab",
+            "move between spreads, distances, conditions, common ground, starting points",
+        ),
+        ("arrows", "choose a figure: the stances and evidence behind it show in the detail"),
+        ("enter", "into the detail, to scroll it; escape: back to the figure"),
+    ]
+
+    DEFAULT_CSS = """
+    GapsView.-compact { layout: vertical; }
+    GapsView.-wide { layout: horizontal; }
+    GapsView #gaps-figures { height: 1fr; padding: 0 1; }
+    GapsView.-wide #gaps-figures { width: 62%; }
+    GapsView.-compact #gaps-figures { height: 1fr; }
+    GapsView .gaps-note { color: $text-muted; }
+    GapsView FigureTable { height: auto; }
+    GapsView FigureList { height: auto; }
+    GapsView #gaps-detail { height: 1fr; padding: 0 1; }
+    GapsView.-compact #gaps-detail { height: 40%; border-top: solid $primary 50%; }
+    GapsView.-wide #gaps-detail { width: 1fr; border-left: solid $primary 50%; padding: 0 2; }
+    GapsView.-compact #gaps-detail:focus { border-top: solid $accent; }
+    GapsView.-wide #gaps-detail:focus { border-left: solid $accent; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._wide: bool | None = None
+        self.analysis: Analysis | None = None
+        self._figure_key: str | None = None
+        self._figures: dict[str, Figure] = {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="gaps-figures"):
+            yield Static(
+                Content.assemble(
+                    "Spread per issue, widest first",
+                    Content.styled(
+                        "   -2 firmly against … +2 firmly for the proposition", "not bold dim"
+                    ),
+                ),
+                classes="section-title -first",
+            )
+            yield FigureTable(id="gaps-spreads", cursor_type="row", zebra_stripes=False)
+            yield Static("", id="gaps-tags", classes="gaps-note")
+            yield Static("Distance between actors", classes="section-title")
+            yield FigureTable(id="gaps-distances", cursor_type="cell")
+            yield Static("", id="gaps-distances-note", classes="gaps-note")
+            yield Static("Conditions", classes="section-title", id="gaps-conditions-title")
+            yield FigureList(id="gaps-conditions", compact=True)
+            yield Static("Common ground", classes="section-title", id="gaps-common-title")
+            yield FigureList(id="gaps-common", compact=True)
+            yield Static("Starting points for talks", classes="section-title")
+            yield FigureTable(id="gaps-ranking", cursor_type="row")
+            yield Static(
+                "Narrowest spread first. ⚑ blocked: a stance on the issue has an unmet condition; "
+                "⚑ blocking: an unmet condition points at the issue.",
+                classes="gaps-note",
+            )
+        yield FigureDetail(id="gaps-detail")
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= WIDE_AT
+        if wide != self._wide:
+            self._wide = wide
+            self.set_class(wide, "-wide")
+            self.set_class(not wide, "-compact")
+            self.refresh_view()
+
+    @property
+    def figures_width(self) -> int:
+        width = self.size.width
+        return int(width * FIGURES_SHARE) if self._wide else width
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        ds = self.dataset
+        if ds is None or self._wide is None:
+            return
+        analysis = analyse(ds, self.as_of)
+        self.analysis = analysis
+        self._figures = {}
+        with self.app.batch_update():
+            self._fill_spreads(analysis)
+            self._fill_distances(analysis)
+            self._fill_conditions(analysis)
+            self._fill_common(analysis)
+            self._fill_ranking(analysis)
+        if self._figure_key not in self._figures:
+            self._figure_key = self._highlighted_key(self.focused_figures()) or next(
+                iter(self._figures), None
+            )
+        self._show_detail()
+
+    def _fill_spreads(self, analysis: Analysis) -> None:
+        ds = analysis.dataset
+        table = self.query_one("#gaps-spreads", FigureTable)
+        wide = bool(self._wide)
+        tags = actor_tags(ds, analysis.actor_ids)
+        # Widest first: the headline gap is the first thing read.
+        spreads = sorted(
+            analysis.spreads,
+            key=lambda s: (
+                s.spread is None,
+                -(s.spread or 0),
+                analysis.issue_ids.index(s.issue_id),
+            ),
+        )
+        longest = max((len(ds.issue_title(s.issue_id)) for s in spreads), default=5)
+        title_width = min(longest, WIDE_TITLE if wide else COMPACT_TITLE)
+        # What the other columns take, each with one column of padding a side, and the pane's
+        # own padding and scroll bar.
+        others = (title_width + 2) + (SPREAD_WIDTH + 2) + (ABSENT_WIDTH + 2 if wide else 0) + 2 + 3
+        axis = fit_axis(spreads, tags, max(self.figures_width - others, MIN_BAR))
+        saved = self._saved_row(table)
+        table.clear(columns=True)
+        table.add_column(Text("Issue", style="bold"), key="issue")
+        table.add_column(axis_header(axis), key="bar")
+        table.add_column(Text("Spread", style="bold"), key="spread")
+        if wide:
+            table.add_column(Text("Not known", style="bold"), key="absent")
+        for spread in spreads:
+            title = safe_text(_cut(ds.issue_title(spread.issue_id), title_width))
+            cells = [title, spread_bar(spread, tags, axis), spread_number(spread)]
+            if wide:
+                cells.append(absent_text(spread, tags))
+            table.add_row(*cells, key=spread.issue_id)
+            self._figures[f"spread:{spread.issue_id}"] = spread
+        self._restore_row(table, saved)
+        self.query_one("#gaps-tags", Static).update(tag_legend(ds, tags))
+
+    def _fill_distances(self, analysis: Analysis) -> None:
+        ds = analysis.dataset
+        table = self.query_one("#gaps-distances", FigureTable)
+        tags = actor_tags(ds, analysis.actor_ids)
+        saved = table.cursor_coordinate if table.row_count else None
+        table.clear(columns=True)
+        for actor_id in analysis.actor_ids:
+            table.add_column(Text(tags[actor_id], style="bold"), key=actor_id)
+        pairs = {(d.actor_a, d.actor_b): d for d in analysis.distances}
+        pairs.update({(d.actor_b, d.actor_a): d for d in analysis.distances})
+        for row_actor in analysis.actor_ids:
+            table.add_row(
+                *(
+                    distance_cell(pairs.get((row_actor, col_actor)))
+                    for col_actor in analysis.actor_ids
+                ),
+                key=row_actor,
+                label=Text.assemble(
+                    (tags[row_actor], "bold"), " ", safe_text(ds.actor_name(row_actor)), end=""
+                ),
+            )
+        for d in analysis.distances:
+            self._figures[f"pair:{d.actor_a}:{d.actor_b}"] = d
+        if saved is not None and table.row_count:
+            table.move_cursor(
+                row=min(saved.row, table.row_count - 1),
+                column=min(saved.column, len(table.columns) - 1),
+            )
+        elif table.row_count > 1:
+            table.move_cursor(row=0, column=1)  # the first pair, not an actor with itself
+        self.query_one("#gaps-distances-note", Static).update(distance_legend(bool(self._wide)))
+
+    def _fill_conditions(self, analysis: Analysis) -> None:
+        ds = analysis.dataset
+        checks = sorted(analysis.conditions, key=lambda c: STATUS_ORDER[c.status])
+        options: list[Option] = []
+        for check in checks:
+            key = condition_id(check)
+            self._figures[f"condition:{key}"] = check
+            prompt = Content.assemble(status_mark(check), " ", safe(check.sentence))
+            if check.blocker is not None:
+                prompt += Content.assemble(
+                    " — blocked by ", safe(ds.actor_name(check.blocker), "bold")
+                )
+            options.append(Option(prompt, id=key))
+        unmet = len(analysis.unmet)
+        title = f"Conditions: {unmet} unmet of {len(checks)}" if checks else "Conditions"
+        self.query_one("#gaps-conditions-title", Static).update(title)
+        self._fill_list("#gaps-conditions", options, "No stance carries a condition.")
+
+    def _fill_common(self, analysis: Analysis) -> None:
+        ds = analysis.dataset
+        tags = actor_tags(ds, analysis.actor_ids)
+        options: list[Option] = []
+        for common in analysis.common_ground:
+            self._figures[f"common:{common.issue_id}"] = common
+            who = Content(", ").join(
+                Content.assemble(safe(tags.get(r.actor_id, r.actor_id), "bold"), f" {r.stance:+d}")
+                for r in common.known
+            )
+            glyph = "▲" if common.side > 0 else "▼"
+            prompt = Content.assemble(
+                f"{glyph} ",
+                safe(ds.issue_title(common.issue_id), "bold"),
+                f": all {len(common.known)} known {common.side_word} (",
+                who,
+                ")",
+            )
+            if common.conditional:
+                prompt += Content.styled(" · with conditions", "italic")
+            if common.absent:
+                prompt += Content.styled(f" · {len(common.absent)} not known", "dim")
+            options.append(Option(prompt, id=common.issue_id))
+        title = f"Common ground: {len(options)} issue{'s' * (len(options) != 1)}"
+        self.query_one("#gaps-common-title", Static).update(title)
+        self._fill_list(
+            "#gaps-common", options, "No issue on which every known actor is on one side."
+        )
+
+    def _fill_ranking(self, analysis: Analysis) -> None:
+        ds = analysis.dataset
+        table = self.query_one("#gaps-ranking", FigureTable)
+        wide = bool(self._wide)
+        saved = self._saved_row(table)
+        table.clear(columns=True)
+        for label, key in (
+            ("#", "rank"),
+            ("Issue", "issue"),
+            ("Spread", "spread"),
+            ("Notes", "notes"),
+        ):
+            table.add_column(Text(label, style="bold"), key=key)
+        title_width = WIDE_TITLE if wide else COMPACT_TITLE
+        tags = actor_tags(ds, analysis.actor_ids)
+        for point in analysis.ranking:
+            notes: list[Text] = []
+            for check in point.blocked:
+                holder = tags.get(check.holder.actor_id, check.holder.actor_id)
+                notes.append(
+                    Text.assemble(("⚑ blocked", "bold"), f": {holder}'s condition unmet", end="")
+                )
+            for check in point.blocking:
+                blocker = tags.get(check.condition.actor, check.condition.actor)
+                holder = tags.get(check.holder.actor_id, check.holder.actor_id)
+                notes.append(
+                    Text.assemble(
+                        ("⚑ blocking", "bold"), f": {blocker}'s stance here blocks {holder}", end=""
+                    )
+                )
+            if point.common_ground is not None:
+                notes.append(Text(f"common ground: all {point.common_ground.side_word}", end=""))
+            spread = point.spread
+            table.add_row(
+                Text(str(point.rank), end=""),
+                safe_text(_cut(ds.issue_title(point.issue_id), title_width)),
+                spread_number(spread),
+                Text("; ", end="").join(notes),
+                key=point.issue_id,
+            )
+            self._figures[f"start:{point.issue_id}"] = point
+        self._restore_row(table, saved)
+
+    def _fill_list(self, selector: str, options: list[Option], empty: str) -> None:
+        option_list = self.query_one(selector, FigureList)
+        highlighted = option_list.highlighted_option.id if option_list.highlighted_option else None
+        with option_list.prevent(OptionList.OptionHighlighted):
+            option_list.clear_options()
+            if options:
+                option_list.add_options(options)
+                ids = [o.id for o in options]
+                option_list.highlighted = ids.index(highlighted) if highlighted in ids else 0
+            else:
+                option_list.add_option(Option(Content.styled(empty, "dim"), disabled=True))
+
+    @staticmethod
+    def _saved_row(table: DataTable) -> str | None:
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @staticmethod
+    def _restore_row(table: DataTable, key: str | None) -> None:
+        if key is not None and key in table.rows:
+            table.move_cursor(row=table.get_row_index(key), column=0)
+        elif table.row_count:
+            table.move_cursor(row=0, column=0)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def focused_figures(self) -> Widget | None:
+        focused = self.screen.focused if self.is_attached else None
+        if isinstance(focused, (FigureTable, FigureList)) and self in focused.ancestors:
+            return focused
+        return None
+
+    def _highlighted_key(self, widget: Widget | None) -> str | None:
+        if isinstance(widget, FigureTable) and widget.row_count:
+            key = widget.coordinate_to_cell_key(widget.cursor_coordinate)
+            row = str(key.row_key.value)
+            if widget.id == "gaps-spreads":
+                return f"spread:{row}"
+            if widget.id == "gaps-ranking":
+                return f"start:{row}"
+            column = str(key.column_key.value)
+            for a, b in ((row, column), (column, row)):
+                if f"pair:{a}:{b}" in self._figures:
+                    return f"pair:{a}:{b}"
+            return None
+        if isinstance(widget, FigureList):
+            option = widget.highlighted_option
+            if option is None or option.id is None:
+                return None
+            prefix = "condition" if widget.id == "gaps-conditions" else "common"
+            return f"{prefix}:{option.id}"
+        return None
+
+    def select_from(self, widget: Widget) -> None:
+        key = self._highlighted_key(widget)
+        if key is not None and key in self._figures and key != self._figure_key:
+            self._figure_key = key
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one(FigureDetail)
+        analysis = self.analysis
+        figure = self._figures.get(self._figure_key or "")
+        if analysis is None or figure is None:
+            detail.show(
+                None,
+                [
+                    Static(
+                        "No figures: no issues or no actors in the data; see Problems.",
+                        classes="detail-empty",
+                    )
+                ],
+            )
+            return
+        detail.show(self._figure_key, figure_widgets(analysis, figure))
+
+    @property
+    def selected_figure(self) -> Figure | None:
+        return self._figures.get(self._figure_key or "")
+
+    # -- events --------------------------------------------------------------------------------
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, (FigureTable, FigureList)):
+            self.select_from(event.widget)
+
+    @on(DataTable.RowHighlighted)
+    @on(DataTable.CellHighlighted)
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event) -> None:
+        event.stop()
+        widget = event.control
+        # Refills move cursors too; only the list the reader is in chooses the figure.
+        if widget.has_focus:
+            self.select_from(widget)
+
+    @on(DataTable.RowSelected)
+    @on(DataTable.CellSelected)
+    @on(OptionList.OptionSelected)
+    def _selected(self, event) -> None:
+        event.stop()
+        self.select_from(event.control)
+        self.query_one(FigureDetail).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.query_one(FigureDetail).has_focus:
+            event.stop()
+            self.focus_default()
+
+    def focus_default(self) -> None:
+        widget = self._widget_of(self._figure_key) or self.query_one("#gaps-spreads", FigureTable)
+        widget.focus()
+
+    def _widget_of(self, key: str | None) -> Widget | None:
+        prefix = (key or "").partition(":")[0]
+        selector = {
+            "spread": "#gaps-spreads",
+            "pair": "#gaps-distances",
+            "condition": "#gaps-conditions",
+            "common": "#gaps-common",
+            "start": "#gaps-ranking",
+        }.get(prefix)
+        return self.query_one(selector) if selector else None
+
+    # -- caption -------------------------------------------------------------------------------
+
+    def caption(self) -> Content:
+        ds = self.dataset
+        if ds is None:
+            return Content(self.TITLE)
+        cited = [
+            evidence.evidence.source
+            for record in ds.as_of(self.as_of).values()
+            for evidence in record.evidence
+        ]
+        return caption(self.TITLE, self.effective_date, source_names(ds, cited))
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
