@@ -34,8 +34,10 @@ def copy_data(target: Path) -> Path:
     return target
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], step: float = 0.05) -> None:
-    for _ in range(MAX_POLLS):
+async def until(
+    pilot: Pilot, condition: Callable[[], bool], step: float = 0.05, polls: int = MAX_POLLS
+) -> None:
+    for _ in range(polls):
         if condition():
             return
         await pilot.pause(step)
