@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.dataset import Dataset, Location, Seed, StanceRecord
 from tui.core.diagnostics import Diagnostic, Severity
-from tui.core.models import Actor, Issue
+
+if TYPE_CHECKING:
+    from tui.core.models import Actor, Issue
 
 STALE_MESSAGE = "has errors: showing its last good version until they are fixed"
 

@@ -10,9 +10,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.diagnostics import Diagnostic
-from tui.core.models import Actor, Condition, Evidence, Issue, Position, SeedMeta
+
+if TYPE_CHECKING:
+    # Annotations only: the app's first frame must not wait for pydantic to import.
+    from tui.core.models import Actor, Condition, Evidence, Issue, Position, SeedMeta
 
 
 @dataclass(frozen=True)

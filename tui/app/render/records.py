@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
@@ -11,7 +12,9 @@ from tui.app.render import palette
 from tui.app.render.safe import join, safe
 from tui.app.render.stance import label
 from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
-from tui.core.models import Condition
+
+if TYPE_CHECKING:
+    from tui.core.models import Condition
 
 KIND_WORDS = {"quote": "QUOTE", "reported": "REPORTED"}
 
