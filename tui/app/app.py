@@ -94,7 +94,10 @@ class PeninsulaApp(App):
         with TabbedContent(id="views", initial=self._initial_view):
             for spec in VIEWS:
                 with TabPane(spec.title, id=spec.id):
-                    yield self._build_view(spec)
+                    # Only the first view is built before the first frame; the others follow
+                    # right after it (see _after_first_frame), so the screen shows at once.
+                    if spec.id == self._initial_view:
+                        yield self._build_view(spec)
         yield Footer()
 
     def _build_view(self, spec: ViewSpec) -> PeninsulaView:
@@ -111,12 +114,22 @@ class PeninsulaApp(App):
     def on_mount(self) -> None:
         # Number keys switch views; the tab strip need not take focus (and arrow keys) from the view.
         self.tabs.query_one(Tabs).can_focus = False
+        self.as_of = self._initial_as_of
+        self.header.show_loading()
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        # Mounting the other views and loading (a thread that shares the interpreter) would
+        # each hold up the first frame; the views come first, so that they all exist by the
+        # time the data is shown (tests and the snapshot command rely on it).
+        for spec in VIEWS:
+            pane = self.tabs.get_pane(spec.id)
+            if not pane.query(PeninsulaView):
+                await pane.mount(self._build_view(spec))
         if not self._blink:
             # Screenshots and snapshot tests: the same picture every time.
             for text_input in self.query(Input):
                 text_input.cursor_blink = False
-        self.as_of = self._initial_as_of
-        self.header.show_loading()
         self.load_data()
         if self._watch:
             self.watch_data()
@@ -134,7 +147,8 @@ class PeninsulaApp(App):
         pane = self.tabs.active_pane
         if pane is None:
             return None
-        return pane.query_one(PeninsulaView)
+        # None for the moment between the first frame and the mounting of the other views.
+        return next(iter(pane.query(PeninsulaView)), None)
 
     # -- loading -------------------------------------------------------------------------------
 
