@@ -124,7 +124,7 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         bar = first[1].plain
         assert bar.index("KJU") < bar.index("LJM") < bar.index("DT")
         assert first[2].plain.startswith("4")
-        detail = widget_text(app.query_one(FigureDetail))
+        detail = widget_text(app.query_one("#gaps-detail", FigureDetail))
         assert "Farthest apart: Kim Jong Un -2 ↔ Donald Trump +2" in detail
         assert "the absurd obsession with denuclearising us" in detail
         assert "Not known (left out, not read as 0): Kim Yo Jong" in detail
@@ -132,7 +132,7 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         await pilot.press("down")  # Talks with the US, spread 1
         assert isinstance(view.selected_figure, IssueSpread)
         assert view.selected_figure.issue_id == "talks-with-us"
-        assert "Talks with the US: spread 1" in widget_text(app.query_one(FigureDetail))
+        assert "Talks with the US: spread 1" in widget_text(app.query_one("#gaps-detail", FigureDetail))
 
         await pilot.press("tab")  # the distance grid, on Trump and Kim
         assert app.query_one("#gaps-distances", FigureTable).has_focus
@@ -141,14 +141,14 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
             "donald-trump",
             "kim-jong-un",
         }
-        detail = widget_text(app.query_one(FigureDetail))
+        detail = widget_text(app.query_one("#gaps-detail", FigureDetail))
         assert "Donald Trump ↔ Kim Jong Un: distance 2.5, over 2 of 6 issues" in detail
         assert "Denuclearisation: gap 4" in detail and "Talks with the US: gap 1" in detail
 
         await pilot.press("tab")  # the conditions: Kim's talks condition, blocked by Trump
         assert app.query_one("#gaps-conditions", FigureList).has_focus
         assert isinstance(view.selected_figure, ConditionCheck)
-        detail = widget_text(app.query_one(FigureDetail))
+        detail = widget_text(app.query_one("#gaps-detail", FigureDetail))
         assert KIM_CONDITION in detail
         assert "Blocked by Donald Trump" in detail
         assert "there is no reason for us not to sit down with the United States" in detail
@@ -169,7 +169,7 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         ]
         await pilot.press("down")
         assert view.selected_figure.issue_id == "sanctions"
-        detail = widget_text(app.query_one(FigureDetail))
+        detail = widget_text(app.query_one("#gaps-detail", FigureDetail))
         assert "Sanctions: common ground, all 2 known are against" in detail
         assert "pressure had only strengthened North Korea" in detail
 
@@ -184,7 +184,7 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         assert "⚑ blocking: DT's stance here blocks KJU" in notes["Denuclearisation"]
 
         await pilot.press("enter")
-        assert app.query_one(FigureDetail).has_focus
+        assert app.query_one("#gaps-detail", FigureDetail).has_focus
         await pilot.press("escape")
         assert ranking.has_focus
 

@@ -37,6 +37,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("issue", "Issue", "tui.app.widgets.issue.view:IssueView", "issue", "one issue: its proposition and every actor's stance"),
     ViewSpec("actor", "Actor", "tui.app.widgets.actor.view:ActorView", "actor", "one actor's whole record"),
     ViewSpec("source", "Source", "tui.app.widgets.source.view:SourceView", "source", "one article with its cited passages marked"),
+    ViewSpec("timeline", "Timeline", "tui.app.widgets.timeline.view:TimelineView", "issue", "one issue's stances over time, and what changed"),
     ViewSpec("problems", "Problems", "tui.app.widgets.problems.view:ProblemsView", description="every diagnostic of the data"),
 )
 

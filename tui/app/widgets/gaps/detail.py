@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -264,6 +263,3 @@ class FigureDetail(VerticalScroll, can_focus=True):
             self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
         else:
             self.scroll_home(animate=False)
-
-    def compose(self) -> ComposeResult:
-        yield Static("Loading…", classes="detail-empty")

@@ -1,0 +1,189 @@
+"""The timeline view: one issue's stances as steps through time, the evidence at each change, what
+changed between two dates, and the as-of keys. Most tests run on a small fictional tree whose
+stances change (tests/app/timeline_fixture.py); one runs on the bundled data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from click.testing import CliRunner
+from textual.widgets import Select
+
+from tui.app.widgets.gaps.detail import FigureDetail
+from tui.app.widgets.timeline.steps import steps, timeline_dates
+from tui.app.widgets.timeline.view import ChangeList, StepTable, TimelineView
+from tui.cli import main as cli_main
+from tui.core.loader import load_tree
+
+from tests.app.helpers import REPO, make_app, ready, screen_text, widget_text
+from tests.app.timeline_fixture import write_timeline_tree
+
+D = dt.date
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return write_timeline_tree(tmp_path / "data")
+
+
+def row_text(table: StepTable, actor_id: str) -> list[str]:
+    return [cell.plain for cell in table.get_row(actor_id)]
+
+
+def test_dates_stop_at_the_as_of_date_and_count_what_they_hide(tree):
+    ds = load_tree(tree)
+    assert timeline_dates(ds, "talks", None) == (
+        [D(2025, 1, 10), D(2025, 3, 1), D(2025, 4, 1), D(2025, 5, 1)],
+        0,
+    )
+    assert timeline_dates(ds, "talks", D(2025, 3, 1)) == ([D(2025, 1, 10), D(2025, 3, 1)], 2)
+    # An as-of date with no change on this issue is still a column: where things stand then.
+    assert timeline_dates(ds, "talks", D(2025, 2, 1)) == ([D(2025, 1, 10), D(2025, 2, 1)], 3)
+    assert timeline_dates(ds, "talks", D(2024, 12, 31)) == ([D(2024, 12, 31)], 4)
+
+
+def test_a_step_is_a_change_only_when_the_stance_says_something_new(tree):
+    ds = load_tree(tree)
+    dates, _ = timeline_dates(ds, "talks", None)
+    alpha = steps(ds, "talks", "alpha", dates)
+    assert [s.changed for s in alpha] == [True, True, False, True]  # the last drops a condition
+    assert [s.record.stance for s in alpha] == [-2, 1, 1, 1]
+    beta = steps(ds, "talks", "beta", dates)
+    assert [s.changed for s in beta] == [True, False, True, False]  # withdrawn on 2025-04-01
+    assert beta[2].record.stance is None
+
+
+async def test_steps_changes_and_the_evidence_at_each_change(tree):
+    app = make_app(tree, view="timeline", target="talks")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        view = app.query_one(TimelineView)
+        table = app.query_one(StepTable)
+        assert table.has_focus
+        assert [str(c.value) for c in table.columns] == [
+            "2025-01-10",
+            "2025-03-01",
+            "2025-04-01",
+            "2025-05-01",
+        ]
+        alpha = row_text(table, "alpha")
+        assert alpha[0].startswith("●") and "▼▼" in alpha[0] and "-2" in alpha[0]
+        assert alpha[1].startswith("●") and "+1 if" in alpha[1]
+        assert alpha[2].startswith("───") and "+1 if" in alpha[2]
+        assert alpha[3].startswith("●") and "+1" in alpha[3] and "if" not in alpha[3]
+        beta = row_text(table, "beta")
+        assert beta[2].startswith("●") and "withdrawn" in beta[2]
+
+        # The cursor starts on the latest change: Alpha dropping the condition on 2025-05-01.
+        detail = widget_text(app.query_one("#timeline-detail", FigureDetail))
+        assert "Actor Alpha on Talks, 2025-05-01" in detail
+        assert "Changed that day" in detail
+        assert "Actor Alpha dropped the condition on talks." in detail
+
+        await pilot.press("left")
+        detail = widget_text(app.query_one("#timeline-detail", FigureDetail))
+        assert "Unchanged since 2025-03-01." in detail
+        await pilot.press("left")
+        detail = widget_text(app.query_one("#timeline-detail", FigureDetail))
+        assert "Actor Alpha on Talks, 2025-03-01" in detail
+        assert "Changed that day: ▼▼ firmly against -2 → ▲ for +1 · if" in " ".join(detail.split())
+        assert "We will talk once the drills stop." in detail  # the quote at that change
+        assert "The drills stop." in detail  # and its condition
+
+        # What changed between the previous date with data and the as-of date.
+        title = app.query_one("#timeline-changes-title").visual.plain
+        assert title == "What changed between 2025-04-01 and 2025-05-01"
+        changes = app.query_one(ChangeList)
+        assert changes.option_count == 1
+        assert "Actor Alpha" in changes.get_option_at_index(0).prompt.plain
+        await pilot.press("tab")
+        assert changes.has_focus
+        detail = widget_text(app.query_one("#timeline-detail", FigureDetail))
+        assert "After, from 2025-05-01" in detail and "Before, from 2025-03-01" in detail
+        assert "Actor Alpha dropped the condition on talks." in detail
+        assert "We will talk once the drills stop." in detail
+        assert view.hidden_dates == 0
+
+
+async def test_the_as_of_keys_cut_the_timeline_and_move_what_changed(tree):
+    app = make_app(tree, view="timeline", target="talks")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        view = app.query_one(TimelineView)
+        table = app.query_one(StepTable)
+        assert len(table.columns) == 4
+
+        await pilot.press("left_square_bracket")  # as of 2025-04-01
+        await pilot.pause()
+        assert app.as_of == D(2025, 4, 1)
+        assert [str(c.value) for c in table.columns] == ["2025-01-10", "2025-03-01", "2025-04-01"]
+        text = screen_text(app)
+        assert "Timeline · Talks · as of 2025-04-01" in text
+        assert "1 later date with data on this issue not shown" in text
+        assert "What changed between 2025-03-01 and 2025-04-01" in text
+        assert list(view.changes) == ["beta"]
+        assert "withdrawn" in app.query_one(ChangeList).get_option_at_index(0).prompt.plain
+
+        await pilot.press("left_square_bracket", "left_square_bracket")  # as of 2025-02-01
+        await pilot.pause()
+        assert app.as_of == D(2025, 2, 1)
+        assert [str(c.value) for c in table.columns] == ["2025-01-10", "2025-02-01"]
+        assert row_text(table, "alpha")[1].startswith("───")
+        assert view.changes == {}
+        text = screen_text(app)
+        assert "Nothing changed on this issue." in text
+        assert "Also changed on other issues: Drills 1" in text
+
+        await pilot.press("left_square_bracket")  # the first date: everything known is new
+        await pilot.pause()
+        assert app.as_of == D(2025, 1, 10)
+        assert "2025-01-10 is the first date with data" in screen_text(app)
+        assert sorted(view.changes) == ["alpha", "beta"]
+
+        await pilot.press(*["right_square_bracket"] * 4)
+        await pilot.pause()
+        assert app.as_of is None
+        assert len(table.columns) == 4
+
+
+async def test_picking_another_issue_follows_everywhere(tree):
+    app = make_app(tree, view="timeline", target="talks")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        app.query_one("#timeline-issue", Select).value = "drills"
+        await pilot.pause()
+        await pilot.pause()
+        assert app.issue_id == "drills"  # the app's selection: the issue view follows too
+        table = app.query_one(StepTable)
+        assert [str(c.value) for c in table.columns] == ["2025-02-01", "2025-05-01"]
+        assert row_text(table, "alpha") == ["  ··", "  ··"]
+        assert "Timeline · Drills" in screen_text(app)
+
+
+async def test_bundled_data_shows_kim_opening_to_talks_on_the_21st():
+    app = make_app(view="timeline", target="talks-with-us")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        table = app.query_one(StepTable)
+        assert [str(c.value) for c in table.columns] == ["2025-08-25", "2025-09-21", "2025-09-22"]
+        kim = row_text(table, "kim-jong-un")
+        assert "··" in kim[0] and kim[1].startswith("●") and "+1 if" in kim[1]
+        detail = widget_text(app.query_one("#timeline-detail", FigureDetail))
+        assert "Kim Jong Un on Talks with the US, 2025-09-21" in detail
+        assert "there is no reason for us not to sit down with the United States" in detail
+
+
+def test_snapshot_command_writes_the_timeline_as_svg(tmp_path):
+    out = tmp_path / "timeline.svg"
+    result = CliRunner().invoke(
+        cli_main,
+        ["snapshot", "--data", str(REPO), "--view", "timeline:talks-with-us", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    root = ElementTree.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = "".join(root.itertext()).replace("\xa0", " ")
+    assert "Timeline" in text and "Talks with the US" in text and "as of 2025-09-22" in text

@@ -1,0 +1,112 @@
+"""One issue through time as text: which dates to show, and each actor's stance at each date.
+
+A cell marks a change with ● and the new stance on its badge; a stance carried over from an
+earlier date is drawn as a line with its number, so the steps read without colour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from tui.app.render.palette import badge_style
+from tui.core import stances
+from tui.core.dataset import Dataset, StanceRecord
+from tui.core.models import Condition
+
+CHANGED = "●"
+RESTATED = "○"
+CARRIED = "───"
+
+
+@dataclass(frozen=True)
+class Step:
+    """An actor's stance on one date of the timeline, and how it came to be."""
+
+    actor_id: str
+    date: dt.date
+    record: StanceRecord | None  # in force on that date
+    previous: StanceRecord | None  # in force on the column before (None on the first)
+
+    @property
+    def set_here(self) -> bool:
+        """A stance takes effect on this date (a change, or the same stance stated again)."""
+        return self.record is not None and self.record.as_of == self.date
+
+    @property
+    def changed(self) -> bool:
+        return self.set_here and said(self.record) != said(self.previous)
+
+
+def said(record: StanceRecord | None) -> tuple[int | None, list[Condition]] | None:
+    """What a stance says, as ``Dataset.changes`` compares it: no record and a null stance
+    without conditions both say nothing."""
+    if record is None or (record.stance is None and not record.conditions):
+        return None
+    return record.stance, record.conditions
+
+
+def timeline_dates(ds: Dataset, issue_id: str, as_of: dt.date | None) -> tuple[list[dt.date], int]:
+    """The dates on which a stance on the issue takes effect, up to the as-of date, and the
+    as-of date itself; with how many later dates the as-of date hides."""
+    on_issue = sorted({r.as_of for r in ds.stances if r.issue_id == issue_id})
+    until = as_of if as_of is not None else ds.latest_date
+    if until is None:
+        return [], 0
+    shown = [d for d in on_issue if d <= until]
+    hidden = sum(1 for d in on_issue if d > until)
+    if not shown or shown[-1] != until:
+        shown.append(until)
+    return shown, hidden
+
+
+def steps(ds: Dataset, issue_id: str, actor_id: str, dates: list[dt.date]) -> list[Step]:
+    result = []
+    previous: StanceRecord | None = None
+    for date in dates:
+        record = ds.stance_at(actor_id, issue_id, date)
+        result.append(Step(actor_id, date, record, previous))
+        previous = record
+    return result
+
+
+def value_text(record: StanceRecord | None) -> str:
+    """ "+1 if", "-2", "withdrawn", "" (no record)."""
+    if record is None:
+        return ""
+    if record.stance is None:
+        return "withdrawn" if not record.conditions else f"{stances.CONDITIONAL_MARK} only"
+    value = stances.number(record.stance)
+    return f"{value} {stances.CONDITIONAL_MARK}" if record.is_conditional else value
+
+
+def step_cell(step: Step) -> Text:
+    """ "● ▲ +1 if" where it changes, "○ ▲ +1" where restated, "─── +1" where carried over."""
+    record = step.record
+    if record is None:
+        return Text(f"  {stances.ABSENT_GLYPH}", style="dim", end="")
+    text = Text(end="")
+    if step.set_here:
+        text.append(CHANGED if step.changed else RESTATED, style="bold")
+        text.append(" ")
+        text.append(f" {stances.glyph(record.stance)} ", style=badge_style(record.stance))
+        text.append(f" {value_text(record)}", style="bold" if step.changed else "")
+        return text
+    text.append(f"{CARRIED} {value_text(record)}", style="dim")
+    return text
+
+
+def legend() -> Text:
+    return Text.assemble(
+        (CHANGED, "bold"),
+        " changed  ",
+        (RESTATED, "bold"),
+        " stated again  ",
+        (CARRIED, "dim"),
+        " carried over  ",
+        (stances.ABSENT_GLYPH, "dim"),
+        " no stated position",
+        end="",
+    )

@@ -1,0 +1,440 @@
+"""One issue through time: each actor's stance at every date with data, as steps, and what
+changed between the previous date with data and the as-of date, each with its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.events import DescendantFocus, Resize
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import DataTable, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from tui.app.messages import SubjectSelected
+from tui.app.render.caption import caption, source_names
+from tui.app.render.safe import safe, safe_text
+from tui.app.render.stance import label
+from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.detail.stance_detail import stance_blocks
+from tui.app.widgets.gaps.detail import FigureDetail
+from tui.app.widgets.timeline.steps import Step, legend, step_cell, steps, timeline_dates
+from tui.core.dataset import Change, Dataset, StanceRecord
+
+WIDE_AT = 120
+
+
+def stance_words(record: StanceRecord | None) -> Content:
+    """The stance as badge and words; a withdrawn stance says so."""
+    if record is None:
+        return label(None)
+    if record.stance is None:
+        return label(None) + Content.styled(" (withdrawn)", "italic")
+    return label(record.stance, record.is_conditional)
+
+
+class StepTable(DataTable):
+    BINDINGS = [Binding("enter", "select_cursor", "Read evidence", show=True)]
+
+
+class ChangeList(OptionList):
+    BINDINGS = [Binding("enter", "select", "Read evidence", show=True)]
+
+
+class TimelineView(PeninsulaView):
+    VIEW_ID = "timeline"
+    TITLE = "Timeline"
+    TARGET = "issue"
+    HELP = [
+        ("arrows", "move across dates and actors: the stance in force that day and its evidence"),
+        ("tab / shift+tab", "move between the issue picker, the steps and what changed"),
+        ("[ / ]", "step the as-of date: the timeline stops there, and what changed follows"),
+        ("enter", "into the detail, to scroll it; escape: back"),
+    ]
+
+    DEFAULT_CSS = """
+    TimelineView #timeline-main { height: 1fr; }
+    TimelineView.-compact #timeline-main { layout: vertical; }
+    TimelineView.-wide #timeline-main { layout: horizontal; }
+    TimelineView #timeline-figures { height: 1fr; padding: 0 1; }
+    TimelineView.-wide #timeline-figures { width: 55%; }
+    TimelineView .timeline-note { color: $text-muted; }
+    TimelineView StepTable { height: auto; }
+    TimelineView ChangeList { height: auto; }
+    TimelineView #timeline-detail { height: 1fr; padding: 0 1; }
+    TimelineView.-compact #timeline-detail { height: 45%; border-top: solid $primary 50%; }
+    TimelineView.-wide #timeline-detail { width: 1fr; border-left: solid $primary 50%; padding: 0 2; }
+    TimelineView.-compact #timeline-detail:focus { border-top: solid $accent; }
+    TimelineView.-wide #timeline-detail:focus { border-left: solid $accent; }
+    """
+
+    issue_id: reactive[str | None] = reactive(None, init=False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._wide: bool | None = None
+        self.dates: list[dt.date] = []
+        self.hidden_dates = 0
+        self.span: tuple[dt.date | None, dt.date] | None = None
+        self.changes: dict[str, Change] = {}
+        self._steps: dict[tuple[str, dt.date], Step] = {}
+        self._shown_issue: str | None = None
+        self._selected: str | None = None  # "step:ACTOR:DATE" or "change:ACTOR"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="subject-bar"):
+            yield Label("Issue", classes="subject-label")
+            yield Select(
+                [],
+                allow_blank=True,
+                prompt="none",
+                compact=True,
+                classes="subject-select",
+                id="timeline-issue",
+            )
+        with Horizontal(id="timeline-main"):
+            with VerticalScroll(id="timeline-figures"):
+                yield Static(
+                    "Stances over time", classes="section-title -first", id="timeline-steps-title"
+                )
+                yield StepTable(id="timeline-steps", cursor_type="cell")
+                yield Static(legend(), classes="timeline-note")
+                yield Static("", id="timeline-hidden", classes="timeline-note")
+                yield Static("What changed", classes="section-title", id="timeline-changes-title")
+                yield ChangeList(id="timeline-changes", compact=True)
+                yield Static("", id="timeline-elsewhere", classes="timeline-note")
+            yield FigureDetail(id="timeline-detail")
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= WIDE_AT
+        if wide != self._wide:
+            self._wide = wide
+            self.set_class(wide, "-wide")
+            self.set_class(not wide, "-compact")
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def watch_issue_id(self) -> None:
+        self._refresh_and_announce()
+
+    def refresh_view(self) -> None:
+        ds = self.dataset
+        if ds is None:
+            return
+        select = self.query_one("#timeline-issue", Select)
+        options = [(safe_text(issue.title), issue.id) for issue in ds.issues.values()]
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if self.issue_id in ds.issues:
+                select.value = self.issue_id
+        issue_id = self.issue_id if self.issue_id in ds.issues else None
+        if issue_id != self._shown_issue:
+            self._selected = None
+        self._shown_issue = issue_id
+        with self.app.batch_update():
+            self._fill_steps(ds, issue_id)
+            self._fill_changes(ds, issue_id)
+        self._show_detail()
+
+    def _fill_steps(self, ds: Dataset, issue_id: str | None) -> None:
+        table = self.query_one("#timeline-steps", StepTable)
+        saved = self._cursor_key(table)
+        table.clear(columns=True)
+        self._steps = {}
+        self.dates, self.hidden_dates = (
+            ([], 0) if issue_id is None else timeline_dates(ds, issue_id, self.as_of)
+        )
+        hidden = self.query_one("#timeline-hidden", Static)
+        if self.hidden_dates:
+            noun = "date" if self.hidden_dates == 1 else "dates"
+            hidden.update(
+                f"{self.hidden_dates} later {noun} with data on this issue not shown: ] steps forward."
+            )
+        else:
+            hidden.update("")
+        hidden.display = bool(self.hidden_dates)
+        if issue_id is None or not self.dates:
+            self.query_one("#timeline-steps-title", Static).update(
+                "Stances over time: no dated stances"
+            )
+            return
+        self.query_one("#timeline-steps-title", Static).update(
+            Content.assemble("Stances over time on ", safe(ds.issue_title(issue_id), "bold"))
+        )
+        for date in self.dates:
+            table.add_column(Text(date.isoformat(), style="bold"), key=date.isoformat())
+        for actor_id, actor in ds.actors.items():
+            row = steps(ds, issue_id, actor_id, self.dates)
+            for step in row:
+                self._steps[(actor_id, step.date)] = step
+            table.add_row(
+                *(step_cell(step) for step in row),
+                key=actor_id,
+                label=safe_text(actor.name, "bold"),
+            )
+        self._restore_cursor(table, saved)
+
+    def _cursor_key(self, table: DataTable) -> tuple[str, str] | None:
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return str(key.row_key.value), str(key.column_key.value)
+
+    def _restore_cursor(self, table: DataTable, saved: tuple[str, str] | None) -> None:
+        if not table.row_count:
+            return
+        columns = [str(c.value) for c in table.columns]
+        if saved is not None and saved[0] in table.rows:
+            row = table.get_row_index(saved[0])
+            # A date stepped past keeps the cursor on the row, at the last date shown.
+            column = columns.index(saved[1]) if saved[1] in columns else len(columns) - 1
+        else:
+            row, column = self._latest_change()
+        table.move_cursor(row=row, column=column, scroll=False)
+
+    def _latest_change(self) -> tuple[int, int]:
+        """The most recent change: where a reader starts."""
+        actors = list(self.dataset.actors) if self.dataset is not None else []
+        for column in range(len(self.dates) - 1, -1, -1):
+            for row, actor_id in enumerate(actors):
+                step = self._steps.get((actor_id, self.dates[column]))
+                if step is not None and step.changed:
+                    return row, column
+        return 0, max(len(self.dates) - 1, 0)
+
+    def _fill_changes(self, ds: Dataset, issue_id: str | None) -> None:
+        title = self.query_one("#timeline-changes-title", Static)
+        elsewhere = self.query_one("#timeline-elsewhere", Static)
+        self.changes = {}
+        end = self.effective_date
+        if issue_id is None or end is None:
+            self.span = None
+            title.update("What changed")
+            elsewhere.update("")
+            self._set_changes([], "No dated stances.")
+            return
+        earlier = [d for d in ds.dates if d < end]
+        start = earlier[-1] if earlier else None
+        self.span = (start, end)
+        # Before the first date with data nothing was known: every stance then is new.
+        every = ds.changes(start or end - dt.timedelta(days=1), end)
+        here = [c for c in every if c.issue_id == issue_id]
+        if start is None:
+            title.update(f"What changed: {end.isoformat()} is the first date with data")
+        else:
+            title.update(f"What changed between {start.isoformat()} and {end.isoformat()}")
+        options = []
+        for change in here:
+            self.changes[change.actor_id] = change
+            options.append(Option(self._change_prompt(ds, change), id=change.actor_id))
+        self._set_changes(options, "Nothing changed on this issue.")
+        others = Counter(c.issue_id for c in every if c.issue_id != issue_id)
+        if others:
+            listed = Content(", ").join(
+                Content.assemble(safe(ds.issue_title(i)), f" {n}") for i, n in others.items()
+            )
+            elsewhere.update(Content.assemble("Also changed on other issues: ", listed))
+        else:
+            elsewhere.update("No other issue changed.")
+
+    @staticmethod
+    def _change_prompt(ds: Dataset, change: Change) -> Content:
+        """ "Kim Jong Un  ·· no stated position → ▲ for +1 · if  from 2025-09-21"."""
+        after = change.after
+        when = f"  from {after.as_of.isoformat()}" if after is not None else ""
+        return Content.assemble(
+            safe(ds.actor_name(change.actor_id), "bold"),
+            "  ",
+            stance_words(change.before),
+            " → ",
+            stance_words(after),
+            Content.styled(when, "dim"),
+        )
+
+    def _set_changes(self, options: list[Option], empty: str) -> None:
+        option_list = self.query_one("#timeline-changes", ChangeList)
+        highlighted = option_list.highlighted_option.id if option_list.highlighted_option else None
+        with option_list.prevent(OptionList.OptionHighlighted):
+            option_list.clear_options()
+            if options:
+                option_list.add_options(options)
+                ids = [o.id for o in options]
+                option_list.highlighted = ids.index(highlighted) if highlighted in ids else 0
+            else:
+                option_list.add_option(Option(Content.styled(empty, "dim"), disabled=True))
+
+    # -- detail --------------------------------------------------------------------------------
+
+    def _current_key(self, widget: Widget | None) -> str | None:
+        if isinstance(widget, StepTable) and widget.row_count:
+            actor_id, date = self._cursor_key(widget) or ("", "")
+            return f"step:{actor_id}:{date}"
+        if isinstance(widget, ChangeList):
+            option = widget.highlighted_option
+            if option is not None and option.id is not None:
+                return f"change:{option.id}"
+        return None
+
+    def select_from(self, widget: Widget) -> None:
+        key = self._current_key(widget)
+        if key is not None and key != self._selected:
+            self._selected = key
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.query_one(FigureDetail)
+        ds = self.dataset
+        if ds is None or self._shown_issue is None or not self.dates:
+            detail.show(None, [Static("No dated stances on this issue.", classes="detail-empty")])
+            return
+        key = self._selected
+        if key is None or self._widgets_for(ds, key) is None:
+            key = self._current_key(self.query_one("#timeline-steps", StepTable))
+            self._selected = key
+        widgets = self._widgets_for(ds, key) if key else None
+        detail.show(key, widgets or [])
+
+    def _widgets_for(self, ds: Dataset, key: str) -> list[Widget] | None:
+        kind, _, rest = key.partition(":")
+        issue_id = self._shown_issue
+        assert issue_id is not None
+        if kind == "step":
+            actor_id, _, date_text = rest.partition(":")
+            try:
+                date = dt.date.fromisoformat(date_text)
+            except ValueError:
+                return None
+            step = self._steps.get((actor_id, date))
+            return None if step is None else self._step_widgets(ds, issue_id, step)
+        if kind == "change":
+            change = self.changes.get(rest)
+            return None if change is None else self._change_widgets(ds, issue_id, change)
+        return None
+
+    def _step_widgets(self, ds: Dataset, issue_id: str, step: Step) -> list[Widget]:
+        head = Content.assemble(
+            safe(ds.actor_name(step.actor_id), "bold"),
+            " on ",
+            safe(ds.issue_title(issue_id), "bold"),
+            f", {step.date.isoformat()}",
+        )
+        if step.changed:
+            how = Content.assemble(
+                "Changed that day: ", stance_words(step.previous), " → ", stance_words(step.record)
+            )
+        elif step.set_here:
+            how = Content("Stated again that day: the same stance, with new evidence.")
+        elif step.record is not None:
+            how = Content(f"Unchanged since {step.record.as_of.isoformat()}.")
+        else:
+            how = Content("Nothing known by that date (absent is not neutral).")
+        widgets: list[Widget] = [
+            Static(head, classes="detail-title"),
+            Static(how, classes="detail-stance"),
+        ]
+        if step.record is not None:
+            widgets.append(Static("The stance in force that day", classes="section-title"))
+            widgets.extend(
+                stance_blocks(
+                    ds, step.date, issue_id, step.actor_id, with_title=False, with_proposition=False
+                )
+            )
+        return widgets
+
+    def _change_widgets(self, ds: Dataset, issue_id: str, change: Change) -> list[Widget]:
+        assert self.span is not None
+        start, end = self.span
+        head = Content.assemble(
+            safe(ds.actor_name(change.actor_id), "bold"),
+            " on ",
+            safe(ds.issue_title(issue_id), "bold"),
+            ": ",
+            stance_words(change.before),
+            " → ",
+            stance_words(change.after),
+        )
+        widgets: list[Widget] = [Static(head, classes="detail-title")]
+        if change.after is not None:
+            widgets.append(
+                Static(f"After, from {change.after.as_of.isoformat()}", classes="section-title")
+            )
+            widgets.extend(
+                stance_blocks(
+                    ds, end, issue_id, change.actor_id, with_title=False, with_proposition=False
+                )
+            )
+        if change.before is not None and start is not None:
+            widgets.append(
+                Static(f"Before, from {change.before.as_of.isoformat()}", classes="section-title")
+            )
+            widgets.extend(
+                stance_blocks(
+                    ds, start, issue_id, change.actor_id, with_title=False, with_proposition=False
+                )
+            )
+        else:
+            widgets.append(Static("Before: no stated position.", classes="detail-proposition"))
+        return widgets
+
+    # -- events --------------------------------------------------------------------------------
+
+    @on(Select.Changed, "#timeline-issue")
+    def _picked(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value != Select.NULL and event.value != self.issue_id:
+            self.post_message(SubjectSelected("issue", str(event.value)))
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, (StepTable, ChangeList)):
+            self.select_from(event.widget)
+
+    @on(DataTable.CellHighlighted)
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event) -> None:
+        event.stop()
+        if event.control.has_focus:
+            self.select_from(event.control)
+
+    @on(DataTable.CellSelected)
+    @on(OptionList.OptionSelected)
+    def _selected_event(self, event) -> None:
+        event.stop()
+        self.select_from(event.control)
+        self.query_one(FigureDetail).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.query_one(FigureDetail).has_focus:
+            event.stop()
+            self.focus_default()
+
+    def focus_default(self) -> None:
+        self.query_one("#timeline-steps", StepTable).focus()
+
+    # -- caption -------------------------------------------------------------------------------
+
+    def caption(self) -> Content:
+        ds = self.dataset
+        if ds is None or self.issue_id not in ds.issues:
+            return Content(self.TITLE)
+        cited = [
+            evidence.evidence.source
+            for record in ds.stances
+            if record.issue_id == self.issue_id
+            and (self.as_of is None or record.as_of <= self.as_of)
+            for evidence in record.evidence
+        ]
+        return caption(
+            self.TITLE,
+            self.effective_date,
+            source_names(ds, cited),
+            safe(ds.issue_title(self.issue_id)),
+        )
