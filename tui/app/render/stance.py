@@ -40,7 +40,8 @@ def cell(stance: int | None, conditional: bool, wide: bool) -> Text:
         text.append(f" {stances.CONDITIONAL_MARK}", style="italic")
     if wide:
         # "no stated position" over two lines keeps the columns as narrow as "firmly against".
-        words = "no stated\nposition" if stance is None else stances.word(stance)
+        # Indented by one, under the glyph rather than the badge's edge.
+        words = " no stated\n position" if stance is None else " " + stances.word(stance)
         text.append("\n" + words, style="dim" if stance is None else "")
     return text
 

@@ -69,11 +69,18 @@ class MatrixView(PeninsulaView):
         ds = self.dataset
         width = self.size.width if not self._wide else self.size.width * 3 // 5
         self.table.fill(ds, self.as_of, self._wide, width, (self.issue_id, self.actor_id))
+        self.call_after_refresh(self._fit_side)
         if self.issue_id is None or self.actor_id is None:
             issue_id, actor_id = self.table.key_at_cursor()
             if issue_id and actor_id:
                 self.post_message(StanceHighlighted(issue_id, actor_id))
         self._schedule_detail()
+
+    def _fit_side(self) -> None:
+        """Wide: the side column is as wide as the table; the detail takes the rest."""
+        side = self.query_one("#matrix-side")
+        width = self.table.virtual_size.width
+        side.styles.width = width + 1 if self._wide and width else None
 
     def watch_issue_id(self) -> None:
         self._follow_selection()
