@@ -54,10 +54,13 @@ def condition_id(check: ConditionCheck) -> str:
 class FigureTable(DataTable):
     """A DataTable of figures: the cursor picks one, enter reads its evidence."""
 
+    DEFAULT_CLASSES = "gaps-figure"
+
     BINDINGS = [Binding("enter", "select_cursor", "Read evidence", show=True)]
 
 
 class FigureList(OptionList):
+    DEFAULT_CLASSES = "gaps-figure"
     BINDINGS = [Binding("enter", "select", "Read evidence", show=True)]
 
 
@@ -82,6 +85,11 @@ class GapsView(PeninsulaView):
     GapsView .gaps-note { color: $text-muted; }
     GapsView FigureTable { height: auto; }
     GapsView FigureList { height: auto; }
+    /* Only the list whose figure the detail shows keeps a cursor, so a screenshot is clear. */
+    GapsView .-idle > .datatable--cursor { background: transparent; text-style: none; }
+    GapsView .-idle > .option-list--option-highlighted {
+        background: transparent; color: $foreground; text-style: none;
+    }
     GapsView #gaps-detail { height: 1fr; padding: 0 1; }
     GapsView.-compact #gaps-detail { height: 40%; border-top: solid $primary 50%; }
     GapsView.-wide #gaps-detail { width: 1fr; border-left: solid $primary 50%; padding: 0 2; }
@@ -290,7 +298,8 @@ class GapsView(PeninsulaView):
             ("Notes", "notes"),
         ):
             table.add_column(Text(label, style="bold"), key=key)
-        title_width = WIDE_TITLE if wide else COMPACT_TITLE
+        longest = max((len(ds.issue_title(p.issue_id)) for p in analysis.ranking), default=5)
+        title_width = min(longest, WIDE_TITLE if wide else COMPACT_TITLE)
         tags = actor_tags(ds, analysis.actor_ids)
         for point in analysis.ranking:
             notes: list[Text] = []
@@ -314,8 +323,9 @@ class GapsView(PeninsulaView):
                 Text(str(point.rank), end=""),
                 safe_text(_cut(ds.issue_title(point.issue_id), title_width)),
                 spread_number(spread),
-                Text("; ", end="").join(notes),
+                Text("\n", end="").join(notes),
                 key=point.issue_id,
+                height=max(len(notes), 1),
             )
             self._figures[f"start:{point.issue_id}"] = point
         self._restore_row(table, saved)
@@ -381,6 +391,9 @@ class GapsView(PeninsulaView):
             self._show_detail()
 
     def _show_detail(self) -> None:
+        current = self._widget_of(self._figure_key)
+        for widget in self.query(".gaps-figure"):
+            widget.set_class(widget is not current, "-idle")
         detail = self.query_one(FigureDetail)
         analysis = self.analysis
         figure = self._figures.get(self._figure_key or "")

@@ -21,11 +21,12 @@ from textual.widgets.option_list import Option
 from tui.app.messages import SubjectSelected
 from tui.app.render.caption import caption, source_names
 from tui.app.render.safe import safe, safe_text
-from tui.app.render.stance import label
+from tui.app.render.stance import badge, label
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.widgets.gaps.detail import FigureDetail
 from tui.app.widgets.timeline.steps import Step, legend, step_cell, steps, timeline_dates
+from tui.core import stances
 from tui.core.dataset import Change, Dataset, StanceRecord
 
 WIDE_AT = 120
@@ -110,6 +111,8 @@ class TimelineView(PeninsulaView):
                 yield Static("What changed", classes="section-title", id="timeline-changes-title")
                 yield ChangeList(id="timeline-changes", compact=True)
                 yield Static("", id="timeline-elsewhere", classes="timeline-note")
+                yield Static("What the numbers mean", classes="section-title")
+                yield Static("", id="timeline-scale")
             yield FigureDetail(id="timeline-detail")
 
     # -- layout --------------------------------------------------------------------------------
@@ -143,6 +146,7 @@ class TimelineView(PeninsulaView):
         with self.app.batch_update():
             self._fill_steps(ds, issue_id)
             self._fill_changes(ds, issue_id)
+            self._fill_scale(ds, issue_id)
         self._show_detail()
 
     def _fill_steps(self, ds: Dataset, issue_id: str | None) -> None:
@@ -245,6 +249,32 @@ class TimelineView(PeninsulaView):
             elsewhere.update(Content.assemble("Also changed on other issues: ", listed))
         else:
             elsewhere.update("No other issue changed.")
+
+    def _fill_scale(self, ds: Dataset, issue_id: str | None) -> None:
+        """The proposition and the issue's own words for each point of the scale."""
+        scale = self.query_one("#timeline-scale", Static)
+        issue = ds.issues.get(issue_id) if issue_id is not None else None
+        if issue is None:
+            scale.update("")
+            return
+        lines = [
+            Content.assemble(
+                Content.styled("+2 is firmly for: ", "italic"),
+                safe(issue.proposition, multiline=True),
+            )
+        ]
+        for value in (2, 1, 0, -1, -2):
+            wording = issue.scale.get(value)
+            lines.append(
+                Content.assemble(
+                    badge(value),
+                    f" {stances.number(value):>2} ",
+                    safe(wording, "italic")
+                    if wording
+                    else Content.styled(stances.word(value), "dim"),
+                )
+            )
+        scale.update(Content("\n").join(lines))
 
     @staticmethod
     def _change_prompt(ds: Dataset, change: Change) -> Content:
