@@ -1,0 +1,140 @@
+"""What reaches a real terminal: the app run in a pseudo-terminal over data full of escapes.
+
+The data carries unique terminal sequences (an OSC 52 clipboard write, an OSC 0 title, a cursor
+position request, a C1 CSI, a BEL, a blinking SGR). The app is painted, walked through every view
+with the keys a user presses, and quit; then the bytes it wrote must hold none of those sequences,
+while the data's words do show (made visible), so the test cannot pass by showing nothing.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.payloads import TERMINAL_MARKERS
+from tests.hostile.trees import hostile_text_tree
+from tui.app.views import VIEWS
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+SIZE = (120, 40)
+# Guards against a hang, not speed checks: the test waits for output, and fails if none comes.
+FIRST_PAINT_GUARD = 90.0
+KEY_GUARD = 20.0
+QUIET = 0.3
+EXIT_GUARD = 60.0
+
+# The escape sequences Textual writes itself: CSI sequences and its OSC 22 pointer shape.
+_CSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]")
+_OSC_POINTER = re.compile(rb"\x1b\]22;[^\x07\x1b]*(?:\x07|\x1b\\)")
+
+
+class Terminal:
+    """A child process on a pseudo-terminal, and everything it wrote."""
+
+    def __init__(self, argv: list[str], cwd: Path):
+        master, slave = os.openpty()
+        rows, cols = SIZE[1], SIZE[0]
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        env.update(TERM="xterm-256color", COLORTERM="truecolor")
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd, start_new_session=True
+        )
+        os.close(slave)
+        self.master = master
+        self.output = bytearray()
+
+    def read(self, guard: float, until: bytes | None = None) -> bool:
+        """Read until the screen has been quiet a moment (and ``until`` was seen); False at EOF."""
+        deadline = time.monotonic() + guard
+        last = time.monotonic()
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:  # EIO: the child closed the terminal
+                    return False
+                if not chunk:
+                    return False
+                self.output.extend(chunk)
+                last = time.monotonic()
+            elif (until is None or until in self.output) and time.monotonic() - last > QUIET:
+                return True
+        return True
+
+    def press(self, key: bytes) -> None:
+        os.write(self.master, key)
+        self.read(KEY_GUARD)
+
+    def close(self) -> int:
+        try:
+            # Whatever the app writes while quitting counts too: read to the end.
+            while self.read(EXIT_GUARD):
+                if self.process.poll() is not None:
+                    break
+            return self.process.wait(timeout=EXIT_GUARD)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            os.close(self.master)
+
+
+@pytest.fixture(scope="module")
+def terminal_output(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    root = hostile_text_tree(tmp_path_factory.mktemp("hostile") / "tree")
+    repo = Path(__file__).resolve().parents[2]
+    terminal = Terminal([sys.executable, "-m", "tui", "--data", str(root)], cwd=repo)
+    try:
+        terminal.read(FIRST_PAINT_GUARD, until=b"Problems")
+        for number in range(1, len(VIEWS) + 1):
+            terminal.press(str(number).encode())
+            for key in (b"\x1b[B", b"\x1b[C"):  # down, right
+                terminal.press(key)
+        terminal.press(b"\x1b")
+        terminal.press(b"?")
+        terminal.press(b"\x1b")
+        terminal.press(b"q")
+    finally:
+        status = terminal.close()
+    output = bytes(terminal.output)
+    assert status == 0, output[-3000:].decode("utf-8", "replace")
+    return output
+
+
+def test_the_app_painted_the_hostile_data_made_visible(terminal_output: bytes):
+    assert b"Traceback" not in terminal_output
+    # The words of the markers are on screen, with the escape shown as a control picture.
+    assert b"PWNED-TITLE" in terminal_output
+    assert b"SGRMARK" in terminal_output
+    assert "␛".encode() in terminal_output
+
+
+@pytest.mark.parametrize("name", sorted(TERMINAL_MARKERS))
+def test_no_data_borne_sequence_reaches_the_terminal(terminal_output: bytes, name: str):
+    assert TERMINAL_MARKERS[name].encode("utf-8") not in terminal_output
+
+
+def test_only_the_apps_own_escape_sequences_reach_the_terminal(terminal_output: bytes):
+    rest = _OSC_POINTER.sub(b"", _CSI.sub(b"", terminal_output))
+    assert b"\x1b" not in rest, rest[rest.index(b"\x1b") - 40 : rest.index(b"\x1b") + 40]
+    controls = sorted({byte for byte in rest if byte < 0x20 and byte not in (0x0A, 0x0D)} | (
+        {0x7F} if b"\x7f" in rest else set()
+    ))
+    assert not controls, f"raw control bytes from the data: {controls}"
+    # C1 controls as UTF-8 (U+0080..U+009F): some terminals act on them as on ESC sequences.
+    assert not re.search(rb"\xc2[\x80-\x9f]", terminal_output)
+    for name in ("BELL\x07MARK", "\x1b]52;", "\x1b]0;"):
+        assert name.encode() not in terminal_output, name
