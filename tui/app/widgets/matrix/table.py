@@ -70,7 +70,8 @@ class MatrixTable(DataTable):
         )
         headers = [wrapped(actor.name, name_width, "bold") for actor in actors]
         column_width = max(
-            [COMPACT_MIN_COLUMN if not wide else WIDE_TEXT_WIDTH]
+            # Wide: room for the word line, indented one under the glyph.
+            [COMPACT_MIN_COLUMN if not wide else WIDE_TEXT_WIDTH + 1]
             + [max(len(line) for line in wrap_lines(a.name, name_width)) for a in actors]
         )
         # What is left for the issue titles once every actor column has its room.
