@@ -30,6 +30,7 @@ from tui.core.analysis import (
 )
 
 from tests.analysis.handmade import build_dataset, hand_dataset
+from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
 
 KIM_CONDITION = (
@@ -132,7 +133,9 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         await pilot.press("down")  # Talks with the US, spread 1
         assert isinstance(view.selected_figure, IssueSpread)
         assert view.selected_figure.issue_id == "talks-with-us"
-        assert "Talks with the US: spread 1" in widget_text(app.query_one("#gaps-detail", FigureDetail))
+        assert "Talks with the US: spread 1" in widget_text(
+            app.query_one("#gaps-detail", FigureDetail)
+        )
 
         await pilot.press("tab")  # the distance grid, on Trump and Kim
         assert app.query_one("#gaps-distances", FigureTable).has_focus
@@ -258,3 +261,18 @@ def test_snapshot_command_writes_the_gaps_view_as_svg(tmp_path):
     text = "".join(root.itertext()).replace("\xa0", " ")
     assert "Gaps" in text and "as of 2025-09-22" in text
     assert "Denuclearisation" in text
+
+
+async def test_hostile_text_is_shown_literally(tmp_path):
+    app = make_app(write_hostile_tree(tmp_path / "data"), view="gaps")
+    async with app.run_test(size=(119, 120)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert app.is_running and "\x1b" not in text and "\u202e" not in text
+        for field in ("NAME", "TITLE", "PROP", "SUMMARY", "CONDITION", "QUOTE", "SEEDTITLE"):
+            assert flat(shown(field)) in flat(text), field
+        await pilot.press("tab", "tab")  # the condition, in words built from names and titles
+        text = screen_text(app)
+        sentence = f"{shown('NAME')}'s condition for {shown('TITLE')} is met"
+        assert flat(sentence) in flat(text)
+        assert app.is_running

@@ -16,9 +16,11 @@ from tui.app.widgets.gaps.detail import FigureDetail
 from tui.app.widgets.timeline.steps import steps, timeline_dates
 from tui.app.widgets.timeline.view import ChangeList, StepTable, TimelineView
 from tui.cli import main as cli_main
+from tui.app.views import VIEWS
 from tui.core.loader import load_tree
 
-from tests.app.helpers import REPO, make_app, ready, screen_text, widget_text
+from tests.app.hostile_tree import shown, write_hostile_tree
+from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
 from tests.app.timeline_fixture import write_timeline_tree
 
 D = dt.date
@@ -187,3 +189,35 @@ def test_snapshot_command_writes_the_timeline_as_svg(tmp_path):
     assert root.tag.endswith("svg")
     text = "".join(root.itertext()).replace("\xa0", " ")
     assert "Timeline" in text and "Talks with the US" in text and "as of 2025-09-22" in text
+
+
+async def test_hostile_text_is_shown_literally(tmp_path):
+    app = make_app(write_hostile_tree(tmp_path / "data"), view="timeline", target="hostile-issue")
+    async with app.run_test(size=(119, 120)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert app.is_running and "\x1b" not in text and "\u202e" not in text
+        fields = ("NAME", "TITLE", "PROP", "SCALELOW", "SCALEHIGH", "SUMMARY", "CONDITION", "QUOTE")
+        for field in fields:
+            assert flat(shown(field)) in flat(text), field
+
+
+@pytest.mark.parametrize("view", [spec.id for spec in VIEWS])
+async def test_every_view_follows_the_as_of_keys(view: str):
+    """Stepped back to 2025-08-25, before Kim Jong Un's speech: every panel names the date, and
+    none shows what was said later (the source view shows the whole article, by design)."""
+    app = make_app(view=view)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        if view == "quotes":
+            await pilot.press("escape")  # from the filter, where [ and ] are typed, to the list
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert app.as_of == D(2025, 8, 25)
+        text = screen_text(app)
+        assert "as of 2025-08-25" in text.splitlines()[0]
+        if view not in ("source", "problems"):
+            assert "absurd obsession" not in text
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert "as of 2025-09-22" in screen_text(app).splitlines()[0]
