@@ -48,11 +48,20 @@ class PeninsulaApp(App):
             Binding(str(number), f"show_view('{spec.id}')", spec.title, show=False)
             for number, spec in enumerate(VIEWS, start=1)
         ],
-        Binding("question_mark", "help", "Keys"),
-        Binding("left_square_bracket", "step_date(-1)", "Earlier"),
-        Binding("right_square_bracket", "step_date(1)", "Later"),
-        Binding("ctrl+s", "screenshot", "Screenshot", priority=True),
-        Binding("r", "reload", "Reload", show=False),
+        Binding("question_mark", "help", "Keys", tooltip="every key, by view"),
+        Binding(
+            "left_square_bracket", "step_date(-1)", "Earlier",
+            tooltip="the picture as of the previous date with data (every view follows)",
+        ),
+        Binding(
+            "right_square_bracket", "step_date(1)", "Later",
+            tooltip="the next date with data; after the last, the latest again",
+        ),
+        Binding(
+            "ctrl+s", "screenshot", "Screenshot", priority=True,
+            tooltip="save the screen as SVG in ./screenshots/, numbered, never overwriting",
+        ),
+        Binding("r", "reload", "Reload", show=False, tooltip="read the data again now"),
         Binding("q", "quit", "Quit"),
     ]
 

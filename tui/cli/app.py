@@ -28,7 +28,8 @@ def view_option(default: str | None = None) -> Callable[[Callable[..., Any]], Ca
         required=default is None,
         callback=_check_view,
         metavar="VIEW",
-        help=f"One of {', '.join(usage_forms())} (ID: an issue, actor or source id).",
+        help=f"One of {', '.join(usage_forms())} (ID: an issue, actor or source id; "
+        "without it, the first).",
     )
 
 
@@ -65,8 +66,8 @@ def app_command(
     """Open the dashboard on the data (it reloads by itself when a file changes).
 
     \b
-    Keys: 1-6 views, arrows move, enter opens, ? all keys, ctrl+p jump anywhere,
-    ctrl+s screenshot, [ ] earlier / later date, q quit.
+    Keys: number keys switch views, arrows move, enter opens, ? all keys,
+    ctrl+p jump anywhere, ctrl+s screenshot, [ ] earlier / later date, q quit.
     """
     from tui.app.app import create_app
 

@@ -29,7 +29,10 @@ def key_rows() -> list[tuple[str, list[tuple[str, str]]]]:
         assert isinstance(binding, Binding)
         if binding.action.startswith("show_view"):
             continue
-        app_keys.append((_key_name(binding.key), binding.description))
+        text = binding.description
+        if binding.tooltip and binding.tooltip.casefold() != text.casefold():
+            text = f"{text}: {binding.tooltip}"
+        app_keys.append((_key_name(binding.key), text))
     sections = [("Views", views), ("Everywhere", app_keys + BUILT_IN)]
     for spec in VIEWS:
         rows = getattr(spec.load(), "HELP", [])

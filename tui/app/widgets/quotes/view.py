@@ -61,7 +61,7 @@ class QuotesView(PeninsulaView):
     VIEW_ID = "quotes"
     TITLE = "Quotes"
     HELP = [
-        ("type", "filter by words (all must match: quote, speaker, issue, source)"),
+        ("type", "filter by words; all must match the quote, speaker, issue, relay or outlet"),
         ("tab / shift+tab", "move between the filter, actor, issue and the list"),
         ("escape", "from the filter to the list"),
         ("/", "back to the filter"),
