@@ -110,7 +110,7 @@ class GapsView(PeninsulaView):
                 Content.assemble(
                     "Spread per issue, widest first",
                     Content.styled(
-                        "   -2 firmly against … +2 firmly for the proposition", "not bold dim"
+                        "   -2 firmly against … +2 firmly for", "not bold dim"
                     ),
                 ),
                 classes="section-title -first",
@@ -441,11 +441,12 @@ class GapsView(PeninsulaView):
     def on_key(self, event) -> None:
         if event.key == "escape" and self.query_one(FigureDetail).has_focus:
             event.stop()
-            self.focus_default()
+            self.focus_default(scroll_visible=True)
 
-    def focus_default(self) -> None:
+    def focus_default(self, scroll_visible: bool = False) -> None:
+        # Not scrolled on showing the view: the pane keeps its place, headings included.
         widget = self._widget_of(self._figure_key) or self.query_one("#gaps-spreads", FigureTable)
-        widget.focus()
+        widget.focus(scroll_visible=scroll_visible)
 
     def _widget_of(self, key: str | None) -> Widget | None:
         prefix = (key or "").partition(":")[0]

@@ -444,10 +444,10 @@ class TimelineView(PeninsulaView):
     def on_key(self, event) -> None:
         if event.key == "escape" and self.query_one(FigureDetail).has_focus:
             event.stop()
-            self.focus_default()
+            self.focus_default(scroll_visible=True)
 
-    def focus_default(self) -> None:
-        self.query_one("#timeline-steps", StepTable).focus()
+    def focus_default(self, scroll_visible: bool = False) -> None:
+        self.query_one("#timeline-steps", StepTable).focus(scroll_visible=scroll_visible)
 
     # -- caption -------------------------------------------------------------------------------
 
