@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
+from textual.widget import Widget
 
 from tui.app.messages import CaptionChanged
 from tui.app.views import Target
@@ -25,6 +26,8 @@ class PeninsulaView(Vertical):
     # always_update: a reload is new data even when it compares equal; views keep their own state.
     dataset: reactive[Dataset | None] = reactive(None, always_update=True, init=False)
     as_of: reactive[dt.date | None] = reactive(None, init=False)
+
+    _stale = False
 
     @property
     def effective_date(self) -> dt.date | None:
@@ -46,8 +49,28 @@ class PeninsulaView(Vertical):
     def _refresh_and_announce(self) -> None:
         if self.dataset is None or not self.is_mounted:
             return
+        if not self.is_shown:
+            # A hidden view redraws when it is next shown (see on_show): a move in one view
+            # must not pay for redrawing every other.
+            self._stale = True
+            return
+        self._stale = False
         self.refresh_view()
         self.announce_caption()
+
+    def on_show(self) -> None:
+        if self._stale:
+            self._refresh_and_announce()
+
+    @property
+    def is_shown(self) -> bool:
+        """False while the view's tab, or anything around it, is hidden."""
+        node = self
+        while isinstance(node, Widget):
+            if not node.display:
+                return False
+            node = node.parent
+        return True
 
     def announce_caption(self) -> None:
         self.post_message(CaptionChanged(self))

@@ -120,6 +120,9 @@ class SubjectView(PeninsulaView):
     def on_subject_changed(self) -> None:
         if self.dataset is None or not self.is_mounted:
             return
+        if not self.is_shown:
+            self._stale = True  # redrawn in full when shown
+            return
         select = self.query_one(".subject-select", Select)
         with select.prevent(Select.Changed):
             if self.subject_id is not None and self.subject_id in {v for _, v in self.subjects()}:
