@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 from pathlib import Path
 
 from textual import on, work
@@ -167,6 +168,9 @@ class PeninsulaApp(App):
         # does not need.
         from tui.core.loader import load_tree
 
+        # The dataset on screen was set aside from the cyclic collector (see _show_dataset);
+        # hand it back, so whatever it leaves behind once replaced can be collected.
+        gc.unfreeze()
         dataset = load_tree(self.data_dir)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show_dataset, dataset)
@@ -185,6 +189,10 @@ class PeninsulaApp(App):
             view = self.active_view
             if view is not None:
                 view.focus_default()
+        # Everything now alive stays until the next load: a large dataset is hundreds of
+        # thousands of objects, and the full collections that rescan them would stall the
+        # screen for most of a second each, while the user moves and types.
+        gc.freeze()
         self.loaded.set()
 
     def _apply_initial_target(self) -> None:
