@@ -9,7 +9,9 @@ from xml.etree import ElementTree
 from click.testing import CliRunner
 from rich.cells import cell_len
 
-from tui.app.widgets.gaps.detail import FigureDetail
+from textual.widgets import Static
+
+from tui.app.widgets.gaps.detail import FigureDetail, figure_widgets
 from tui.app.widgets.gaps.figures import (
     actor_tags,
     distance_cell,
@@ -276,3 +278,24 @@ async def test_hostile_text_is_shown_literally(tmp_path):
         sentence = f"{shown('NAME')}'s condition for {shown('TITLE')} is met"
         assert flat(sentence) in flat(text)
         assert app.is_running
+
+
+def test_a_figure_over_many_stances_gives_the_evidence_of_its_two_ends():
+    actors = [f"a{n}" for n in range(10)]
+    ds = build_dataset(
+        ["one"],
+        actors,
+        [dict(actor=a, issue="one", stance=(n % 5) - 2) for n, a in enumerate(actors)],
+    )
+    analysis = analyse(ds)
+    spread = analysis.spread("one")
+    texts = [str(w.content) for w in figure_widgets(analysis, spread) if isinstance(w, Static)]
+    # Ten stances a line each, then the evidence of the first farthest pair only.
+    assert sum(t.startswith("Evidence (") for t in texts) == 2
+    assert any("The evidence of the other 8" in t for t in texts)
+    glance = next(t for t in texts if "A0" in t and "A9" in t and "firmly" in t)
+    assert len(glance.splitlines()) == 10
+    # Few stances: every one in full.
+    small = analyse(hand_dataset()).spread("one")
+    texts = [str(w.content) for w in figure_widgets(analyse(hand_dataset()), small)]
+    assert sum(t.startswith("Evidence (") for t in texts) == 3

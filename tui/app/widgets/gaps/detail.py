@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from tui.app.render import palette
 from tui.app.render.safe import safe
-from tui.app.render.stance import label
+from tui.app.render.stance import aligned, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.core.analysis import (
     Analysis,
@@ -30,6 +30,11 @@ STATUS_MARKS = {
     "unknown": ("? OPEN", palette.UNKNOWN),
 }
 
+# Past this many stances, a figure lists them a line each and gives the evidence of the few it
+# turns on (the two ends of a spread, the widest gaps of a pair).
+MAX_IN_FULL = 6
+MAX_PAIRS_NAMED = 3
+
 Figure = IssueSpread | PairDistance | ConditionCheck | CommonGround | StartingPoint
 
 
@@ -38,8 +43,13 @@ def status_mark(check: ConditionCheck) -> Content:
     return Content.styled(word, style)
 
 
-def _names(ds: Dataset, actor_ids: Iterable[str]) -> Content:
-    return Content(", ").join(safe(ds.actor_name(a)) for a in actor_ids)
+def _names(ds: Dataset, actor_ids: Iterable[str], limit: int = 8) -> Content:
+    """ "Ann, Bo, Cy" and, past ``limit``, how many more."""
+    ids = list(actor_ids)
+    names = Content(", ").join(safe(ds.actor_name(a)) for a in ids[:limit])
+    if len(ids) > limit:
+        names += Content(f" and {len(ids) - limit} more")
+    return names
 
 
 def _records_blocks(analysis: Analysis, records: Iterable[StanceRecord]) -> list[Widget]:
@@ -52,6 +62,43 @@ def _records_blocks(analysis: Analysis, records: Iterable[StanceRecord]) -> list
             )
         )
     return widgets
+
+
+def _stances(
+    analysis: Analysis, records: list[StanceRecord], lead: list[StanceRecord]
+) -> list[Widget]:
+    """Every stance with its evidence; when there are many, a line each and the evidence of
+    ``lead`` only (the ones the figure turns on), so that a large picture stays quick to read."""
+    if len(records) <= MAX_IN_FULL:
+        return _records_blocks(analysis, records)
+    ds = analysis.dataset
+    several_issues = len({r.issue_id for r in records}) > 1
+    glance = aligned(
+        [
+            (
+                label(r.stance, r.is_conditional),
+                safe(ds.actor_name(r.actor_id), "bold")
+                + (
+                    Content(" on ") + safe(ds.issue_title(r.issue_id))
+                    if several_issues
+                    else Content()
+                ),
+            )
+            for r in records
+        ]
+    )
+    shown = [r for r in records if any(r is chosen for chosen in lead)][:MAX_IN_FULL]
+    return [
+        Static(glance, classes="detail-stance"),
+        _section(f"The evidence of the {len(shown)} it turns on"),
+        *_records_blocks(analysis, shown),
+        _line(
+            Content(
+                f"The evidence of the other {len(records) - len(shown)}: "
+                "in the Issue and Actor views."
+            )
+        ),
+    ]
 
 
 def _title(text: Content) -> Static:
@@ -93,8 +140,11 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
                 safe(ds.actor_name(high.actor_id), "bold"),
                 f" {number(high.stance)}",
             )
-            for low, high in spread.farthest
+            for low, high in spread.farthest[:MAX_PAIRS_NAMED]
         ]
+        more = len(spread.farthest) - MAX_PAIRS_NAMED
+        if more > 0:
+            pairs.append(Content(f"and {more} more pair{'s' * (more != 1)} as far apart"))
         widgets.append(
             _line(Content("Farthest apart: ") + Content("; ").join(pairs), "detail-stance")
         )
@@ -111,7 +161,8 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
     widgets.append(
         _section(f"The {len(ordered)} known stance{'s' * (len(ordered) != 1)}, low to high")
     )
-    return widgets + _records_blocks(analysis, ordered)
+    ends = list(spread.farthest[0]) if spread.farthest else ordered[:1]
+    return widgets + _stances(analysis, ordered, ends)
 
 
 def pair_widgets(analysis: Analysis, pair: PairDistance) -> list[Widget]:
@@ -133,7 +184,23 @@ def pair_widgets(analysis: Analysis, pair: PairDistance) -> list[Widget]:
             Content("The mean gap over the issues both have a stance on (0 same, 4 opposite ends).")
         )
     )
-    for gap in pair.gaps:
+    gaps = pair.gaps
+    if len(gaps) * 2 > MAX_IN_FULL:
+        # Many shared issues: each gap a line, then the evidence of the widest.
+        rows = [
+            (
+                Content.styled(f"gap {gap.gap}", "bold"),
+                Content.assemble(
+                    safe(ds.issue_title(gap.issue_id)),
+                    f" ({number(gap.a.stance)} / {number(gap.b.stance)})",
+                ),
+            )
+            for gap in gaps
+        ]
+        widgets.append(Static(aligned(rows), classes="detail-stance"))
+        gaps = tuple(sorted(gaps, key=lambda g: -g.gap)[: MAX_IN_FULL // 2])
+        widgets.append(_section(f"The {len(gaps)} widest gaps, with their evidence"))
+    for gap in gaps:
         widgets.append(_section(f"{ds.issue_title(gap.issue_id)}: gap {gap.gap}"))
         widgets.extend(_records_blocks(analysis, gap.records))
     return widgets
@@ -188,7 +255,8 @@ def common_widgets(analysis: Analysis, common: CommonGround) -> list[Widget]:
         )
     if common.absent:
         widgets.append(_line(Content.assemble("Not known: ", _names(ds, common.absent))))
-    return widgets + _records_blocks(analysis, common.known)
+    known = list(common.known)
+    return widgets + _stances(analysis, known, known[:2])
 
 
 def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Widget]:
@@ -229,7 +297,9 @@ def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Wid
             )
         )
     widgets.append(_section("The stances behind it"))
-    return widgets + _records_blocks(analysis, point.records)
+    lead = list(spread.farthest[0]) if spread.farthest else []
+    lead += [c.holder for c in point.blocked + point.blocking]
+    return widgets + _stances(analysis, list(point.records), lead)
 
 
 def figure_widgets(analysis: Analysis, figure: Figure) -> list[Widget]:

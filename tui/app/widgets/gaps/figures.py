@@ -23,6 +23,7 @@ POINTS = (-2, -1, 0, 1, 2)
 MIN_SLOT = 6
 MAX_SLOT = 14
 TAG_MAX = 4
+ABSENT_NAMED = 3
 
 AXIS = "─"
 TICK = "┼"
@@ -183,7 +184,9 @@ def farthest_text(ds: Dataset, spread: IssueSpread) -> Text:
 def absent_text(spread: IssueSpread, tags: dict[str, str]) -> Text:
     if not spread.absent:
         return Text("", end="")
-    return Text(" ".join(tags.get(a, a) for a in spread.absent), style="dim", end="")
+    shown = [tags.get(a, a) for a in spread.absent[:ABSENT_NAMED]]
+    more = len(spread.absent) - ABSENT_NAMED
+    return Text(" ".join(shown) + (f" +{more}" if more > 0 else ""), style="dim", end="")
 
 
 # -- distances --------------------------------------------------------------------------------

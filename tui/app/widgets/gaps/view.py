@@ -109,9 +109,7 @@ class GapsView(PeninsulaView):
             yield Static(
                 Content.assemble(
                     "Spread per issue, widest first",
-                    Content.styled(
-                        "   -2 firmly against … +2 firmly for", "not bold dim"
-                    ),
+                    Content.styled("   -2 firmly against … +2 firmly for", "not bold dim"),
                 ),
                 classes="section-title -first",
             )
