@@ -54,7 +54,7 @@ class TreeFile:
         return dumped
 
 
-@dataclass
+@dataclass(repr=False)
 class Tree:
     """A data tree being broken, with what was touched."""
 
@@ -65,6 +65,13 @@ class Tree:
     whole: set[str] = field(default_factory=set)  # files damaged as a whole
     bodies: set[str] = field(default_factory=set)  # seeds whose article text changed
     log: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return "Tree(" + "; ".join(self.log) + ")"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # Hypothesis prints a failing example with this: the mutations, not the whole data.
+        printer.text(repr(self))
 
     def write(self, root: Path) -> Path:
         for folder in ("positions", "seeds"):
@@ -147,9 +154,9 @@ def mark_touched(tree: Tree, tree_file: TreeFile, path: tuple) -> None:
     if tree_file.kind == "seed":
         tree.touched.add(("seed", tree_file.rel))
     elif tree_file.kind == "issues":
-        if len(path) <= 1:
+        if len(path) <= 1 or path[0] != "issues":
             tree.touched.add(("catalogue",))
-    elif len(path) <= 1:  # the actor's own fields, or its whole list of positions
+    elif len(path) <= 1 or path[0] != "positions":  # the actor's own fields, or all positions
         tree.touched.add(("actor", tree_file.rel))
     # A new value that holds records of the pristine tree (say, a list of positions moved under
     # another key) would keep their dicts: count them as touched too.
@@ -167,10 +174,9 @@ def mark_touched(tree: Tree, tree_file: TreeFile, path: tuple) -> None:
 
 # -- values ------------------------------------------------------------------------------------
 
-hostile_strings = st.one_of(
+printable_strings = st.one_of(
     st.sampled_from(payloads.ALL + list(payloads.TERMINAL_MARKERS.values())),
-    st.sampled_from(payloads.LONE_SURROGATES),
-    st.text(max_size=40),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=12).map(
         lambda s: s + payloads.ALL[len(s) % len(payloads.ALL)]
     ),
@@ -178,6 +184,7 @@ hostile_strings = st.one_of(
     st.sampled_from(["NO", "yes", "on", "~", "null", "012", "0x1F", "1_000", "12:30:00", ".inf"]),
     st.just("no-such-id"),
 )
+hostile_strings = st.one_of(printable_strings, st.sampled_from(payloads.LONE_SURROGATES), st.text(max_size=40))
 
 scalar_values = st.one_of(
     hostile_strings,
@@ -242,6 +249,16 @@ hostile_snippets = st.sampled_from(
 )
 
 
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return any(0xD800 <= ord(char) < 0xE000 for char in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, (list, set)):
+        return any(_has_surrogate(item) for item in value)
+    return False
+
+
 # -- mutations ---------------------------------------------------------------------------------
 
 
@@ -252,6 +269,9 @@ def set_value(draw: st.DrawFn, tree: Tree) -> None:
     path = draw(st.sampled_from(paths))
     value = draw(any_values)
     mark_touched(tree, tree_file, path)
+    if _has_surrogate(value):
+        # Written raw it is not UTF-8, escaped libyaml refuses it: the whole file goes.
+        tree.whole.add(tree_file.rel)
     parent = containers_on(tree_file.data, path)[-1]
     parent[path[-1]] = value
     tree.log.append(f"set {tree_file.rel}:{path} = {value!r:.80}")
@@ -299,7 +319,7 @@ def inject_into_body(draw: st.DrawFn, tree: Tree) -> None:
     tree_file = draw(st.sampled_from(seeds))
     body = tree_file.body or ""
     at = draw(st.integers(0, len(body)))
-    text = draw(hostile_strings.filter(lambda s: not any(0xD800 <= ord(c) < 0xE000 for c in s)))
+    text = draw(printable_strings)
     tree_file.body = body[:at] + text + body[at:]
     tree.bodies.add(tree_file.rel)
     tree.log.append(f"body {tree_file.rel}@{at} += {text!r:.80}")
