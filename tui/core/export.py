@@ -301,6 +301,8 @@ def csv_read_options(what: str) -> dict[str, Any]:
         "dtype": dtypes,
         "keep_default_na": False,
         "na_values": {c: [""] for c in nullable},
+        # A row whose only cell is white space is still a row.
+        "skip_blank_lines": False,
     }
 
 
