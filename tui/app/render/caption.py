@@ -22,19 +22,25 @@ def shorten(text: str, limit: int = MAX_SUBJECT) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+def source_name(ds: Dataset, seed_id: str) -> str:
+    """"Benzinga via KCNA, Reuters"; an unknown id as it is."""
+    seed = ds.seeds.get(seed_id)
+    if seed is None:
+        return seed_id
+    if seed.meta.via:
+        return f"{seed.meta.outlet} via {', '.join(seed.meta.via)}"
+    return seed.meta.outlet
+
+
 def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Content:
     """"Benzinga via KCNA, Reuters; Yonhap" in order of first citation; unknown ids as they are."""
-    names: list[str] = []
-    for seed_id in seed_ids:
-        seed = ds.seeds.get(seed_id)
-        if seed is None:
-            name = seed_id
-        elif seed.meta.via:
-            name = f"{seed.meta.outlet} via {', '.join(seed.meta.via)}"
-        else:
-            name = seed.meta.outlet
-        if name not in names:
-            names.append(name)
+    # A dict keeps the order and looks up in constant time.
+    names = dict.fromkeys(source_name(ds, seed_id) for seed_id in seed_ids)
+    return named_sources(list(names))
+
+
+def named_sources(names: list[str]) -> Content:
+    """Source names, each once, as a caption shows them."""
     if not names:
         return Content("no sources")
     shown = "; ".join(names[:MAX_SOURCES_NAMED])

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.identity import evidence_key
 from tui.app.messages import ShowEvidence
-from tui.app.render.caption import caption, source_names
+from tui.app.render.caption import caption, named_sources, source_name
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import badge
@@ -57,6 +57,21 @@ def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Conte
     )
 
 
+# Up to this many matches are listed at once; more start as a screenful and grow by this many
+# each time the cursor nears the end: building every item of a tree with tens of thousands of
+# quotes would take seconds a keystroke, and a keystroke should show within a frame.
+PAGE = 50
+LINES_PER_ITEM = 3  # two lines and a rule
+
+# (key, record, haystack, source name) of one item; keys are unique within a load.
+Item = tuple[str, EvidenceRecord, str, str]
+
+
+def narrows(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """True when every text matching ``after`` also matches ``before`` (typing on narrows)."""
+    return len(after) >= len(before) and all(old in new for old, new in zip(before, after))
+
+
 class QuotesView(PeninsulaView):
     VIEW_ID = "quotes"
     TITLE = "Quotes"
@@ -71,9 +86,14 @@ class QuotesView(PeninsulaView):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
+        # The items in the list (not every match: see PAGE), by option id.
         self._records: dict[str, EvidenceRecord] = {}
         self._shown = 0
         self._total = 0
+        self._items: list[Item] | None = None  # every visible item, built once per load and date
+        self._matches: list[Item] = []
+        self._last: tuple[tuple[str, ...], object, object] | None = None
+        self._words: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="quotes-filters"):
@@ -91,6 +111,8 @@ class QuotesView(PeninsulaView):
             return
         self._set_options("#quotes-actor", [(safe_text(a.name), a.id) for a in ds.actors.values()])
         self._set_options("#quotes-issue", [(safe_text(i.title), i.id) for i in ds.issues.values()])
+        self._items = None
+        self._last = None
         self._filter()
 
     def _set_options(self, selector: str, options: list) -> None:
@@ -105,50 +127,96 @@ class QuotesView(PeninsulaView):
     def words(self) -> list[str]:
         return self.query_one("#quotes-filter", Input).value.split()
 
+    def _searchable(self) -> list[Item]:
+        if self._items is None:
+            ds = self.dataset
+            assert ds is not None
+            items: list[Item] = []
+            keys: set[str] = set()
+            names: dict[str, str] = {}
+            for record in self.visible_evidence():
+                key = evidence_key(record)
+                while key in keys:  # the same words cited twice in one stance
+                    key += "\x1e"
+                keys.add(key)
+                source = record.evidence.source
+                name = names.get(source)
+                if name is None:
+                    name = names[source] = source_name(ds, source)
+                items.append((key, record, haystack(ds, record), name))
+            self._items = items
+        return self._items
+
     def _filter(self) -> None:
         ds = self.dataset
         if ds is None:
             return
         words = self.words
-        folded = [word.casefold() for word in words]
+        folded = tuple(word.casefold() for word in words)
         actor = self.query_one("#quotes-actor", Select).value
         issue = self.query_one("#quotes-issue", Select).value
         option_list = self.query_one("#quotes-list", OptionList)
         highlighted = option_list.highlighted_option.id if option_list.highlighted_option else None
 
-        everything = self.visible_evidence()
-        self._records = {}
-        options = []
-        for record in everything:
-            if actor != Select.NULL and actor not in (record.actor_id, record.speaker_id):
-                continue
-            if issue != Select.NULL and record.issue_id != issue:
-                continue
-            if folded:
-                text = haystack(ds, record)
-                if not all(word in text for word in folded):
-                    continue
-            key = evidence_key(record)
-            while key in self._records:  # the same words cited twice in one stance
-                key += "\x1e"
-            self._records[key] = record
-            if options:
-                options.append(None)  # a rule between items
-            options.append(Option(quote_prompt(ds, record, words), id=key))
+        everything = self._searchable()
+        last = self._last
+        if last is not None and last[1:] == (actor, issue) and narrows(last[0], folded):
+            matches = self._matches  # typing on: only the items that matched so far can match
+        else:
+            matches = [
+                item
+                for item in everything
+                if (actor == Select.NULL or actor in (item[1].actor_id, item[1].speaker_id))
+                and (issue == Select.NULL or item[1].issue_id == issue)
+            ]
+        for word in folded:
+            matches = [item for item in matches if word in item[2]]
+        self._last = (folded, actor, issue)
+        self._matches = matches
+        self._words = words
 
+        self._records = {}
         with option_list.prevent(OptionList.OptionHighlighted):
             option_list.clear_options()
-            option_list.add_options(options)
+            # A short list is listed whole; a long one a screenful at a time.
+            screenful = option_list.size.height // LINES_PER_ITEM + 2
+            self._list_more(option_list, len(matches) if len(matches) <= PAGE else screenful)
             if highlighted in self._records:
                 option_list.highlighted = option_list.get_option_index(highlighted)
             elif self._records:
                 option_list.highlighted = 0
-        self._shown, self._total = len(self._records), len(everything)
+        self._shown, self._total = len(matches), len(everything)
+        self._show_count()
+        self.announce_caption()
+
+    def _list_more(self, option_list: OptionList, count: int = PAGE) -> None:
+        """Add the next ``count`` matches to the list."""
+        ds = self.dataset
+        assert ds is not None
+        start = len(self._records)
+        options: list[Option | None] = []
+        for key, record, _, _ in self._matches[start : start + max(count, 1)]:
+            self._records[key] = record
+            if options or start:
+                options.append(None)  # a rule between items
+            options.append(Option(quote_prompt(ds, record, self._words), id=key))
+        option_list.add_options(options)
+
+    def _show_count(self) -> None:
         noun = "item" if self._total == 1 else "items"
         count = f"{self._shown} of {self._total} {noun}"
-        hint = " · enter opens the source" if options else " · nothing matches"
+        hint = " · enter opens the source" if self._matches else " · nothing matches"
+        if len(self._records) < self._shown:
+            hint += f" · listed so far: {len(self._records)}, more as you go down"
         self.query_one("#quotes-count", Static).update(Content.styled(count, "bold") + Content(hint))
-        self.announce_caption()
+
+    @on(OptionList.OptionHighlighted, "#quotes-list")
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        option_list = event.option_list
+        if len(self._records) < len(self._matches) and event.option_index >= option_list.option_count - 10:
+            self._list_more(option_list)
+            self._show_count()
 
     # -- events --------------------------------------------------------------------------------
 
@@ -197,5 +265,6 @@ class QuotesView(PeninsulaView):
         issue = self.query_one("#quotes-issue", Select).value
         if issue != Select.NULL:
             narrowing.append(Content("on ") + safe(ds.issue_title(str(issue))))
-        sources = [record.evidence.source for record in self._records.values()]
-        return caption(self.TITLE, self.effective_date, source_names(ds, sources), join(narrowing))
+        # Each source once, in order of first citation, over every match (not only those listed).
+        sources = named_sources(list(dict.fromkeys([item[3] for item in self._matches])))
+        return caption(self.TITLE, self.effective_date, sources, join(narrowing))
