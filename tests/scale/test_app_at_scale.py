@@ -1,0 +1,103 @@
+"""What keeps the dashboard quick on a large tree, checked by behaviour (speed itself is left to
+the benchmark, `make bench`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from tui.app.app import create_app
+from tui.app.widgets.quotes.view import QuotesView
+
+from .generate import generate_tree
+
+SIZE = (120, 40)
+
+
+def test_the_first_frame_needs_no_pydantic_pandas_or_yaml() -> None:
+    # The app module and the home view are all the first frame imports; the loader and its
+    # libraries come after, in the loading thread.
+    code = (
+        "import sys, tui.app.app, tui.app.widgets.matrix.view\n"
+        "heavy = ('pydantic', 'pandas', 'yaml', 'tui.core.models', 'tui.core.loader')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+@pytest.fixture(scope="module")
+def small_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_tree(tmp_path_factory.mktemp("generated") / "tree", "small")
+
+
+async def _ready(app, pilot) -> None:
+    for _ in range(600):
+        if app.loaded.is_set():
+            break
+        await pilot.pause(0.05)
+    assert app.loaded.is_set()
+    await pilot.pause()
+
+
+def _listed(app) -> int:
+    return len(app.query_one(QuotesView)._records)
+
+
+async def test_a_long_quote_list_starts_with_a_screenful_and_grows_on_the_way_down(
+    small_tree: Path,
+) -> None:
+    app = create_app(small_tree, view="quotes", watch=False, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        view = app.query_one(QuotesView)
+        assert view._shown == len(app.dataset.evidence) > 1000
+        first = _listed(app)
+        assert 0 < first < 100
+        assert "more as you go down" in str(app.query_one("#quotes-count").render())
+
+        option_list = app.query_one("#quotes-list", OptionList)
+        option_list.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert _listed(app) > first
+        # The cursor stays on the item it reached; the list grew past it.
+        assert option_list.highlighted is not None
+        assert option_list.highlighted < option_list.option_count - 1
+
+
+async def test_typing_narrows_the_list_to_every_match_and_only_matches(small_tree: Path) -> None:
+    app = create_app(small_tree, view="quotes", watch=False, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        view = app.query_one(QuotesView)
+        app.query_one("#quotes-filter", Input).focus()
+        await pilot.press(*"inspect")
+        await pilot.pause()
+        narrowed = view._shown
+        expected = [
+            record
+            for record in app.dataset.evidence
+            if "inspect" in record.evidence.text.casefold()
+        ]
+        assert 0 < narrowed < len(app.dataset.evidence)
+        # Every item whose words hold the text is counted (the haystack holds more than the
+        # words, so the count may only be larger).
+        assert narrowed >= len(expected)
+        assert all("inspect" in item[2] for item in view._matches)
+
+        # Typing on narrows from the last matches; deleting widens again.
+        await pilot.press(*"ors")
+        await pilot.pause()
+        assert all("inspectors" in item[2] for item in view._matches)
+        assert view._shown <= narrowed
+        for _ in "ors":
+            await pilot.press("backspace")
+        await pilot.pause()
+        assert view._shown == narrowed
