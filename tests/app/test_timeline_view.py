@@ -209,8 +209,6 @@ async def test_every_view_follows_the_as_of_keys(view: str):
     app = make_app(view=view)
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        if view == "quotes":
-            await pilot.press("escape")  # from the filter, where [ and ] are typed, to the list
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
         assert app.as_of == D(2025, 8, 25)

@@ -38,9 +38,10 @@ async def test_filtering_the_quotes_narrows_them_and_marks_the_words():
         await ready(pilot)
         everything = shown_quotes(app)
         assert len(everything) == len(app.dataset.evidence)
+        # The list has the keys on arrival; / goes into the filter.
+        assert app.query_one("#quotes-list", OptionList).has_focus
+        await pilot.press("slash", *"fond memories")
         assert app.query_one("#quotes-filter", Input).has_focus
-
-        await pilot.press(*"fond memories")
         await pilot.pause()
         narrowed = shown_quotes(app)
         assert 0 < len(narrowed) < len(everything)
@@ -88,7 +89,7 @@ async def test_enter_on_a_quote_opens_it_in_its_source():
     app = make_app(view="quotes")
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
-        await pilot.press(*"fond memories", "enter")  # enter in the filter moves to the list
+        await pilot.press("slash", *"fond memories", "enter")  # enter in the filter: to the list
         assert app.query_one("#quotes-list", OptionList).has_focus
         view = app.query_one(QuotesView)
         chosen = view._records[shown_quotes(app)[0]]

@@ -76,13 +76,16 @@ class QuotesView(PeninsulaView):
     VIEW_ID = "quotes"
     TITLE = "Quotes"
     HELP = [
-        ("type", "filter by words; all must match the quote, speaker, issue, relay or outlet"),
+        ("/", "into the filter: type words; all must match the quote, speaker, issue, relay or outlet"),
+        ("escape", "from the filter back to the list (and the number and [ ] keys)"),
         ("tab / shift+tab", "move between the filter, actor, issue and the list"),
-        ("escape", "from the filter to the list"),
-        ("/", "back to the filter"),
         ("enter", "open the quote in its source"),
     ]
-    BINDINGS = [Binding("slash", "focus_filter", "Filter", show=False)]
+    # The list has the keys on arrival, so that the footer's keys act; typing starts with /.
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", tooltip="type words to narrow the list"),
+        Binding("escape", "focus_list", "To the list", tooltip="leave the filter; keys act again"),
+    ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -239,16 +242,26 @@ class QuotesView(PeninsulaView):
         if record is not None:
             self.post_message(ShowEvidence(record.evidence.source, evidence_key(record)))
 
-    def on_key(self, event) -> None:
-        if event.key == "escape" and self.query_one("#quotes-filter", Input).has_focus:
-            event.stop()
-            self.query_one("#quotes-list", OptionList).focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Each key shows in the footer only where it does something (False hides it).
+        in_filter = self.query_one("#quotes-filter", Input).has_focus
+        if action == "focus_filter":
+            return not in_filter
+        if action == "focus_list":
+            return in_filter
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def action_focus_filter(self) -> None:
         self.query_one("#quotes-filter", Input).focus()
 
+    def action_focus_list(self) -> None:
+        self.query_one("#quotes-list", OptionList).focus()
+
     def focus_default(self) -> None:
-        self.query_one("#quotes-filter", Input).focus()
+        self.action_focus_list()
 
     # -- caption -------------------------------------------------------------------------------
 
