@@ -30,7 +30,8 @@ async def test_moving_in_the_matrix_updates_the_detail():
         assert "blocked by Donald Trump" in detail
         assert "needs Donald Trump on Denuclearisation ≤ 0" in detail
         assert "Evidence (3)" in detail
-        assert "REPORTED" in detail and "QUOTE" in detail
+        assert "REPORTED SPEECH" in detail and "DIRECT QUOTE" in detail
+        assert "Kim Jong Un, in the article's words · said 2025-09-21" in detail
         assert "relayed by KCNA → Reuters" in detail
         assert "✓ verified" in detail
 

@@ -16,7 +16,8 @@ from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
 if TYPE_CHECKING:
     from tui.core.models import Condition
 
-KIND_WORDS = {"quote": "QUOTE", "reported": "REPORTED"}
+# Said on screen in full: a reader must never take the article's paraphrase for the speaker's words.
+KIND_WORDS = {"quote": "DIRECT QUOTE", "reported": "REPORTED SPEECH"}
 
 
 def stance_line(ds: Dataset, record: StanceRecord | None) -> Content:
@@ -133,7 +134,7 @@ def evidence_block(
     head = Content(f"{number} ") if number is not None else Content()
     speaker = safe(ds.actor_name(record.speaker_id), "bold")
     if record.evidence.kind == "reported":
-        speaker = Content("the article reporting ") + speaker
+        speaker += Content(", in the article's words")
     return Content("\n").join(
         [
             head + kind_tag(record) + Content(" ") + evidence_text(record, words),
