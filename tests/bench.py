@@ -33,6 +33,8 @@ MOVES = 15
 KEYSTROKES = 12
 # Typed into the quotes filter one key at a time; words that the large tree's quotes use.
 FILTER_TEXT = "arsenal talks"
+FILTER_BASELINE_ITEMS = 2_000
+SCREENFUL = 15
 
 
 # -- children: each measures one thing in a fresh interpreter and prints one JSON line ---------
@@ -89,6 +91,64 @@ def _minimal_app():
                 table.add_row(f"issue {row}", "▲ for +1", "▼ against -1", "· neutral 0", "— absent")
 
     return OneTable()
+
+
+def _minimal_filter_app():
+    """The baseline of typing: an input that filters a list of two-line items, nothing else."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input, OptionList
+
+    words = "the delegation said talks on the arsenal would resume after the drills".split()
+    items = [
+        f"{' '.join(words[i % 7 :] + words[: i % 7])} ({i})\nspeaker {i % 60} · issue {i % 40}"
+        for i in range(FILTER_BASELINE_ITEMS)
+    ]
+
+    class FilterList(App):
+        def compose(self) -> ComposeResult:
+            yield Input(id="quotes-filter")
+            yield OptionList(id="quotes-list")
+
+        def on_mount(self) -> None:
+            self.refill("")
+
+        def on_input_changed(self, event: Input.Changed) -> None:
+            self.refill(event.value)
+
+        def refill(self, text: str) -> None:
+            option_list = self.query_one(OptionList)
+            option_list.clear_options()
+            # A screenful, as the quotes view lists at first.
+            option_list.add_options([item for item in items if text in item][:SCREENFUL])
+
+    return FilterList()
+
+
+async def _typing_baseline() -> dict:
+    from textual.widgets import Input
+
+    app = _minimal_filter_app()
+    keystrokes: list[tuple[float, float]] = []
+    async with app.run_test(size=SIZE):
+        await settle(app)
+        text_input = app.query_one(Input)
+        text_input.focus()
+        await settle(app)
+        await _type(app, text_input, keystrokes)
+    return {
+        "type_wall": [wall * 1000 for wall, _ in keystrokes],
+        "type_cpu": [cpu * 1000 for _, cpu in keystrokes],
+    }
+
+
+async def _type(app, text_input, keystrokes: list[tuple[float, float]]) -> None:
+    typed = ""
+    for character in FILTER_TEXT[:KEYSTROKES]:
+        typed += character
+        key = "space" if character == " " else character
+        keystrokes.append(
+            await press(app, key, lambda: text_input.value == typed, character)
+        )
 
 
 def _peninsula_app(root: Path, **options):
@@ -263,11 +323,7 @@ async def _interactions(root: Path) -> dict:
         text_input = app.query_one("#quotes-filter", Input)
         text_input.focus()
         await settle(app)
-        typed = ""
-        for character in FILTER_TEXT[:KEYSTROKES]:
-            typed += character
-            key = "space" if character == " " else character
-            keystrokes.append(await press(app, key, lambda: text_input.value == typed, character))
+        await _type(app, text_input, keystrokes)
     return {
         "move_wall": [wall * 1000 for wall, _ in moves],
         "move_cpu": [cpu * 1000 for _, cpu in moves],
@@ -433,35 +489,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     _show(figures[-1])
 
-    # 4 and 5. interactions, inside one process per tree: the work a key causes (CPU time),
-    # then the wall time, which also holds the wait for the next frame and for other processes.
+    # 4 and 5. interactions, inside one process per tree. The figure is the work a key causes
+    # (CPU time); wall time also holds the wait for the next frame and for other processes.
     small_ui = _run_child("interact", str(bundled))
     large_ui = _run_child("interact", str(large), timeout=900)
-    for key, name, target, absolute in (
-        ("move", "cursor move until its quotes show", 1.2, None),
-        ("type", "one key in the quotes filter", None, 16.0),
-    ):
+    # The bundled data fills a third of the screen; this tree fills it, as the large one does,
+    # so the ratio against it shows what the size of the data alone costs.
+    filled_ui = _run_child("interact", str(cached_tree("small")))
+    typing_ui = _run_child("type-baseline")
+    median = statistics.median
+    rows = [
+        ("cursor move until its quotes show (large, CPU)", large_ui, "move_cpu", small_ui, 1.2, None, "bundled data"),
+        ("cursor move until its quotes show (large, wall)", large_ui, "move_wall", small_ui, None, None, "bundled data"),
+        ("cursor move until its quotes show (large, CPU)", large_ui, "move_cpu", filled_ui, None, None, "small generated tree, screen as full"),
+        ("one key in the quotes filter (large, CPU)", large_ui, "type_cpu", typing_ui, None, 16.0, "a minimal Textual input filtering a list"),
+        ("one key in the quotes filter (large, wall)", large_ui, "type_wall", typing_ui, None, None, "a minimal Textual input filtering a list"),
+        ("one key in the quotes filter (bundled, CPU)", small_ui, "type_cpu", typing_ui, None, 16.0, "a minimal Textual input filtering a list"),
+    ]
+    for name, measured, key, base, target, absolute, base_name in rows:
         figures.append(
-            Figure(
-                f"{name} (large tree, CPU)",
-                statistics.median(large_ui[f"{key}_cpu"]),
-                statistics.median(small_ui[f"{key}_cpu"]),
-                "ms",
-                target,
-                "bundled data",
-                absolute_target=absolute,
-            )
-        )
-        _show(figures[-1])
-        figures.append(
-            Figure(
-                f"{name} (large tree, wall)",
-                statistics.median(large_ui[f"{key}_wall"]),
-                statistics.median(small_ui[f"{key}_wall"]),
-                "ms",
-                None,
-                "bundled data",
-            )
+            Figure(name, median(measured[key]), median(base[key]), "ms", target, base_name, absolute)
         )
         _show(figures[-1])
 
@@ -513,6 +560,8 @@ def _child(argv: list[str]) -> int:
         result = child_memory(Path(rest[0]))
     elif task == "interact":
         result = child_interact(Path(rest[0]))
+    elif task == "type-baseline":
+        result = asyncio.run(_typing_baseline())
     else:
         raise SystemExit(f"unknown bench task {task!r}")
     print(json.dumps(result), flush=True)
