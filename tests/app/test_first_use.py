@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import Input, OptionList
+from textual.command import CommandPalette
+from textual.widgets import Input, OptionList, Select
 
-from tests.app.helpers import make_app, ready, screen_text
+from tui.app.widgets.actor.view import ActorView
+from tui.app.widgets.issue.view import IssueView
+from tui.app.widgets.matrix.view import MatrixView
+
+from tests.app.helpers import make_app, ready, screen_text, squash, until
 
 
 def footer_line(app) -> str:
@@ -37,3 +42,41 @@ async def test_the_quotes_list_has_the_keys_on_arrival_and_slash_filters():
         assert quotes.has_focus and text_filter.value == "kim 2"
         await pilot.press("2")
         assert app.tabs.active == "gaps"
+
+
+async def palette_jump(pilot, query: str) -> None:
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+    await pilot.press(*query)
+    palette_list = app.screen.query_one(OptionList)
+    await until(pilot, lambda: palette_list.option_count > 0)
+    await pilot.press("enter")
+    await until(pilot, lambda: not isinstance(app.screen, CommandPalette))
+    await pilot.pause()
+
+
+async def test_the_palette_lands_on_the_right_view_with_the_right_selection():
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+
+        await palette_jump(pilot, "Timeline: Denuclearisation")
+        assert app.tabs.active == "timeline" and app.issue_id == "denuclearisation"
+        assert app.query_one("#timeline-issue", Select).value == "denuclearisation"
+        assert app.query_one("#timeline-steps").has_focus
+        assert screen_text(app).startswith(" Timeline · Denuclearisation · as of 2025-09-22")
+
+        await palette_jump(pilot, "Actor: Kim Yo Jong")
+        assert app.tabs.active == "actor" and app.actor_id == "kim-yo-jong"
+        assert app.query_one(ActorView).query_one(".subject-select", Select).value == "kim-yo-jong"
+        assert screen_text(app).startswith(" Actor · Kim Yo Jong · as of")
+
+        await palette_jump(pilot, "Issue: Sanctions")
+        assert app.tabs.active == "issue" and app.issue_id == "sanctions"
+        assert app.query_one(IssueView).query_one(".subject-select", Select).value == "sanctions"
+
+        # The matrix follows: its cursor is on the issue and the actor last jumped to.
+        await pilot.press("1")
+        assert app.query_one(MatrixView).table.key_at_cursor() == ("sanctions", "kim-yo-jong")
+        assert "Kim Yo Jong on Sanctions" in squash(screen_text(app))

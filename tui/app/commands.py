@@ -1,4 +1,4 @@
-"""The command palette's provider: jump to any view, issue, actor or source by name."""
+"""The command palette's provider: jump to any view, issue, issue's timeline, actor or source."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ class PeninsulaCommands(Provider):
         for issue in ds.issues.values():
             yield "Issue", clean(issue.title), "every actor's stance on it", partial(
                 app.post_message, ShowView("issue", issue.id)
+            )
+        for issue in ds.issues.values():
+            yield "Timeline", clean(issue.title), "its stances through time, and what changed", partial(
+                app.post_message, ShowView("timeline", issue.id)
             )
         for actor in ds.actors.values():
             yield "Actor", clean(actor.name), "the actor's whole record", partial(
