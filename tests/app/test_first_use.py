@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.widgets import Input, OptionList, Select
 
+from tui.app.render.caption import caption, named_sources
+from tui.app.views import VIEW_IDS, VIEWS, view_spec
 from tui.app.widgets.actor.view import ActorView
 from tui.app.widgets.issue.view import IssueView
 from tui.app.widgets.matrix.view import MatrixView
@@ -80,3 +84,40 @@ async def test_the_palette_lands_on_the_right_view_with_the_right_selection():
         await pilot.press("1")
         assert app.query_one(MatrixView).table.key_at_cursor() == ("sanctions", "kim-yo-jong")
         assert "Kim Yo Jong on Sanctions" in squash(screen_text(app))
+
+
+@pytest.mark.parametrize("view", VIEW_IDS)
+async def test_the_header_is_one_line_at_80_and_names_the_sources_in_full_at_160(view: str):
+    spec = view_spec(view)
+    app = make_app(view=view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        header, tabs = screen_text(app).splitlines()[:2]
+        assert header.startswith(f" {spec.title} · ") and "as of 2025-09-22" in header
+        assert tabs.split() == [s.title for s in VIEWS]  # the tabs on the second line: no wrap
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        if view != "problems":
+            assert "· source: Benzinga via KCNA, Reuters " in header
+        # A screenshot's title is the caption in full, whatever the width.
+        assert app.active_view.caption().plain in header
+
+
+def test_a_narrow_caption_says_the_sources_shorter_before_it_cuts_the_subject():
+    sources = named_sources(["Benzinga via KCNA, Reuters", "Yonhap", "NK News"])
+    line = caption("Issue", dt.date(2025, 9, 22), sources, Content("Talks with the US"))
+    assert line.plain == (
+        "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga via KCNA, Reuters; "
+        "Yonhap; NK News"
+    )
+    assert line.fit(200).plain == line.plain
+    assert line.fit(90).plain == (
+        "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; Yonhap; NK News"
+    )
+    assert line.fit(80).plain == "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; +2 more"
+    assert line.fit(60).plain == "Issue · Talks with the US · as of 2025-09-22 · 3 sources"
+    assert line.fit(50).plain == "Issue · Talks with… · as of 2025-09-22 · 3 sources"
+    # The view and the date stay to the last.
+    assert line.fit(40).plain == "Issue · as of 2025-09-22 · 3 sources"
+    assert line.fit(20).plain.startswith("Issue · as of")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from textual.content import Content
 
@@ -32,35 +33,112 @@ def source_name(ds: Dataset, seed_id: str) -> str:
     return seed.meta.outlet
 
 
-def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Content:
+def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Names:
     """"Benzinga via KCNA, Reuters; Yonhap" in order of first citation; unknown ids as they are."""
     # A dict keeps the order and looks up in constant time.
     names = dict.fromkeys(source_name(ds, seed_id) for seed_id in seed_ids)
     return named_sources(list(names))
 
 
-def named_sources(names: list[str]) -> Content:
+def named_sources(names: list[str]) -> Names:
     """Source names, each once, as a caption shows them."""
-    if not names:
-        return Content("no sources")
-    shown = "; ".join(names[:MAX_SOURCES_NAMED])
-    more = len(names) - MAX_SOURCES_NAMED
-    if more > 0:
-        shown += f"; +{more} more"
-    noun = "source" if len(names) == 1 else "sources"
-    return Content(f"{noun}: ") + safe(shown)
+    # Narrow, a source goes by its outlet alone ("Benzinga via KCNA, Reuters" -> "Benzinga").
+    return Names(tuple(names), tuple(name.partition(" via ")[0] for name in names))
+
+
+@dataclass(frozen=True, eq=False)
+class Names:
+    """What a caption names (sources, files), each once, with the shorter ways of saying it
+    that a narrow header falls back on: short names, the first only, then a count."""
+
+    names: tuple[str, ...]
+    short: tuple[str, ...]
+    one: str = "source"
+    many: str = "sources"
+    none: str = "no sources"
+    lead: str = ""  # before the names or the count, e.g. "in "
+    separator: str = "; "
+
+    def _listed(self, names: tuple[str, ...], limit: int) -> Content:
+        shown = self.separator.join(names[:limit])
+        more = len(names) - limit
+        if more > 0:
+            shown += f"{self.separator}+{more} more"
+        noun = self.one if len(names) == 1 else self.many
+        lead = self.lead or f"{noun}: "
+        return Content(lead) + safe(shown)
+
+    def forms(self) -> list[Content]:
+        """Longest first."""
+        count = len(self.names)
+        if not count:
+            return [Content(self.none)]
+        noun = self.one if count == 1 else self.many
+        forms = [
+            self._listed(self.names, MAX_SOURCES_NAMED),
+            self._listed(self.short, MAX_SOURCES_NAMED),
+            self._listed(self.short, 1),
+            Content(f"{self.lead}{count} {noun}"),
+        ]
+        return [form for n, form in enumerate(forms) if form.plain not in {f.plain for f in forms[:n]}]
+
+
+# Narrower than this, a subject is left out rather than cut to a stub.
+MIN_SUBJECT = 10
+SEPARATOR = Content(" · ")
+
+
+@dataclass(frozen=True, eq=False)
+class Caption:
+    """"Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters": in full for a screenshot's
+    title, and fitted to one line in the header, where the view and the date always stay."""
+
+    view: str
+    as_of: dt.date | None
+    sources: Names | Content
+    subject: Content | None = None
+
+    def _line(self, subject: Content | None, sources: Content) -> Content:
+        parts = [Content.styled(self.view, "bold")]
+        if subject is not None and subject:
+            parts.append(subject)
+        parts.append(Content(f"as of {self.as_of.isoformat()}" if self.as_of else "no dated stances"))
+        parts.append(sources)
+        return SEPARATOR.join(parts)
+
+    def _source_forms(self) -> list[Content]:
+        return self.sources.forms() if isinstance(self.sources, Names) else [self.sources]
+
+    @property
+    def full(self) -> Content:
+        return self._line(self.subject, self._source_forms()[0])
+
+    @property
+    def plain(self) -> str:
+        return self.full.plain
+
+    def fit(self, width: int) -> Content:
+        """The longest form that fits ``width`` cells: the sources said shorter first, then the
+        subject cut, then left out."""
+        forms = self._source_forms()
+        for sources in forms:
+            line = self._line(self.subject, sources)
+            if line.cell_length <= width:
+                return line
+        sources = forms[-1]
+        bare = self._line(None, sources)
+        if self.subject:
+            room = width - bare.cell_length - SEPARATOR.cell_length
+            if room >= MIN_SUBJECT:
+                return self._line(self.subject.truncate(room, ellipsis=True), sources)
+        return bare.truncate(width, ellipsis=True)
 
 
 def caption(
     view: str,
     as_of: dt.date | None,
-    sources: Content,
+    sources: Names | Content,
     subject: Content | None = None,
-) -> Content:
+) -> Caption:
     """"Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters"."""
-    parts = [Content.styled(view, "bold")]
-    if subject is not None and subject:
-        parts.append(subject)
-    parts.append(Content(f"as of {as_of.isoformat()}" if as_of else "no dated stances"))
-    parts.append(sources)
-    return Content(" · ").join(parts)
+    return Caption(view, as_of, sources, subject)

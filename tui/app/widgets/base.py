@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.app.messages import CaptionChanged
+from tui.app.render.caption import Caption
 from tui.app.views import Target
 from tui.core.dataset import Dataset, EvidenceRecord
 
@@ -95,5 +96,5 @@ class PeninsulaView(Vertical):
     def refresh_view(self) -> None:
         """Redraw from ``self.dataset``; keep the cursor, filters and scroll where they were."""
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         return Content(self.TITLE)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.render import palette
+from tui.app.render.caption import Caption
 from tui.core.dataset import Dataset
 
 
@@ -23,11 +25,36 @@ def problems_label(ds: Dataset) -> Content:
     return Content(" ").join(parts)
 
 
+class CaptionLine(Widget):
+    """The caption on one line at any width: a narrow header says the sources shorter rather
+    than wrap (a wrapped header pushes every view down a line, on some views and not others)."""
+
+    DEFAULT_CSS = "CaptionLine { height: 1; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._caption: Caption | Content = Content.styled("Peninsula", "bold")
+
+    def show(self, caption: Caption | Content) -> None:
+        self._caption = caption
+        self.refresh()
+
+    @property
+    def plain(self) -> str:
+        """What the line says in full (a screenshot's title says the same)."""
+        return self._caption.plain
+
+    def render(self) -> Content:
+        width = self.content_region.width
+        if isinstance(self._caption, Caption):
+            return self._caption.fit(width)
+        return self._caption.truncate(width, ellipsis=True)
+
+
 class PanelHeader(Horizontal):
     DEFAULT_CSS = """
     PanelHeader {
-        height: auto;
-        max-height: 3;
+        height: 1;
         background: $panel;
         padding: 0 1;
         #panel-caption { width: 1fr; }
@@ -36,16 +63,16 @@ class PanelHeader(Horizontal):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.styled("Peninsula", "bold"), id="panel-caption")
+        yield CaptionLine(id="panel-caption")
         yield Static("", id="panel-problems")
 
     def show_loading(self) -> None:
-        self.query_one("#panel-caption", Static).update(
+        self.query_one(CaptionLine).show(
             Content.styled("Peninsula", "bold") + Content(" · loading the data…")
         )
 
-    def show_caption(self, caption: Content) -> None:
-        self.query_one("#panel-caption", Static).update(caption)
+    def show_caption(self, caption: Caption | Content) -> None:
+        self.query_one(CaptionLine).show(caption)
 
     def show_problems(self, ds: Dataset) -> None:
         self.query_one("#panel-problems", Static).update(problems_label(ds))

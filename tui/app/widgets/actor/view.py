@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.render.caption import caption, source_names
+from tui.app.render.caption import Caption, caption, source_names
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import aligned, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
@@ -89,7 +89,7 @@ class ActorView(SubjectView):
             widgets.append(Static(join(silent, separator="; "), classes="detail-summary"))
         return widgets
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.actor_id not in ds.actors:
             return Content(self.TITLE)

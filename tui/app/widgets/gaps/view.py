@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.render.caption import caption, source_names
+from tui.app.render.caption import Caption, caption, source_names
 from tui.app.render.safe import safe, safe_text
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.gaps.detail import Figure, FigureDetail, figure_widgets, status_mark
@@ -459,7 +459,7 @@ class GapsView(PeninsulaView):
 
     # -- caption -------------------------------------------------------------------------------
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None:
             return Content(self.TITLE)

@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.render.caption import caption, source_names
+from tui.app.render.caption import Caption, caption, source_names
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import aligned, badge, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
@@ -85,7 +85,7 @@ class IssueView(SubjectView):
             )
         return widgets
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.issue_id not in ds.issues:
             return Content(self.TITLE)

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from tui.app.messages import StanceHighlighted
-from tui.app.render.caption import caption, source_names
+from tui.app.render.caption import Caption, caption, source_names
 from tui.app.render.safe import safe
 from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
@@ -156,7 +156,7 @@ class MatrixView(PeninsulaView):
 
     # -- caption -------------------------------------------------------------------------------
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None:
             return Content(self.TITLE)

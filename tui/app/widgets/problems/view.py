@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.render import palette
-from tui.app.render.caption import caption
+from tui.app.render.caption import Caption, Names, caption
 from tui.app.render.safe import safe
 from tui.app.widgets.base import PeninsulaView
 from tui.core.dataset import Dataset
@@ -81,14 +81,18 @@ class ProblemsView(PeninsulaView):
     def focus_default(self) -> None:
         self.query_one("#problems-list", OptionList).focus()
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None:
             return Content(self.TITLE)
         files = sorted({shown_path(ds, d.path) for d in ds.diagnostics})
-        if not files:
-            where = Content("all files clean")
-        else:
-            shown = ", ".join(files[:3]) + (f", +{len(files) - 3} more" if len(files) > 3 else "")
-            where = Content("in ") + safe(shown)
+        where = Names(
+            tuple(files),
+            tuple(file.rpartition("/")[2] for file in files),  # narrow: the file names alone
+            one="file",
+            many="files",
+            none="all files clean",
+            lead="in ",
+            separator=", ",
+        )
         return caption(self.TITLE, self.effective_date, where, Content(f"{len(ds.diagnostics)} found"))

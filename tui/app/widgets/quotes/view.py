@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.identity import evidence_key
 from tui.app.messages import ShowEvidence
-from tui.app.render.caption import caption, named_sources, source_name
+from tui.app.render.caption import Caption, caption, named_sources, source_name
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import badge
@@ -265,7 +265,7 @@ class QuotesView(PeninsulaView):
 
     # -- caption -------------------------------------------------------------------------------
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None:
             return Content(self.TITLE)

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.render.caption import caption, shorten
+from tui.app.render.caption import Caption, caption, shorten, source_names
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import label
@@ -135,15 +135,14 @@ class SourceView(SubjectView):
 
         body.call_after_refresh(scroll)
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.source_id not in ds.seeds:
             return Content(self.TITLE)
         meta = ds.seeds[self.source_id].meta
-        via = f" via {', '.join(meta.via)}" if meta.via else ""
         return caption(
             self.TITLE,
             self.effective_date,
-            Content("source: ") + safe(f"{meta.outlet}{via}"),
+            source_names(ds, [self.source_id]),
             Content("“") + safe(shorten(meta.title)) + Content("”"),
         )

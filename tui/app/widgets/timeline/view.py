@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import SubjectSelected
-from tui.app.render.caption import caption, source_names
+from tui.app.render.caption import Caption, caption, source_names
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import badge, label
 from tui.app.widgets.base import PeninsulaView
@@ -451,7 +451,7 @@ class TimelineView(PeninsulaView):
 
     # -- caption -------------------------------------------------------------------------------
 
-    def caption(self) -> Content:
+    def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.issue_id not in ds.issues:
             return Content(self.TITLE)
