@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -35,7 +36,16 @@ STATUS_MARKS = {
 MAX_IN_FULL = 6
 MAX_PAIRS_NAMED = 3
 
-Figure = IssueSpread | PairDistance | ConditionCheck | CommonGround | StartingPoint
+
+
+@dataclass(frozen=True)
+class SameActor:
+    """The distance grid's diagonal: an actor against itself, which has no distance to read."""
+
+    actor_id: str
+
+
+Figure = IssueSpread | PairDistance | ConditionCheck | CommonGround | StartingPoint | SameActor
 
 
 def status_mark(check: ConditionCheck) -> Content:
@@ -206,6 +216,43 @@ def pair_widgets(analysis: Analysis, pair: PairDistance) -> list[Widget]:
     return widgets
 
 
+def same_actor_widgets(analysis: Analysis, same: SameActor) -> list[Widget]:
+    """The row's actor against the others, nearest first, and the stances a distance rests on."""
+    ds = analysis.dataset
+    name = safe(ds.actor_name(same.actor_id), "bold")
+    widgets: list[Widget] = [
+        _title(Content.assemble(name, " against ", name, ": the same actor, no distance")),
+        _line(Content("Move left or right: every other cell is this actor's distance to another.")),
+    ]
+    pairs = [d for d in analysis.distances if same.actor_id in (d.actor_a, d.actor_b)]
+    pairs.sort(key=lambda d: (d.distance is None, d.distance or 0))
+    if pairs:
+        rows = []
+        for pair in pairs:
+            other = pair.actor_b if pair.actor_a == same.actor_id else pair.actor_a
+            measure = (
+                "no issue in common"
+                if pair.distance is None
+                else f"{pair.distance:.1f} over {pair.shared} issue{'s' * (pair.shared != 1)}"
+            )
+            rows.append((Content.styled(measure, "bold"), safe(ds.actor_name(other))))
+        widgets.append(_section("Distance to each other actor, nearest first"))
+        widgets.append(Static(aligned(rows), classes="detail-stance"))
+    picture = ds.as_of(analysis.as_of)
+    stances = [
+        (
+            label(record.stance, record.is_conditional) if record else label(None),
+            safe(ds.issue_title(issue_id)),
+        )
+        for issue_id in analysis.issue_ids
+        for record in [picture.get((same.actor_id, issue_id))]
+    ]
+    if stances:
+        widgets.append(_section("The stances the distances rest on"))
+        widgets.append(Static(aligned(stances), classes="detail-stance"))
+    return widgets
+
+
 def condition_widgets(analysis: Analysis, check: ConditionCheck) -> list[Widget]:
     ds = analysis.dataset
     widgets: list[Widget] = [
@@ -311,6 +358,8 @@ def figure_widgets(analysis: Analysis, figure: Figure) -> list[Widget]:
         return condition_widgets(analysis, figure)
     if isinstance(figure, CommonGround):
         return common_widgets(analysis, figure)
+    if isinstance(figure, SameActor):
+        return same_actor_widgets(analysis, figure)
     return starting_point_widgets(analysis, figure)
 
 

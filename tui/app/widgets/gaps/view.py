@@ -22,7 +22,13 @@ from textual.widgets.option_list import Option
 from tui.app.render.caption import Caption, caption, source_names
 from tui.app.render.safe import safe, safe_text
 from tui.app.widgets.base import PeninsulaView
-from tui.app.widgets.gaps.detail import Figure, FigureDetail, figure_widgets, status_mark
+from tui.app.widgets.gaps.detail import (
+    Figure,
+    FigureDetail,
+    SameActor,
+    figure_widgets,
+    status_mark,
+)
 from tui.app.widgets.gaps.figures import (
     absent_text,
     actor_tags,
@@ -227,6 +233,8 @@ class GapsView(PeninsulaView):
             )
         for d in analysis.distances:
             self._figures[f"pair:{d.actor_a}:{d.actor_b}"] = d
+        for actor_id in analysis.actor_ids:
+            self._figures[f"self:{actor_id}"] = SameActor(actor_id)
         if saved is not None and table.row_count:
             table.move_cursor(
                 row=min(saved.row, table.row_count - 1),
@@ -370,6 +378,8 @@ class GapsView(PeninsulaView):
             if widget.id == "gaps-ranking":
                 return f"start:{row}"
             column = str(key.column_key.value)
+            if row == column:
+                return f"self:{row}"
             for a, b in ((row, column), (column, row)):
                 if f"pair:{a}:{b}" in self._figures:
                     return f"pair:{a}:{b}"
@@ -451,6 +461,7 @@ class GapsView(PeninsulaView):
         selector = {
             "spread": "#gaps-spreads",
             "pair": "#gaps-distances",
+            "self": "#gaps-distances",
             "condition": "#gaps-conditions",
             "common": "#gaps-common",
             "start": "#gaps-ranking",
