@@ -1,4 +1,5 @@
-"""What a new user meets first: keys that act on arrival, jumps that land, panels that fit."""
+"""What a new user and a briefer meet first: keys that act on arrival, jumps that land, panels
+that fit at 80 columns and use the room at 160, and figures that never show a stale detail."""
 
 from __future__ import annotations
 
@@ -7,15 +8,22 @@ import datetime as dt
 import pytest
 from textual.command import CommandPalette
 from textual.content import Content
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, Static
 
 from tui.app.render.caption import caption, named_sources
 from tui.app.views import VIEW_IDS, VIEWS, view_spec
 from tui.app.widgets.actor.view import ActorView
+from tui.app.widgets.gaps.detail import FigureDetail, SameActor
+from tui.app.widgets.gaps.figures import actor_tags
+from tui.app.widgets.gaps.view import GapsView
 from tui.app.widgets.issue.view import IssueView
 from tui.app.widgets.matrix.view import MatrixView
+from tui.app.widgets.timeline.steps import stance_chart, steps, timeline_dates
 
-from tests.app.helpers import make_app, ready, screen_text, squash, until
+from tui.core.analysis import PairDistance
+from tui.core.loader import load_tree
+
+from tests.app.helpers import REPO, make_app, ready, screen_text, squash, until, widget_text
 
 
 def footer_line(app) -> str:
@@ -121,3 +129,58 @@ def test_a_narrow_caption_says_the_sources_shorter_before_it_cuts_the_subject():
     # The view and the date stay to the last.
     assert line.fit(40).plain == "Issue · as of 2025-09-22 · 3 sources"
     assert line.fit(20).plain.startswith("Issue · as of")
+
+
+async def test_the_distance_grid_diagonal_says_it_is_the_same_actor_not_the_last_pair():
+    app = make_app(view="gaps")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        view = app.query_one(GapsView)
+        await pilot.press("tab")  # the grid, on Trump and Kim Jong Un
+        await pilot.press("left")  # Trump against himself
+        assert view.selected_figure == SameActor("donald-trump")
+        detail = squash(widget_text(app.query_one("#gaps-detail", FigureDetail)))
+        assert "Donald Trump against Donald Trump: the same actor, no distance" in detail
+        assert "↔" not in detail  # nothing left of the pair shown before
+        # The row's distances, nearest first, and the stances they rest on.
+        assert "1.0 over 3 issues Lee Jae-myung 2.5 over 2 issues Kim Jong Un" in detail
+        assert "no issue in common Kim Yo Jong" in detail
+        assert "▲▲ firmly for +2 Denuclearisation" in detail
+        await pilot.press("right")
+        assert isinstance(view.selected_figure, PairDistance)
+
+
+async def test_the_wide_timeline_charts_who_stands_where_beside_the_detail():
+    app = make_app(view="timeline")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        chart = app.query_one("#timeline-chart", Static)
+        assert chart.display and chart.region.width > 0
+        lines = [line.rstrip() for line in chart.visual.plain.splitlines()]
+        assert lines == [
+            "                         2025-08-25  2025-09-21   2025-09-22",
+            " ▲▲  +2 firmly for       ●DT         DT           DT",
+            " ▲  +1 for               ●LJM        ●KJU if LJM  KJU if LJM",
+            " ◆   0 neutral           ·           ·            ·",
+            " ▼  -1 against           ·           ·            ·",
+            " ▼▼  -2 firmly against   ·           ·            ·",
+            " ··  no stated position  KJU KYJ     KYJ          KYJ",
+            "● moved there that day  if conditional",
+        ]
+        # Beside the detail, on screen: the pane is used, not left half empty.
+        assert "●KJU if LJM" in screen_text(app)
+
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.query_one("#timeline-chart", Static).region.width
+
+
+def test_the_chart_keeps_the_latest_dates_that_fit():
+    ds = load_tree(REPO)
+    dates, _ = timeline_dates(ds, "talks-with-us", None)
+    row_steps = {actor: steps(ds, "talks-with-us", actor, dates) for actor in ds.actors}
+    tags = actor_tags(ds, list(ds.actors))
+    chart, left_out = stance_chart(row_steps, tags, 40)
+    assert left_out == 2
+    assert chart.plain.splitlines()[0].split() == ["2025-09-22"]
+    assert stance_chart(row_steps, tags, 200)[1] == 0

@@ -110,3 +110,93 @@ def legend() -> Text:
         " no stated position",
         end="",
     )
+
+
+# -- the stance chart: who stands where, date by date -------------------------------------------
+
+SCALE_ROWS: tuple[int | None, ...] = (2, 1, 0, -1, -2, None)
+MAX_TAGS_IN_CELL = 4
+COLUMN_GAP = 2
+
+
+def _chart_cell(entries: list[tuple[str, bool, bool]]) -> Text:
+    """ "●KJU if LJM": the actors at one point on one date; ● where one moved there that day."""
+    if not entries:
+        return Text("·", style="dim", end="")
+    shown = entries if len(entries) <= MAX_TAGS_IN_CELL else entries[: MAX_TAGS_IN_CELL - 1]
+    text = Text(end="")
+    for n, (tag, moved, conditional) in enumerate(shown):
+        if n:
+            text.append(" ")
+        if moved:
+            text.append(CHANGED, style="bold")
+        text.append(tag, style="bold" if moved else "")
+        if conditional:
+            text.append(f" {stances.CONDITIONAL_MARK}", style="italic")
+    if len(shown) < len(entries):
+        text.append(f" +{len(entries) - len(shown)}", style="dim")
+    return text
+
+
+def stance_chart(
+    row_steps: dict[str, list[Step]], tags: dict[str, str], width: int
+) -> tuple[Text, int]:
+    """The scale down the side, the dates across, each actor's tag at its stance on each date:
+    who moved, and who ends up beside whom, read at a glance and without colour.
+
+    Returns the chart and how many earlier dates it leaves out to fit ``width`` (the latest
+    dates are the ones kept)."""
+    dates = [step.date for step in next(iter(row_steps.values()), [])]
+    if not dates:
+        return Text("", end=""), 0
+    columns: list[list[Text]] = []
+    for index in range(len(dates)):
+        cells = []
+        for value in SCALE_ROWS:
+            entries = []
+            for actor_id, steps_of_actor in row_steps.items():
+                step = steps_of_actor[index]
+                stance = step.record.stance if step.record is not None else None
+                if stance == value:
+                    conditional = step.record is not None and step.record.is_conditional
+                    entries.append((tags[actor_id], step.changed, conditional))
+            cells.append(_chart_cell(entries))
+        columns.append(cells)
+    heads = [
+        Text.assemble(
+            (f" {stances.glyph(v)} ", badge_style(v)),
+            f" {stances.number(v):>2} {stances.word(v)}" if v is not None else f" {stances.word(v)}",
+            end="",
+        )
+        for v in SCALE_ROWS
+    ]
+    head_width = max(h.cell_len for h in heads) + COLUMN_GAP
+    widths = [
+        max(len(date.isoformat()), *(cell.cell_len for cell in cells)) + COLUMN_GAP
+        for date, cells in zip(dates, columns)
+    ]
+    # The latest dates that fit; at least the last one.
+    first = len(dates) - 1
+    while first > 0 and head_width + sum(widths[first - 1 :]) <= width:
+        first -= 1
+    lines = [Text(" " * head_width, end="")]
+    for date, column_width in zip(dates[first:], widths[first:]):
+        lines[0].append(date.isoformat().ljust(column_width), style="bold")
+    for row, head in enumerate(heads):
+        line = head + Text(" " * (head_width - head.cell_len), end="")
+        for cells, column_width in zip(columns[first:], widths[first:]):
+            cell = cells[row]
+            line.append_text(cell)
+            line.append(" " * (column_width - cell.cell_len))
+        lines.append(line)
+    note = Text.assemble(
+        (CHANGED, "bold"),
+        " moved there that day  ",
+        (stances.CONDITIONAL_MARK, "italic"),
+        " conditional",
+        end="",
+    )
+    lines.append(note)
+    for line in lines:
+        line.rstrip()
+    return Text("\n", end="").join(lines), first

@@ -25,11 +25,20 @@ from tui.app.render.stance import badge, label
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.widgets.gaps.detail import FigureDetail
-from tui.app.widgets.timeline.steps import Step, legend, step_cell, steps, timeline_dates
+from tui.app.widgets.gaps.figures import actor_tags
+from tui.app.widgets.timeline.steps import (
+    Step,
+    legend,
+    stance_chart,
+    step_cell,
+    steps,
+    timeline_dates,
+)
 from tui.core import stances
 from tui.core.dataset import Change, Dataset, StanceRecord
 
 WIDE_AT = 120
+FIGURES_SHARE = 0.55  # wide: the figures' share of the width (see the CSS), the detail the rest
 
 
 def stance_words(record: StanceRecord | None) -> Content:
@@ -65,8 +74,10 @@ class TimelineView(PeninsulaView):
     TimelineView.-compact #timeline-main { layout: vertical; }
     TimelineView.-wide #timeline-main { layout: horizontal; }
     TimelineView #timeline-figures { height: 1fr; padding: 0 1; }
-    TimelineView.-wide #timeline-figures { width: 55%; }
+    TimelineView.-wide #timeline-figures { width: 55%; }  /* FIGURES_SHARE */
     TimelineView .timeline-note { color: $text-muted; }
+    /* Wide, the chart fills the pane beside the detail; narrow, the table says it all. */
+    TimelineView.-compact .-wide-only { display: none; }
     TimelineView StepTable { height: auto; }
     TimelineView ChangeList { height: auto; }
     TimelineView #timeline-detail { height: 1fr; padding: 0 1; }
@@ -108,6 +119,11 @@ class TimelineView(PeninsulaView):
                 yield StepTable(id="timeline-steps", cursor_type="cell")
                 yield Static(legend(), classes="timeline-note")
                 yield Static("", id="timeline-hidden", classes="timeline-note")
+                yield Static(
+                    "Where each actor stands, date by date",
+                    classes="section-title -wide-only",
+                )
+                yield Static("", id="timeline-chart", classes="-wide-only")
                 yield Static("What changed", classes="section-title", id="timeline-changes-title")
                 yield ChangeList(id="timeline-changes", compact=True)
                 yield Static("", id="timeline-elsewhere", classes="timeline-note")
@@ -123,6 +139,7 @@ class TimelineView(PeninsulaView):
             self._wide = wide
             self.set_class(wide, "-wide")
             self.set_class(not wide, "-compact")
+        self._fill_chart()
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -145,6 +162,7 @@ class TimelineView(PeninsulaView):
         self._shown_issue = issue_id
         with self.app.batch_update():
             self._fill_steps(ds, issue_id)
+            self._fill_chart()
             self._fill_changes(ds, issue_id)
             self._fill_scale(ds, issue_id)
         self._show_detail()
@@ -186,6 +204,24 @@ class TimelineView(PeninsulaView):
                 label=safe_text(actor.name, "bold"),
             )
         self._restore_cursor(table, saved)
+
+    def _fill_chart(self) -> None:
+        ds = self.dataset
+        chart = self.query_one("#timeline-chart", Static)
+        if ds is None or not self._wide or not self.dates:
+            chart.update("")
+            return
+        row_steps = {
+            actor_id: [self._steps[(actor_id, date)] for date in self.dates]
+            for actor_id in ds.actors
+        }
+        # The pane's share of the width, less its padding and scroll bar.
+        width = int(self.size.width * FIGURES_SHARE) - 4
+        text, left_out = stance_chart(row_steps, actor_tags(ds, list(ds.actors)), width)
+        if left_out:
+            noun = "date" if left_out == 1 else "dates"
+            text.append(f"\nThe {left_out} earlier {noun}: in the table above.", style="dim")
+        chart.update(text)
 
     def _cursor_key(self, table: DataTable) -> tuple[str, str] | None:
         if not table.row_count:
@@ -229,8 +265,10 @@ class TimelineView(PeninsulaView):
         earlier = [d for d in ds.dates if d < end]
         start = earlier[-1] if earlier else None
         self.span = (start, end)
-        # Before the first date with data nothing was known: every stance then is new.
-        every = ds.changes(start or end - dt.timedelta(days=1), end)
+        # Before the first date with data nothing was known: every stance then is new. (A date
+        # of year 1 has no day before it; the data may hold one.)
+        day_before = end - dt.timedelta(days=1) if end > dt.date.min else end
+        every = ds.changes(start or day_before, end)
         here = [c for c in every if c.issue_id == issue_id]
         if start is None:
             title.update(f"What changed: {end.isoformat()} is the first date with data")
