@@ -151,17 +151,13 @@ def stance_chart(
         return Text("", end=""), 0
     columns: list[list[Text]] = []
     for index in range(len(dates)):
-        cells = []
-        for value in SCALE_ROWS:
-            entries = []
-            for actor_id, steps_of_actor in row_steps.items():
-                step = steps_of_actor[index]
-                stance = step.record.stance if step.record is not None else None
-                if stance == value:
-                    conditional = step.record is not None and step.record.is_conditional
-                    entries.append((tags[actor_id], step.changed, conditional))
-            cells.append(_chart_cell(entries))
-        columns.append(cells)
+        at: dict[int | None, list[tuple[str, bool, bool]]] = {value: [] for value in SCALE_ROWS}
+        for actor_id, steps_of_actor in row_steps.items():
+            record = steps_of_actor[index].record
+            stance = record.stance if record is not None else None
+            conditional = record is not None and record.is_conditional
+            at[stance].append((tags[actor_id], steps_of_actor[index].changed, conditional))
+        columns.append([_chart_cell(at[value]) for value in SCALE_ROWS])
     heads = [
         Text.assemble(
             (f" {stances.glyph(v)} ", badge_style(v)),
