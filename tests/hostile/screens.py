@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -22,6 +23,7 @@ async def render_views(
     size: tuple[int, int] = (120, 36),
     targets: dict[str, str] | None = None,
     keys: tuple[str, ...] = (),
+    as_of: dt.date | None = None,
 ) -> dict[str, str]:
     """The SVG screenshot of each view, after ``keys`` are pressed in it (same app throughout).
 
@@ -29,7 +31,7 @@ async def render_views(
     """
     targets = targets or {}
     shots: dict[str, str] = {}
-    app = create_app(root, watch=False, blink=False)
+    app = create_app(root, watch=False, blink=False, as_of=as_of)
     async with app.run_test(size=size) as pilot:
         await asyncio.wait_for(app.loaded.wait(), LOAD_GUARD_SECONDS)
         for spec in VIEWS:
