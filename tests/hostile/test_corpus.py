@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from tests.hostile import checks, payloads, trees
 from tests.hostile.cases import BUILT, STATIC, Case
 from tests.hostile.conftest import REPO
+from tui.core.brief import render_brief
 from tui.core.dataset import Dataset
+from tui.core.export import WHATS, frame_for, render
 from tui.core.loader import load_tree
 from tui.core.sanitize import is_clean
 
-DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): ")
-# A message names a value, it does not reproduce a megabyte of it.
-MAX_MESSAGE = 400
 
 
 def records(dataset: Dataset) -> set[str]:
@@ -36,9 +35,10 @@ def bundled_records() -> set[str]:
 def check_diagnostics_are_well_formed(dataset: Dataset) -> None:
     for diagnostic in dataset.diagnostics:
         line = diagnostic.format()
-        assert DIAGNOSTIC.match(line), line[:200]
+        assert checks.DIAGNOSTIC.match(line), line[:200]
         assert diagnostic.line >= 1 and diagnostic.col >= 1, line[:200]
-        assert len(diagnostic.message) <= MAX_MESSAGE, line[:200]
+        # A message names a value, it does not reproduce a megabyte of it.
+        assert len(diagnostic.message) <= checks.MAX_MESSAGE, line[:200]
         assert is_clean(diagnostic.message), f"a message carries raw control characters: {line!r}"
 
 
@@ -92,3 +92,29 @@ def test_every_committed_corpus_file_has_an_expectation():
         if path.is_file()
     }
     assert on_disk == listed
+
+
+def test_hostile_text_in_every_field_and_article_loads_exactly(tmp_path: Path, bundled_records: set[str]):
+    """Markup, escapes, controls, bidi and invisible characters in every text field and in the
+    article: valid data, kept as written, every quote of it verified in its article."""
+    root = trees.hostile_text_tree(tmp_path / "tree")
+    dataset = load_tree(root)
+    check_diagnostics_are_well_formed(dataset)
+    assert {d.path for d in dataset.diagnostics} == {"positions/hostile-keys.yaml"}
+    assert bundled_records <= records(dataset)
+    actor = dataset.actors[trees.HOSTILE_ACTOR]
+    assert actor.name == trees.composed(12)
+    assert actor.aliases == [*payloads.ALL, *payloads.TERMINAL_MARKERS.values()]
+    assert dataset.issues[trees.HOSTILE_ISSUE].title == trees.composed(7)
+    seed = dataset.seeds[trees.HOSTILE_SEED]
+    assert seed.meta.title == trees.composed(1)
+    assert seed.body.startswith(trees.body_lines()[0])
+    hostile_evidence = [e for e in dataset.evidence if e.actor_id == trees.HOSTILE_ACTOR]
+    assert len(hostile_evidence) == len(trees.body_lines())
+    assert all(e.verified for e in hostile_evidence)
+    for what in WHATS:
+        frame = frame_for(what, dataset)
+        checks.check_csv(render(frame, "csv"), what, frame)
+        checks.check_markdown(render(frame, "md"))
+        checks.check_json(render(frame, "json"), what)
+    checks.check_markdown(render_brief(dataset))
