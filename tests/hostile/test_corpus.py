@@ -100,7 +100,10 @@ def test_hostile_text_in_every_field_and_article_loads_exactly(tmp_path: Path, b
     root = trees.hostile_text_tree(tmp_path / "tree")
     dataset = load_tree(root)
     check_diagnostics_are_well_formed(dataset)
-    assert {d.path for d in dataset.diagnostics} == {"positions/hostile-keys.yaml"}
+    # The files with hostile names are reported, their names made visible.
+    assert len({d.path for d in dataset.diagnostics}) == 1 + len(trees.HOSTILE_FILE_NAMES)
+    assert "positions/hostile-keys.yaml" in {d.path for d in dataset.diagnostics}
+    assert all(is_clean(d.path) for d in dataset.diagnostics)
     assert bundled_records <= records(dataset)
     actor = dataset.actors[trees.HOSTILE_ACTOR]
     assert actor.name == trees.composed(12)

@@ -138,8 +138,17 @@ def unknown_field_with_markers() -> str:
     return f"# {NOTICE}\nid: hostile-keys\nname: Keys\nrole: Test fixture\ncountry: Nowhere\n{keys}\n"
 
 
+# File names are data too: a contributor chooses them, and diagnostics and the app show them.
+HOSTILE_FILE_NAMES = [
+    f"positions/name-{payloads.TERMINAL_MARKERS['osc52']}\u202e.yaml",
+    f"seeds/name-{payloads.TERMINAL_MARKERS['c1-csi']}\u200b.txt",
+]
+
+
 def write_hostile_text(root: Path) -> Path:
-    """Add the hostile actor, issue and article (and a file of bad keys) to a data tree."""
+    """Add the hostile actor, issue and article (and files of bad keys and bad names)."""
+    for name in HOSTILE_FILE_NAMES:
+        (root / name).write_text(f"# {NOTICE}\n", encoding="utf-8")
     (root / "seeds" / f"{HOSTILE_SEED}.txt").write_text(hostile_seed(), encoding="utf-8")
     catalogue = root / "positions" / "issues.yaml"
     text = catalogue.read_text(encoding="utf-8")
