@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile import checks, payloads, trees
-from tests.hostile.cases import BUILT, STATIC, Case
+from tests.hostile import checks, payloads, strategies, trees
+from tests.hostile.cases import BUILT, SEED_ID, STATIC, Case
 from tests.hostile.conftest import REPO
 from tui.core.brief import render_brief
 from tui.core.dataset import Dataset
@@ -121,3 +121,68 @@ def test_hostile_text_in_every_field_and_article_loads_exactly(tmp_path: Path, b
         checks.check_markdown(render(frame, "md"))
         checks.check_json(render(frame, "json"), what)
     checks.check_markdown(render_brief(dataset))
+
+
+# -- YAML 1.1 implicit types, in every field of every kind of file ---------------------------------
+
+PLACEHOLDER = "PLACEHOLDER-VALUE"
+# Plain scalars YAML 1.1 types as something else than text: a boolean, an octal or grouped or
+# sexagesimal integer, a date, a float.
+STRING_TOKENS = ("NO", "on", "012", "1_000", "12:30:00", "2025-01-01", ".inf")
+# For numbers and dates, the tokens that are no valid value of theirs.
+OTHER_TOKENS = ("NO", "012", "1_000")
+
+
+SEED_FILE = f"seeds/{SEED_ID}.txt"
+# Optional fields the project's data leaves out: (file, path, is text).
+ABSENT_FIELDS = [
+    ("positions/kim-jong-un.yaml", ("positions", 0, "evidence", 0, "speaker"), True),
+    ("positions/kim-jong-un.yaml", ("positions", 0, "conditions", 0, "min"), False),
+    ("positions/issues.yaml", ("issues", 0, "description"), True),
+    (SEED_FILE, ("url",), True),
+]
+
+
+def field_shapes() -> list[tuple[str, tuple, bool]]:
+    """(file, path, is text) for a value of every field of every kind of file."""
+    tree = strategies.bundled_tree()
+    seen, shapes = set(), list(ABSENT_FIELDS)
+    for tree_file in tree.files:
+        for path, value in strategies.walk(tree_file.data):
+            if not path or isinstance(value, (dict, list)):
+                continue
+            names = tuple(p if isinstance(p, str) else 0 for p in path)
+            if names[:-1] and names[-2:-1] in (("scale",), ("inferred",)):
+                names = (*names[:-1], "*")
+            key = (tree_file.kind, names)
+            if key not in seen:
+                seen.add(key)
+                shapes.append((tree_file.rel, path, isinstance(value, str)))
+    return shapes
+
+
+@pytest.mark.parametrize(
+    "rel, path, is_text",
+    field_shapes(),
+    ids=[f"{rel.split('/')[1][:20]}:{'.'.join(map(str, path))}" for rel, path, _ in field_shapes()],
+)
+def test_yaml11_implicit_types_in_every_field(rel: str, path: tuple, is_text: bool, bundled_tree: Path):
+    tree = strategies.bundled_tree()
+    tree_file = tree.file(rel)
+    node = tree_file.data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = PLACEHOLDER
+    text = tree_file.text()
+    at = text.index(PLACEHOLDER)
+    line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    for token in STRING_TOKENS if is_text else OTHER_TOKENS:
+        (bundled_tree / rel).write_text(text.replace(PLACEHOLDER, token), encoding="utf-8")
+        dataset = load_tree(bundled_tree)
+        check_diagnostics_are_well_formed(dataset)
+        here = [d for d in dataset.diagnostics if (d.path, d.line, d.col) == (rel, line, col)]
+        assert here and all(d.is_error for d in here), (
+            f"{token} at {rel}:{line}:{col}: {[d.format() for d in dataset.diagnostics][:4]}"
+        )
+        if is_text and path[-1] != "kind":
+            assert any(f"YAML reads {token} as" in d.message for d in here), here[0].format()
