@@ -4,6 +4,7 @@ that fit at 80 columns and use the room at 160, and figures that never show a st
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
@@ -23,7 +24,16 @@ from tui.app.widgets.timeline.steps import stance_chart, steps, timeline_dates
 from tui.core.analysis import PairDistance
 from tui.core.loader import load_tree
 
-from tests.app.helpers import REPO, make_app, ready, screen_text, squash, until, widget_text
+from tests.app.helpers import (
+    REPO,
+    make_app,
+    ready,
+    reloaded,
+    screen_text,
+    squash,
+    until,
+    widget_text,
+)
 
 
 def footer_line(app) -> str:
@@ -184,3 +194,53 @@ def test_the_chart_keeps_the_latest_dates_that_fit():
     assert left_out == 2
     assert chart.plain.splitlines()[0].split() == ["2025-09-22"]
     assert stance_chart(row_steps, tags, 200)[1] == 0
+
+
+def break_every_file(root: Path) -> dict[Path, bytes]:
+    originals = {}
+    for path in [*root.glob("positions/*.yaml"), *root.glob("seeds/*.txt")]:
+        originals[path] = path.read_bytes()
+        path.write_text("key: [unclosed\n", encoding="utf-8")
+    return originals
+
+
+@pytest.mark.parametrize("view", [v for v in VIEW_IDS if v != "problems"])
+async def test_a_tree_where_every_file_is_broken_says_so_in_every_view(data_copy: Path, view: str):
+    originals = break_every_file(data_copy)
+    app = make_app(data_copy, view=view)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        notice = app.active_view.query_one(".no-data-notice", Static)
+        assert notice.region.height > 0
+        text = squash(screen_text(app))
+        assert "Nothing to show here: no" in text and "loaded." in text
+        assert f"{len(originals)} problems in the data:" in text
+        assert "positions/donald-trump.yaml:2:1: error: YAML syntax error" in text
+        assert "and 3 more." in text and "Press 8 for every problem" in text
+        assert "A data tree holds positions/issues.yaml" in text  # all of it fits 80x24
+        # The header still names the view and says there is nothing dated.
+        assert text.startswith(f"{view_spec(view).title} · ")
+        assert "· no dated stances · no sources ✗ 6 errors" in text
+
+        # Fixed on disk and reloaded: the panels come back and the notice goes.
+        for path, content in originals.items():
+            path.write_bytes(content)
+        app.action_reload()
+        await reloaded(pilot, 2)
+        assert not app.active_view.query(".no-data-notice")
+        assert "Nothing to show here" not in screen_text(app)
+        assert "as of 2025-09-22" in screen_text(app).splitlines()[0]
+
+
+async def test_an_empty_tree_says_what_a_tree_holds(tmp_path: Path):
+    for part in ("positions", "seeds"):
+        (tmp_path / part).mkdir()
+    app = make_app(tmp_path, view="matrix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = squash(screen_text(app))
+        assert "Nothing to show here: no issues and no actors loaded." in text
+        assert "positions/issues.yaml:1:1: error: missing issue catalogue" in text
+        assert "A data tree holds positions/issues.yaml, one positions/<actor>.yaml" in text
+        await pilot.press("8")
+        assert "positions/issues.yaml:1:1: error: missing issue catalogue" in squash(screen_text(app))

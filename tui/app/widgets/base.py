@@ -9,9 +9,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.widgets import Static
 
 from tui.app.messages import CaptionChanged
-from tui.app.render.caption import Caption
+from tui.app.render.caption import Caption, caption, source_names
 from tui.app.views import Target
 from tui.core.dataset import Dataset, EvidenceRecord
 
@@ -23,6 +24,9 @@ class PeninsulaView(Vertical):
     VIEW_ID: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
     TARGET: ClassVar[Target | None] = None
+    # What the view needs to show anything (see ``tui.app.widgets.no_data``); without it, a
+    # notice says what is missing and why, in place of empty panels.
+    NEEDS: ClassVar[tuple[str, ...]] = ("issues", "actors")
 
     # always_update: a reload is new data even when it compares equal; views keep their own state.
     dataset: reactive[Dataset | None] = reactive(None, always_update=True, init=False)
@@ -56,8 +60,24 @@ class PeninsulaView(Vertical):
             self._stale = True
             return
         self._stale = False
+        self._show_what_is_missing(self.dataset)
         self.refresh_view()
         self.announce_caption()
+
+    def _show_what_is_missing(self, ds: Dataset) -> None:
+        # Imported here: the notice lists problems as the Problems view does, and that view is
+        # a PeninsulaView itself.
+        from tui.app.widgets.no_data import no_data_notice
+
+        notice = no_data_notice(ds, self.NEEDS)
+        self.set_class(notice is not None, "-no-data")
+        shown = self.query_children(".no-data-notice")
+        if notice is None:
+            shown.remove()
+        elif shown:
+            shown.first(Static).update(notice)
+        else:
+            self.mount(Static(notice, classes="no-data-notice"), before=0 if self.children else None)
 
     def on_show(self) -> None:
         if self._stale:
@@ -97,4 +117,10 @@ class PeninsulaView(Vertical):
         """Redraw from ``self.dataset``; keep the cursor, filters and scroll where they were."""
 
     def caption(self) -> Caption | Content:
-        return Content(self.TITLE)
+        return self.bare_caption()
+
+    def bare_caption(self) -> Caption | Content:
+        """The caption with no subject (none chosen, or none in the data): the view, the date."""
+        if self.dataset is None:
+            return Content(self.TITLE)
+        return caption(self.TITLE, self.effective_date, source_names(self.dataset, []))

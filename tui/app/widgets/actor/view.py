@@ -18,6 +18,7 @@ from tui.app.widgets.subject import SubjectView
 class ActorView(SubjectView):
     VIEW_ID = "actor"
     TITLE = "Actor"
+    NEEDS = ("actors",)
     TARGET = "actor"
     PICK_LABEL = "Actor"
     HELP = [
@@ -92,7 +93,7 @@ class ActorView(SubjectView):
     def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.actor_id not in ds.actors:
-            return Content(self.TITLE)
+            return self.bare_caption()
         cited = [
             evidence.evidence.source
             for (actor_id, _), record in ds.as_of(self.as_of).items()

@@ -88,7 +88,7 @@ class IssueView(SubjectView):
     def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.issue_id not in ds.issues:
-            return Content(self.TITLE)
+            return self.bare_caption()
         cited = [
             evidence.evidence.source
             for (_, issue_id), record in ds.as_of(self.as_of).items()

@@ -45,6 +45,7 @@ def diagnostic_line(ds: Dataset, diagnostic: Diagnostic) -> Content:
 class ProblemsView(PeninsulaView):
     VIEW_ID = "problems"
     TITLE = "Problems"
+    NEEDS = ()  # the diagnostics are what it shows, data or none
     HELP = [("up / down", "move through the problems")]
 
     def compose(self) -> ComposeResult:

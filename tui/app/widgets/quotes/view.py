@@ -75,6 +75,7 @@ def narrows(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
 class QuotesView(PeninsulaView):
     VIEW_ID = "quotes"
     TITLE = "Quotes"
+    NEEDS = ("evidence",)
     HELP = [
         ("/", "into the filter: type words; all must match the quote, speaker, issue, relay or outlet"),
         ("escape", "from the filter back to the list (and the number and [ ] keys)"),

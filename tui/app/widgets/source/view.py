@@ -20,6 +20,7 @@ from tui.app.widgets.subject import SubjectView
 class SourceView(SubjectView):
     VIEW_ID = "source"
     TITLE = "Source"
+    NEEDS = ("seeds",)
     TARGET = "source"
     PICK_LABEL = "Source"
     SIDE = "right"
@@ -138,7 +139,7 @@ class SourceView(SubjectView):
     def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.source_id not in ds.seeds:
-            return Content(self.TITLE)
+            return self.bare_caption()
         meta = ds.seeds[self.source_id].meta
         return caption(
             self.TITLE,

@@ -492,7 +492,7 @@ class TimelineView(PeninsulaView):
     def caption(self) -> Caption | Content:
         ds = self.dataset
         if ds is None or self.issue_id not in ds.issues:
-            return Content(self.TITLE)
+            return self.bare_caption()
         cited = [
             evidence.evidence.source
             for record in ds.stances
