@@ -105,8 +105,13 @@ class SubjectView(PeninsulaView):
                 if self._wide and extra:
                     side.mount_all(extra)
                     body.mount_all(main)
+                elif self.SIDE == "left":
+                    if extra:
+                        # A line between the side's last block and the subject's title.
+                        extra[-1].add_class("-before-main")
+                    body.mount_all(extra + main)
                 else:
-                    body.mount_all(extra + main if self.SIDE == "left" else main + extra)
+                    body.mount_all(main + extra)
             side.display = bool(self._wide and extra)
         if known and subject_id == self._shown_subject:
             # A reload of the same subject keeps the reader's place.
