@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.hostile import checks, payloads, strategies, trees
 from tests.hostile.cases import BUILT, SEED_ID, STATIC, Case
 from tests.hostile.conftest import REPO
 from tui.core.brief import render_brief
+from tui.core import yamlsafe
 from tui.core.dataset import Dataset
 from tui.core.export import WHATS, frame_for, render
 from tui.core.loader import load_tree
@@ -81,6 +83,23 @@ def test_committed_corpus_file(case: Case, bundled_tree: Path, bundled_records: 
 
 @pytest.mark.parametrize("case", BUILT, ids=lambda case: case.name)
 def test_built_corpus_file(case: Case, bundled_tree: Path, bundled_records: set[str]):
+    check_case(case, bundled_tree, bundled_records)
+
+
+# Files big enough that the pure-Python reader takes seconds over them: libyaml's job.
+SLOW_WITHOUT_LIBYAML = ("many-", "megabyte-")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in STATIC + BUILT if not c.name.startswith(SLOW_WITHOUT_LIBYAML)],
+    ids=lambda case: case.name,
+)
+def test_corpus_file_with_the_pure_python_reader(
+    case: Case, bundled_tree: Path, bundled_records: set[str], monkeypatch: pytest.MonkeyPatch
+):
+    """Without libyaml the loader falls back on PyYAML's own safe parser: the same answers."""
+    monkeypatch.setattr(yamlsafe, "Loader", yaml.SafeLoader)
     check_case(case, bundled_tree, bundled_records)
 
 
