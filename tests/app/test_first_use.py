@@ -244,3 +244,35 @@ async def test_an_empty_tree_says_what_a_tree_holds(tmp_path: Path):
         assert "A data tree holds positions/issues.yaml, one positions/<actor>.yaml" in text
         await pilot.press("8")
         assert "positions/issues.yaml:1:1: error: missing issue catalogue" in squash(screen_text(app))
+
+
+async def test_the_wide_issue_and_actor_views_set_the_subject_among_the_others():
+    app = make_app(view="issue", target="denuclearisation")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+
+        def side_of(view_class) -> str:
+            return squash(widget_text(app.query_one(view_class).query_one(".subject-side")))
+
+        # The target is chosen once the data is in: wait for the side to be drawn for it.
+        await until(pilot, lambda: "Spread" in side_of(IssueView))
+        side = side_of(IssueView)
+        assert "Spread 4, from -2 (Kim Jong Un) to +2 (Donald Trump)" in side
+        assert "Conditions elsewhere that hang on it Kim Jong Un, on Talks with the US: ✗ UNMET" in side
+        assert "blocked by Donald Trump" in side
+        assert "Stances from 2 dates: 2025-09-21, 2025-09-22 · 7: the timeline" in side
+
+        await pilot.press("5")  # the actor: Donald Trump, the first
+        await until(pilot, lambda: "Distance to the others" in side_of(ActorView))
+        side = side_of(ActorView)
+        assert (
+            "Distance to the others, nearest first 1.0 over 3 issues Lee Jae-myung "
+            "2.5 over 2 issues Kim Jong Un no issue in common Kim Yo Jong"
+        ) in side
+        assert "Others' conditions on this actor Kim Jong Un, on Talks with the US: ✗ UNMET" in side
+
+        # Narrow, the record comes first: none of it is put before the positions.
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        body = squash(widget_text(app.query_one(ActorView).query_one(".subject-body")))
+        assert "Positions at a glance" in body and "Distance to the others" not in body

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.context import conditions_on, distances_from
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import aligned, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
@@ -63,6 +64,23 @@ class ActorView(SubjectView):
         )
         widgets.append(Static("Positions at a glance", classes="section-title"))
         widgets.append(Static(glance, classes="glance"))
+        if self._wide:
+            # Beside the record there is room for where the actor sits among the others.
+            distances = distances_from(ds, subject_id, self.as_of)
+            if distances is not None:
+                widgets.append(Static("Distance to the others, nearest first", classes="section-title"))
+                widgets.append(Static(distances, classes="glance"))
+                widgets.append(
+                    Static(
+                        "The mean gap over the issues both have a stance on: 0 same, 4 opposite ends.",
+                        classes="detail-proposition",
+                    )
+                )
+            widgets.append(Static("Others' conditions on this actor", classes="section-title"))
+            blocks = conditions_on(ds, self.as_of, actor_id=subject_id) or [
+                Content.styled("None: no other stance's condition looks at this actor.", "dim")
+            ]
+            widgets.extend(Static(block, classes="condition") for block in blocks)
         return widgets
 
     def compose_subject(self, subject_id: str) -> list[Widget]:

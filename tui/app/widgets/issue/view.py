@@ -9,9 +9,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.context import conditions_on, issue_dates, issue_spread
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import aligned, badge, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
+from tui.app.views import VIEW_IDS
 from tui.app.widgets.subject import SubjectView
 from tui.core import stances
 
@@ -58,12 +60,38 @@ class IssueView(SubjectView):
                 for record in [ds.stance_at(actor.id, subject_id, self.as_of)]
             ]
         )
-        return [
+        widgets: list[Widget] = [
             Static("The scale", classes="section-title -first"),
             Static(Content("\n").join(scale), classes="glance"),
             Static("Stances at a glance", classes="section-title"),
             Static(glance, classes="glance"),
         ]
+        if self._wide:
+            # Beside the stances there is room for where the issue sits among the others.
+            widgets += [
+                Static("Spread", classes="section-title"),
+                Static(issue_spread(ds, subject_id, self.as_of)),
+                Static("Conditions elsewhere that hang on it", classes="section-title"),
+                *(
+                    Static(block, classes="condition")
+                    for block in conditions_on(ds, self.as_of, issue_id=subject_id)
+                    or [Content.styled("None: no stance's condition looks at this issue.", "dim")]
+                ),
+                Static("Through time", classes="section-title"),
+                Static(self._through_time(ds, subject_id)),
+            ]
+        return widgets
+
+    def _through_time(self, ds, subject_id: str) -> Content:
+        dates = issue_dates(ds, subject_id, self.as_of)
+        timeline_key = str(VIEW_IDS.index("timeline") + 1)
+        noun = "date" if len(dates) == 1 else "dates"
+        return Content.assemble(
+            f"Stances from {len(dates)} {noun}: ",
+            ", ".join(d.isoformat() for d in dates[-4:]) if len(dates) <= 4
+            else f"{dates[0].isoformat()} … {dates[-1].isoformat()}",
+            Content.styled(f" · {timeline_key}: the timeline", "dim"),
+        )
 
     def compose_subject(self, subject_id: str) -> list[Widget]:
         ds = self.dataset
