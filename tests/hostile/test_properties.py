@@ -13,11 +13,11 @@ import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner
-from hypothesis import event, given, note, settings
+from hypothesis import event, given, note
 from hypothesis import strategies as st
 
 from tests.hostile import checks, payloads
-from tests.hostile.conftest import scaled
+from tests.hostile.profiles import hostile_settings
 from tests.hostile.screens import render_views
 from tests.hostile.strategies import Tree, bundled_tree, broken_trees, walk
 from tui.cli import main
@@ -86,7 +86,7 @@ def check_commands(root: Path) -> None:
     assert result.exit_code == 0, result.output[-2000:]
 
 
-@settings(max_examples=scaled(15))
+@hostile_settings(15)
 @given(tree=broken_trees())
 def test_broken_tree_loads_validates_and_exports(tree: Tree):
     for line in tree.log:
@@ -102,7 +102,7 @@ def test_broken_tree_loads_validates_and_exports(tree: Tree):
         check_commands(root)
 
 
-@settings(max_examples=scaled(2))
+@hostile_settings(2)
 @given(tree=broken_trees(max_mutations=3))
 def test_broken_tree_renders_every_view(tree: Tree):
     for line in tree.log:
@@ -165,7 +165,7 @@ def loaded_value(dataset: Dataset, tree_file, path: tuple) -> object:  # noqa: A
     return node
 
 
-@settings(max_examples=scaled(10))
+@hostile_settings(10)
 @given(data=st.data())
 def test_hostile_text_in_any_text_field_is_kept_exactly(data):
     tree = bundled_tree()
