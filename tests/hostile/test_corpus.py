@@ -9,7 +9,7 @@ import yaml
 
 from tests.hostile import checks, payloads, strategies, trees
 from tests.hostile.cases import BUILT, SEED_ID, STATIC, Case
-from tests.hostile.conftest import REPO
+from tests.hostile.trees import REPO
 from tui.core.brief import render_brief
 from tui.core import yamlsafe
 from tui.core.dataset import Dataset
