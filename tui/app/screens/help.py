@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -13,7 +13,7 @@ from tui.app.views import VIEWS
 
 # Keys Textual gives every app, listed so the help is complete.
 BUILT_IN = [
-    ("ctrl+p", "command palette: jump to any view, issue, actor or source; change theme"),
+    ("ctrl+p", "command palette: jump to any view, issue, issue's timeline, actor or source; change theme"),
     ("tab / shift+tab", "move focus between the parts of a view"),
     ("ctrl+q", "quit"),
 ]
@@ -60,9 +60,14 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             for section, rows in key_rows():
                 yield Static(Content.styled(section, "bold underline"), classes="help-section")
-                width = max(len(key) for key, _ in rows)
-                lines = [Content.styled(key.ljust(width), "bold") + Content("  " + text) for key, text in rows]
-                yield Static(Content("\n").join(lines), classes="help-rows")
+                width = max(len(key) for key, _ in rows) + 2
+                for key, text in rows:
+                    # Two columns, so that a long description wraps under itself, not the keys.
+                    with Horizontal(classes="help-row"):
+                        key_cell = Static(Content.styled(key, "bold"), classes="help-key")
+                        key_cell.styles.width = width
+                        yield key_cell
+                        yield Static(Content(text), classes="help-text")
             yield Static(Content.styled("escape closes this", "dim"), id="help-close")
 
     def action_dismiss(self) -> None:
