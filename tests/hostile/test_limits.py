@@ -131,16 +131,11 @@ def test_verification_work_of_the_bundled_data_is_linear(searched: list[int]):
     assert searched and sum(searched) <= 16 * tree_bytes(REPO)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="verification searches the whole seed once per evidence item, so a large seed cited by "
-    "many evidence items costs their product: a 300 KB actor file citing a 1.9 MB seed 5,000 "
-    "times takes some 20 s to load; needs a verification budget per load (loader's call)",
-)
 def test_verification_work_stays_linear_in_the_input(bundled_tree: Path, searched: list[int]):
+    """A 1.9 MB seed cited by 5,000 evidence items would cost 9.5 G characters of searching."""
     (bundled_tree / "seeds" / "big.txt").write_text(seed_text("big", "word " * 380_000 + "\n"))
     evidence = "".join(
-        f"      - kind: quote\n        text: w{n}\n        source: big\n" for n in range(40)
+        f"      - kind: quote\n        text: w{n}\n        source: big\n" for n in range(5_000)
     )
     positions = (
         "positions:\n  - issue: allied-drills\n    stance: -2\n    as_of: 2025-09-22\n"
@@ -149,8 +144,13 @@ def test_verification_work_stays_linear_in_the_input(bundled_tree: Path, searche
     (bundled_tree / "positions" / "many-citations.yaml").write_text(
         actor_text("many-citations", positions=positions)
     )
-    load_tree(bundled_tree)
-    assert sum(searched) <= 16 * tree_bytes(bundled_tree)
+    dataset = load_tree(bundled_tree)
+    bound = max(verify.SEARCH_BUDGET_FLOOR, verify.SEARCH_BUDGET_FACTOR * tree_bytes(bundled_tree))
+    assert sum(searched) <= bound
+    messages = [d.message for d in dataset.diagnostics if d.path.endswith("many-citations.yaml")]
+    assert any(m.startswith("not verified: this load has searched") for m in messages)
+    # The bundled actors are untouched by the hostile file's cost.
+    assert all(ev.verified for ev in dataset.evidence if ev.actor_id != "many-citations")
 
 
 def test_readme_states_the_limits_the_loader_applies():

@@ -33,7 +33,7 @@ from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
 from tui.core.sanitize import clean
 from tui.core.seeds import parse_seed
 from tui.core.validation import validate_record
-from tui.core.verify import Verifier
+from tui.core.verify import SEARCH_BUDGET_FACTOR, SEARCH_BUDGET_FLOOR, Verifier
 from tui.core.yamlsafe import DataPath, YamlDocument, load_file, read_text
 
 ISSUES_FILE = "issues.yaml"
@@ -115,6 +115,7 @@ class _TreeLoader:
         self.seed_files: dict[str, str] = {}
         self.actor_files: dict[str, str] = {}
         self.kept: list[_KeptPosition] = []
+        self.input_size = 0  # characters read, which bounds the verification work
 
     def load(self) -> Dataset:
         positions_dir, seeds_dir = self.root / "positions", self.root / "seeds"
@@ -156,6 +157,10 @@ class _TreeLoader:
     def open_yaml(self, path: Path) -> _File:
         name = self.name(path)
         file = _File(name, load_file(path))
+        try:
+            self.input_size += path.stat().st_size
+        except OSError:
+            pass  # already reported by the reader
         for problem in file.doc.problems:
             self.error(name, problem.line, problem.col, problem.message)
         return file
@@ -187,6 +192,7 @@ class _TreeLoader:
             assert problem is not None
             self.error(name, problem.line, problem.col, problem.message)
             return
+        self.input_size += len(text)
         parsed = parse_seed(text, name)
         self.diagnostics.extend(parsed.diagnostics)
         if parsed.meta is None or parsed.body is None:
@@ -314,7 +320,9 @@ class _TreeLoader:
 
     def check_references_and_verify(self) -> None:
         issues, actors = self.dataset.issues, self.dataset.actors
-        verifier = Verifier()
+        verifier = Verifier(
+            budget=max(SEARCH_BUDGET_FLOOR, SEARCH_BUDGET_FACTOR * self.input_size)
+        )
         for kept in self.kept:
             file, base = kept.file, kept.base
             for index, condition in enumerate(kept.position.conditions):
@@ -341,6 +349,13 @@ class _TreeLoader:
         seed = self.dataset.seeds.get(evidence.source)
         if seed is None:
             self.error_at(file, (*where, "source"), f"unknown seed '{evidence.source}'")
+        elif not verifier.can_afford(seed.id, seed.body, evidence.text):
+            self.error_at(
+                file,
+                (*where, "text"),
+                f"not verified: this load has searched {verifier.searched:,} characters of seed "
+                f"text, its limit; seed '{seed.id}' is cited too often for its size",
+            )
         else:
             outcome = verifier.verify(seed.id, seed.body, evidence.text)
             verified, spans = outcome.found, outcome.spans

@@ -154,14 +154,45 @@ def verify(text: str, body: str) -> Verification:
     return verify_text(text, body, lambda: normalised_body(body))
 
 
-class Verifier:
-    """Verifies many evidence items against many seeds, folding each seed body once."""
+# Verification searches a seed once per evidence item that cites it, so a large seed cited by
+# many items costs their product. A load may search this many times its own size, and never less
+# than the floor (a long article cited a few dozen times is ordinary); past that, items are left
+# unverified with a diagnostic rather than letting a hostile tree stall every load.
+SEARCH_BUDGET_FACTOR = 16
+SEARCH_BUDGET_FLOOR = 64 * 1024 * 1024
 
-    def __init__(self) -> None:
+
+class Verifier:
+    """Verifies many evidence items against many seeds, folding each seed body once.
+
+    ``searched`` counts the characters of seed text handed to searches (an upper bound of the
+    work); ``can_afford`` says whether one more search of a body stays within ``budget``.
+    """
+
+    def __init__(self, budget: int | None = None) -> None:
         self._bodies: dict[str, NormalisedBody] = {}
+        self._outcomes: dict[tuple[str, str], Verification] = {}
+        self.budget = budget
+        self.searched = 0
+
+    def can_afford(self, seed_id: str, body: str, text: str) -> bool:
+        if self.budget is None or (seed_id, text) in self._outcomes:
+            return True
+        return self.searched + len(body) <= self.budget
 
     def verify(self, seed_id: str, body: str, text: str) -> Verification:
-        return verify_text(text, body, lambda: self._folded(seed_id, body))
+        key = (seed_id, text)
+        outcome = self._outcomes.get(key)
+        if outcome is None:
+            passes = [1]
+
+            def folded() -> NormalisedBody:
+                passes[0] += 1
+                return self._folded(seed_id, body)
+
+            outcome = self._outcomes[key] = verify_text(text, body, folded)
+            self.searched += len(body) * passes[0]
+        return outcome
 
     def _folded(self, seed_id: str, body: str) -> NormalisedBody:
         folded = self._bodies.get(seed_id)
