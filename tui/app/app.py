@@ -68,10 +68,12 @@ class PeninsulaApp(App):
 
     dataset: Reactive[Dataset | None] = reactive(None, always_update=True, init=False)
     as_of: Reactive[dt.date | None] = reactive(None, init=False)
-    issue_id: Reactive[str | None] = reactive(None, init=False)
-    actor_id: Reactive[str | None] = reactive(None, init=False)
-    source_id: Reactive[str | None] = reactive(None, init=False)
-    evidence_key: Reactive[str | None] = reactive(None, init=False)
+    # The selection draws nothing itself (views follow it), so changing it must not repaint the
+    # whole screen, as a reactive does by default.
+    issue_id: Reactive[str | None] = reactive(None, init=False, repaint=False)
+    actor_id: Reactive[str | None] = reactive(None, init=False, repaint=False)
+    source_id: Reactive[str | None] = reactive(None, init=False, repaint=False)
+    evidence_key: Reactive[str | None] = reactive(None, init=False, repaint=False)
 
     def __init__(
         self,

@@ -19,6 +19,7 @@ from tui.app.widgets.detail.stance_detail import StanceDetail
 from tui.app.widgets.matrix.legend import Legend
 from tui.app.widgets.matrix.table import MatrixTable
 from tui.core import stances
+from tui.core.dataset import Dataset
 
 # At this width and more, the detail sits beside the matrix and cells spell out the word.
 WIDE_AT = 120
@@ -32,13 +33,15 @@ class MatrixView(PeninsulaView):
         ("enter", "into the detail, to scroll it; escape: back to the matrix"),
     ]
 
-    issue_id: reactive[str | None] = reactive(None, init=False)
-    actor_id: reactive[str | None] = reactive(None, init=False)
+    # Followed by the watchers below; a repaint of the whole view on each move would be waste.
+    issue_id: reactive[str | None] = reactive(None, init=False, repaint=False)
+    actor_id: reactive[str | None] = reactive(None, init=False, repaint=False)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._wide: bool | None = None
         self._detail_pending = False
+        self._card_subject: tuple[Dataset, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="matrix-side"):
@@ -109,10 +112,16 @@ class MatrixView(PeninsulaView):
         detail = self.query_one(StanceDetail)
         card = self.query_one("#matrix-issue-card", Static)
         if issue_id is None or actor_id is None:
+            self._card_subject = None
             card.update("")
             detail.show_nothing()
             return
         detail.show(ds, self.as_of, issue_id, actor_id)
+        # Along a row the issue stays: redrawing its card would only cost another layout.
+        shown = self._card_subject
+        if shown is not None and shown[0] is ds and shown[1] == issue_id:
+            return
+        self._card_subject = (ds, issue_id)
         issue = ds.issues.get(issue_id)
         if issue is None:
             card.update("")
