@@ -106,6 +106,10 @@ def terminal_output(tmp_path_factory: pytest.TempPathFactory) -> bytes:
         terminal.press(b"\x1b")
         terminal.press(b"?")
         terminal.press(b"\x1b")
+        terminal.press(b"\x10")  # ctrl+p: the palette lists every actor, issue and source
+        terminal.press(b"Actor")
+        terminal.press(b"\x1b[B")
+        terminal.press(b"\x1b")
         terminal.press(b"q")
     finally:
         status = terminal.close()
