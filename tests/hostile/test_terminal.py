@@ -142,3 +142,13 @@ def test_only_the_apps_own_escape_sequences_reach_the_terminal(terminal_output: 
     assert not re.search(rb"\xc2[\x80-\x9f]", terminal_output)
     for name in ("BELL\x07MARK", "\x1b]52;", "\x1b]0;"):
         assert name.encode() not in terminal_output, name
+
+
+def test_the_harness_would_see_a_sequence_that_got_through(tmp_path: Path):
+    """The pseudo-terminal passes bytes through as they are: a program that writes the markers
+    raw is caught, so the tests above can fail."""
+    script = "import sys; sys.stdout.write(" + repr("".join(TERMINAL_MARKERS.values())) + ")"
+    terminal = Terminal([sys.executable, "-c", script], cwd=tmp_path)
+    assert terminal.close() == 0
+    for marker in TERMINAL_MARKERS.values():
+        assert marker.encode("utf-8") in bytes(terminal.output)
