@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.hostile import checks
 from tests.hostile.trees import hostile_text_tree
 from tui.app.app import create_app
 from tui.cli import main
@@ -47,6 +48,9 @@ def test_reading_commands_leave_the_data_as_it_was(tree: Path, tmp_path: Path):
         result = runner.invoke(main, args)
         assert result.exit_code in (0, 1), (args, result.output[-1000:])
     assert fingerprint(tree) == before
+    # What they wrote elsewhere is well formed.
+    checks.check_svg((out / "matrix.svg").read_text(encoding="utf-8"), "snapshot")
+    checks.check_markdown((out / "brief.md").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("folder", ["positions", "seeds"])
