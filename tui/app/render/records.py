@@ -100,7 +100,8 @@ def verified_mark(record: EvidenceRecord) -> Content:
 
 def verified_short(record: EvidenceRecord) -> Content:
     if record.verified:
-        return Content.styled("✓ verified", palette.GOOD)
+        # The word uncoloured: a list's highlighted row is blue, and blue words would vanish on it.
+        return Content.styled("✓", palette.GOOD) + Content.styled(" verified", "bold")
     return Content.styled("✗ NOT VERIFIED", palette.BAD)
 
 
