@@ -41,6 +41,9 @@ def schema_command(output: Path, force: bool, check: bool) -> None:
       peninsula schema -o schema            # after changing the models
       peninsula schema -o schema --check    # in CI: is the committed schema current?
     """
+    if not check and _inside_data(output):
+        click.echo(f"{output}: will not write inside a data tree's positions/ or seeds/", err=True)
+        raise SystemExit(EXIT_REFUSED)
     planned = plan_schema_files(output)
     stale = [p for p in planned if p.state is not FileState.UNCHANGED]
 
@@ -65,3 +68,14 @@ def schema_command(output: Path, force: bool, check: bool) -> None:
             write_schema_file(item)
         verb = {FileState.NEW: "wrote", FileState.CHANGED: "updated", FileState.UNCHANGED: "kept"}
         click.echo(f"{verb[item.state]} {item.path}")
+
+
+def _inside_data(folder: Path) -> bool:
+    """Is ``folder`` (symbolic links resolved) a data tree's positions/ or seeds/, or inside one?"""
+    from tui.core.paths import is_data_tree
+
+    resolved = folder.resolve()
+    return any(
+        part.name in ("positions", "seeds") and is_data_tree(part.parent)
+        for part in (resolved, *resolved.parents)
+    )
