@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import ceil
 
 from textual.content import Content
 
@@ -85,3 +86,32 @@ def _paragraph(
         for number in ends.get(piece_end, []):
             pieces.append(Content.styled(f"[{number}]", "bold reverse"))
     return Content("").join(pieces), (start, end), numbers
+
+
+# A widget per line would make a seed of 100,000 short lines (within the file size limit) take
+# minutes to show; past this many blocks, lines are grouped into runs of equal length instead.
+MAX_BLOCKS = 500
+
+Paragraph = tuple[Content, tuple[int, int], list[int]]
+
+
+def blocks(lines: list[Paragraph]) -> list[tuple[Content, list[int]]]:
+    """Lines grouped into the blocks the view shows, with the citation numbers in each.
+
+    A cited line stands alone, so that the view can scroll to it; a run of uncited lines is one
+    block. Paragraphs keep the blank line between them.
+    """
+    groups: list[list[Paragraph]] = []
+    for line in lines:
+        if line[2] or not groups or groups[-1][-1][2]:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    if len(groups) > MAX_BLOCKS:
+        size = ceil(len(lines) / MAX_BLOCKS)
+        groups = [lines[index : index + size] for index in range(0, len(lines), size)]
+    result = []
+    for group in groups:
+        numbers = [number for _, _, line_numbers in group for number in line_numbers]
+        result.append((Content("\n\n").join(content for content, _, _ in group), numbers))
+    return result

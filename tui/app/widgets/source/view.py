@@ -13,7 +13,7 @@ from tui.app.render.caption import Caption, caption, shorten, source_names
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import label
-from tui.app.widgets.source.passages import Citation, citations, paragraphs
+from tui.app.widgets.source.passages import Citation, blocks, citations, paragraphs
 from tui.app.widgets.subject import SubjectView
 
 
@@ -76,7 +76,7 @@ class SourceView(SubjectView):
                 classes="section-title",
             )
         )
-        for content, (start, _), numbers in paragraphs(seed.body, cited, self.evidence_key):
+        for content, numbers in blocks(paragraphs(seed.body, cited, self.evidence_key)):
             widget = Static(content, classes="source-paragraph")
             widget.passage_numbers = numbers  # type: ignore[attr-defined]
             widgets.append(widget)
