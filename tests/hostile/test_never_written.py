@@ -88,3 +88,14 @@ async def test_app_screenshots_never_land_in_the_data(tree: Path, folder: str):
         await pilot.press("r")
         await pilot.pause()
     assert fingerprint(tree) == before
+
+
+@pytest.mark.parametrize("inside", ["positions", "seeds", "positions/sub"])
+def test_schema_files_never_land_in_the_data(tree: Path, tmp_path: Path, inside: str):
+    before = fingerprint(tree)
+    link = tmp_path / "schema-link"
+    link.symlink_to(tree / inside.split("/")[0])
+    for target in (tree / inside, link):
+        result = CliRunner().invoke(main, ["schema", "-o", str(target), "--force"])
+        assert result.exit_code != 0, result.output
+    assert fingerprint(tree) == before
