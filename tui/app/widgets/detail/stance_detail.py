@@ -67,12 +67,30 @@ class StanceDetail(VerticalScroll, can_focus=True):
         keep_scroll = self._subject is not None and self._subject[1:] == (as_of, issue_id, actor_id)
         self._subject = (ds, as_of, issue_id, actor_id)
         scroll_y = self.scroll_y
-        self.refresh(recompose=True)
+        self._refill()
         if keep_scroll:
             # A reload of the same cell keeps the reader's place.
             self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
         else:
             self.scroll_home(animate=False)
+
+    def _refill(self) -> None:
+        """Put the new blocks into the Statics already shown, adding or removing only the
+        difference: mounting and styling a fresh widget for every quote on each cursor move
+        costs more than drawing them."""
+        current = list(self.children)
+        if not self.is_mounted or any(type(child) is not Static for child in current):
+            self.refresh(recompose=True)
+            return
+        blocks = list(self.compose())
+        for shown, block in zip(current, blocks):
+            if shown.classes != block.classes:
+                shown.set_classes(block.classes)
+            shown.update(block.content)
+        if len(blocks) > len(current):
+            self.mount_all(blocks[len(current) :])
+        elif len(current) > len(blocks):
+            self.remove_children(current[len(blocks) :])
 
     def show_nothing(self) -> None:
         self._subject = None
