@@ -92,9 +92,8 @@ class Terminal:
             os.close(self.master)
 
 
-@pytest.fixture(scope="module")
-def terminal_output(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    root = hostile_text_tree(tmp_path_factory.mktemp("hostile") / "tree")
+def run_the_app_over_hostile_data(root: Path) -> bytes:
+    """Paint, walk every view with the keys a user presses, open help and the palette, quit."""
     repo = Path(__file__).resolve().parents[2]
     terminal = Terminal([sys.executable, "-m", "tui", "--data", str(root)], cwd=repo)
     try:
@@ -118,30 +117,28 @@ def terminal_output(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return output
 
 
-def test_the_app_painted_the_hostile_data_made_visible(terminal_output: bytes):
-    assert b"Traceback" not in terminal_output
-    # The words of the markers are on screen, with the escape shown as a control picture.
-    assert b"PWNED-TITLE" in terminal_output
-    assert b"SGRMARK" in terminal_output
-    assert "␛".encode() in terminal_output
+# One test, not several over a shared fixture: parallel workers would each run the app again.
+def test_no_escape_sequence_or_control_byte_from_the_data_reaches_the_terminal(tmp_path: Path):
+    output = run_the_app_over_hostile_data(hostile_text_tree(tmp_path / "tree"))
 
+    # The app painted the data: the markers' words are on screen, the escape made visible.
+    assert b"Traceback" not in output
+    assert b"PWNED-TITLE" in output and b"SGRMARK" in output
+    assert "␛".encode() in output
 
-@pytest.mark.parametrize("name", sorted(TERMINAL_MARKERS))
-def test_no_data_borne_sequence_reaches_the_terminal(terminal_output: bytes, name: str):
-    assert TERMINAL_MARKERS[name].encode("utf-8") not in terminal_output
+    # None of the data's own sequences reached the terminal.
+    reached = [name for name, marker in TERMINAL_MARKERS.items() if marker.encode() in output]
+    assert not reached, f"data-borne sequences reached the terminal: {reached}"
+    for fragment in ("BELL\x07MARK", "\x1b]52;", "\x1b]0;"):
+        assert fragment.encode() not in output, fragment
 
-
-def test_only_the_apps_own_escape_sequences_reach_the_terminal(terminal_output: bytes):
-    rest = _OSC_POINTER.sub(b"", _CSI.sub(b"", terminal_output))
+    # Only the app's own escapes remain: CSI sequences and its pointer-shape OSC.
+    rest = _OSC_POINTER.sub(b"", _CSI.sub(b"", output))
     assert b"\x1b" not in rest, rest[rest.index(b"\x1b") - 40 : rest.index(b"\x1b") + 40]
-    controls = sorted({byte for byte in rest if byte < 0x20 and byte not in (0x0A, 0x0D)} | (
-        {0x7F} if b"\x7f" in rest else set()
-    ))
-    assert not controls, f"raw control bytes from the data: {controls}"
+    controls = sorted({byte for byte in rest if byte < 0x20 and byte not in (0x0A, 0x0D)})
+    assert not controls and b"\x7f" not in rest, f"raw control bytes from the data: {controls}"
     # C1 controls as UTF-8 (U+0080..U+009F): some terminals act on them as on ESC sequences.
-    assert not re.search(rb"\xc2[\x80-\x9f]", terminal_output)
-    for name in ("BELL\x07MARK", "\x1b]52;", "\x1b]0;"):
-        assert name.encode() not in terminal_output, name
+    assert not re.search(rb"\xc2[\x80-\x9f]", output)
 
 
 def test_the_harness_would_see_a_sequence_that_got_through(tmp_path: Path):
