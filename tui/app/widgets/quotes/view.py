@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -61,6 +62,7 @@ def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Conte
 # each time the cursor nears the end: building every item of a tree with tens of thousands of
 # quotes would take seconds a keystroke, and a keystroke should show within a frame.
 PAGE = 50
+CAPTION_AFTER_TYPING = 0.25  # seconds without a key
 LINES_PER_ITEM = 3  # two lines and a rule
 
 # (key, record, haystack, source name) of one item; keys are unique within a load.
@@ -98,6 +100,7 @@ class QuotesView(PeninsulaView):
         self._matches: list[Item] = []
         self._last: tuple[tuple[str, ...], object, object] | None = None
         self._words: list[str] = []
+        self._caption_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="quotes-filters"):
@@ -151,7 +154,7 @@ class QuotesView(PeninsulaView):
             self._items = items
         return self._items
 
-    def _filter(self) -> None:
+    def _filter(self, typing: bool = False) -> None:
         ds = self.dataset
         if ds is None:
             return
@@ -191,6 +194,19 @@ class QuotesView(PeninsulaView):
                 option_list.highlighted = 0
         self._shown, self._total = len(matches), len(everything)
         self._show_count()
+        if self._caption_timer is not None:
+            self._caption_timer.stop()
+            self._caption_timer = None
+        if typing:
+            # The header names the sources of every match: redrawing it on each key would cost
+            # that search and a repaint from the header down; the count beside the filter is
+            # exact at once, and the header follows as soon as typing pauses.
+            self._caption_timer = self.set_timer(CAPTION_AFTER_TYPING, self._caption_after_typing)
+        else:
+            self.announce_caption()
+
+    def _caption_after_typing(self) -> None:
+        self._caption_timer = None
         self.announce_caption()
 
     def _list_more(self, option_list: OptionList, count: int = PAGE) -> None:
@@ -229,7 +245,7 @@ class QuotesView(PeninsulaView):
     @on(Select.Changed, "#quotes-issue")
     def _criteria_changed(self, event) -> None:
         event.stop()
-        self._filter()
+        self._filter(typing=isinstance(event, Input.Changed))
 
     @on(Input.Submitted, "#quotes-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
