@@ -6,6 +6,7 @@ import datetime as dt
 from typing import ClassVar
 
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -40,6 +41,25 @@ class PeninsulaView(Vertical):
         if self.as_of is not None:
             return self.as_of
         return self.dataset.latest_date if self.dataset is not None else None
+
+    # From this width a view lays out side by side (class -wide), below it one above the other
+    # (class -compact); None until the first resize.
+    WIDE_AT: ClassVar[int] = 120
+    _wide: bool | None = None
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= self.WIDE_AT
+        changed = wide != self._wide
+        if changed:
+            self._wide = wide
+            self.set_class(wide, "-wide")
+            self.set_class(not wide, "-compact")
+        self.after_resize(changed)
+
+    def after_resize(self, layout_changed: bool) -> None:
+        """Redraw for a new layout; views that fit their content to the width redraw always."""
+        if layout_changed:
+            self.refresh_view()
 
     def watch_dataset(self) -> None:
         self._refresh_and_announce()

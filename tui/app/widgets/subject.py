@@ -13,14 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Label, Select
 
 from tui.app.messages import SubjectSelected
 from tui.app.widgets.base import PeninsulaView
-
-WIDE_AT = 120
 
 
 class SubjectView(PeninsulaView):
@@ -33,7 +30,6 @@ class SubjectView(PeninsulaView):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown_subject: str | None = None
-        self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="subject-bar"):
@@ -62,14 +58,9 @@ class SubjectView(PeninsulaView):
     def compose_side(self, subject_id: str) -> list[Widget]:
         return []
 
-    def on_resize(self, event: Resize) -> None:
-        wide = event.size.width >= WIDE_AT
-        if wide != self._wide:
-            self._wide = wide
-            self.set_class(wide, "-wide")
-            self.set_class(not wide, "-compact")
-            if self.dataset is not None:
-                self._fill_body()
+    def after_resize(self, layout_changed: bool) -> None:
+        if layout_changed and self.dataset is not None:
+            self._fill_body()
 
     def refresh_view(self) -> None:
         if self.dataset is None:

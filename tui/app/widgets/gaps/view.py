@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantFocus
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
@@ -42,7 +42,6 @@ from tui.app.widgets.gaps.figures import (
 )
 from tui.core.analysis import Analysis, ConditionCheck, analyse
 
-WIDE_AT = 120
 # Wide: the figures take this share of the width and the detail the rest.
 FIGURES_SHARE = 0.62
 SPREAD_WIDTH = 9  # "– 1 known"
@@ -105,7 +104,6 @@ class GapsView(PeninsulaView):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._wide: bool | None = None
         self.analysis: Analysis | None = None
         self._figure_key: str | None = None
         self._figures: dict[str, Figure] = {}
@@ -138,14 +136,6 @@ class GapsView(PeninsulaView):
         yield FigureDetail(id="gaps-detail")
 
     # -- layout --------------------------------------------------------------------------------
-
-    def on_resize(self, event: Resize) -> None:
-        wide = event.size.width >= WIDE_AT
-        if wide != self._wide:
-            self._wide = wide
-            self.set_class(wide, "-wide")
-            self.set_class(not wide, "-compact")
-            self.refresh_view()
 
     @property
     def figures_width(self) -> int:

@@ -6,7 +6,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
@@ -22,7 +21,6 @@ from tui.core import stances
 from tui.core.dataset import Dataset
 
 # At this width and more, the detail sits beside the matrix and cells spell out the word.
-WIDE_AT = 120
 
 
 class MatrixView(PeninsulaView):
@@ -39,7 +37,6 @@ class MatrixView(PeninsulaView):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._wide: bool | None = None
         self._detail_pending = False
         self._card_subject: tuple[Dataset, str] | None = None
 
@@ -55,14 +52,6 @@ class MatrixView(PeninsulaView):
         return self.query_one(MatrixTable)
 
     # -- layout --------------------------------------------------------------------------------
-
-    def on_resize(self, event: Resize) -> None:
-        wide = event.size.width >= WIDE_AT
-        if wide != self._wide:
-            self._wide = wide
-            self.set_class(wide, "-wide")
-            self.set_class(not wide, "-compact")
-            self.refresh_view()
 
     # -- data ----------------------------------------------------------------------------------
 

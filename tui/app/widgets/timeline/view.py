@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantFocus
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, OptionList, Select, Static
@@ -37,7 +37,6 @@ from tui.app.widgets.timeline.steps import (
 from tui.core import stances
 from tui.core.dataset import Change, Dataset, StanceRecord
 
-WIDE_AT = 120
 FIGURES_SHARE = 0.55  # wide: the figures' share of the width (see the CSS), the detail the rest
 
 
@@ -91,7 +90,6 @@ class TimelineView(PeninsulaView):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._wide: bool | None = None
         self.dates: list[dt.date] = []
         self.hidden_dates = 0
         self.span: tuple[dt.date | None, dt.date] | None = None
@@ -133,12 +131,7 @@ class TimelineView(PeninsulaView):
 
     # -- layout --------------------------------------------------------------------------------
 
-    def on_resize(self, event: Resize) -> None:
-        wide = event.size.width >= WIDE_AT
-        if wide != self._wide:
-            self._wide = wide
-            self.set_class(wide, "-wide")
-            self.set_class(not wide, "-compact")
+    def after_resize(self, layout_changed: bool) -> None:
         self._fill_chart()
 
     # -- data ----------------------------------------------------------------------------------
