@@ -54,12 +54,20 @@ def _unique(records: tuple[StanceRecord, ...]) -> tuple[StanceRecord, ...]:
     return tuple(r for r in records if not (id(r) in seen or seen.add(id(r))))
 
 
-def _evidence_of(records: tuple[StanceRecord, ...]) -> tuple[EvidenceRecord, ...]:
-    return tuple(ev for record in records for ev in record.evidence)
+class _Figure:
+    """A figure of the analysis: the stances it comes from, and so their evidence."""
+
+    @property
+    def records(self) -> tuple[StanceRecord, ...]:
+        raise NotImplementedError
+
+    @property
+    def evidence(self) -> tuple[EvidenceRecord, ...]:
+        return tuple(ev for record in self.records for ev in record.evidence)
 
 
 @dataclass(frozen=True)
-class IssueSpread:
+class IssueSpread(_Figure):
     """How far apart the actors with a known stance are on one issue."""
 
     issue_id: str
@@ -83,13 +91,9 @@ class IssueSpread:
     def records(self) -> tuple[StanceRecord, ...]:
         return self.known
 
-    @property
-    def evidence(self) -> tuple[EvidenceRecord, ...]:
-        return _evidence_of(self.known)
-
 
 @dataclass(frozen=True)
-class IssueGap:
+class IssueGap(_Figure):
     """Two actors' stances on one issue both have a stance on."""
 
     issue_id: str
@@ -104,13 +108,9 @@ class IssueGap:
     def records(self) -> tuple[StanceRecord, ...]:
         return (self.a, self.b)
 
-    @property
-    def evidence(self) -> tuple[EvidenceRecord, ...]:
-        return _evidence_of(self.records)
-
 
 @dataclass(frozen=True)
-class PairDistance:
+class PairDistance(_Figure):
     """How far apart two actors are over every issue both have a stance on."""
 
     actor_a: str
@@ -160,13 +160,9 @@ class PairDistance:
     def records(self) -> tuple[StanceRecord, ...]:
         return tuple(r for g in self.gaps for r in g.records)
 
-    @property
-    def evidence(self) -> tuple[EvidenceRecord, ...]:
-        return _evidence_of(self.records)
-
 
 @dataclass(frozen=True)
-class ConditionCheck:
+class ConditionCheck(_Figure):
     """One condition of one conditional stance, against the target actor's stance in force."""
 
     holder: StanceRecord  # the conditional stance
@@ -189,13 +185,9 @@ class ConditionCheck:
     def records(self) -> tuple[StanceRecord, ...]:
         return (self.holder,) if self.target is None else (self.holder, self.target)
 
-    @property
-    def evidence(self) -> tuple[EvidenceRecord, ...]:
-        return _evidence_of(self.records)
-
 
 @dataclass(frozen=True)
-class CommonGround:
+class CommonGround(_Figure):
     """An issue on which every actor with a known stance (two or more) is on the same side."""
 
     issue_id: str
@@ -216,13 +208,9 @@ class CommonGround:
     def records(self) -> tuple[StanceRecord, ...]:
         return self.known
 
-    @property
-    def evidence(self) -> tuple[EvidenceRecord, ...]:
-        return _evidence_of(self.known)
-
 
 @dataclass(frozen=True)
-class StartingPoint:
+class StartingPoint(_Figure):
     """One issue in the ranking of starting points for talks."""
 
     rank: int  # 1 = narrowest spread
@@ -243,10 +231,6 @@ class StartingPoint:
     def records(self) -> tuple[StanceRecord, ...]:
         extra = tuple(r for c in self.blocked + self.blocking for r in c.records)
         return _unique(self.spread.records + extra)
-
-    @property
-    def evidence(self) -> tuple[EvidenceRecord, ...]:
-        return _evidence_of(self.records)
 
 
 @dataclass(frozen=True)
