@@ -125,6 +125,20 @@ class Evidence(Strict):
         default_factory=list,
         description="The relay chain, first to last, e.g. [KCNA, Reuters].",
     )
+    channels: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "Separate channels that carried the statement, e.g. [BBC, Reuters] for two"
+            " interviews; unlike `via`, not a chain."
+        ),
+    )
+    statement: Id | None = Field(
+        default=None,
+        description=(
+            "An id shared by every rendering of one statement (other outlets, other"
+            " translations), across files; the statement counts once."
+        ),
+    )
 
     @field_validator("said_on", mode="before")
     @classmethod
@@ -141,6 +155,13 @@ class Position(Strict):
     )
     as_of: dt.date = Field(description="The date from which this stance holds.")
     summary: Text
+    inferred: ShortText | None = Field(
+        default=None,
+        description=(
+            "Why the stance is an inference rather than the actor's words, e.g. `the article"
+            " states the US position, not Trump's words`."
+        ),
+    )
     conditions: list[Condition] = Field(default_factory=list)
     evidence: list[Evidence] = Field(min_length=1)
 
@@ -174,6 +195,14 @@ class SeedMeta(Strict):
         default_factory=list, description="The relay chain the article cites, e.g. [KCNA, Reuters]."
     )
     url: ShortText | None = None
+    excerpt: bool = Field(
+        default=False,
+        description="True when the text is only the opening of the article as stored.",
+    )
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None,
+        description="SHA-256 of the body (UTF-8), recorded by `add-source`; a mismatch is reported.",
+    )
     inferred: dict[str, ShortText] = Field(
         default_factory=dict,
         description="Fields whose values are inferred rather than stated, each with the reason.",
