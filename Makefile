@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test fuzz bench clean
+.PHONY: run test fuzz bench bench-4x clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ fuzz: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.bench
+
+# The same, with a tree four times the large one (generating it takes a while, once).
+bench-4x: $(VENV)/.installed-test
+	$(BIN)/python -m tests.bench --4x
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -63,6 +63,8 @@ SCALES: dict[str, Scale] = {
     "tiny": Scale(actors=5, issues=4, seeds=50, evidence=200),
     "small": Scale(actors=12, issues=10, seeds=400, evidence=3_000),
     "large": Scale(actors=60, issues=40, seeds=5_000, evidence=50_000),
+    # Four times the large tree, for `make bench-4x`: how each figure grows with the data.
+    "4x": Scale(actors=240, issues=40, seeds=20_000, evidence=200_000),
 }
 
 
