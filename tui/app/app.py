@@ -106,8 +106,8 @@ class PeninsulaApp(App):
         with TabbedContent(id="views", initial=self._initial_view):
             for spec in VIEWS:
                 with TabPane(spec.title, id=spec.id):
-                    # Only the first view is built before the first frame; the others follow
-                    # right after it (see _after_first_frame), so the screen shows at once.
+                    # Only the view shown is built before the first data frame; the others
+                    # follow it (see _after_first_data), as nothing before it may wait on them.
                     if spec.id == self._initial_view:
                         yield self._build_view(spec)
         yield Footer()
@@ -128,12 +128,11 @@ class PeninsulaApp(App):
         self.tabs.query_one(Tabs).can_focus = False
         self.as_of = self._initial_as_of
         self.header.show_loading()
-        self.call_after_refresh(self._after_first_frame)
+        # Data first: the load starts now, in a thread, and the views it does not show wait
+        # for the first data frame.
+        self.load_data()
 
-    async def _after_first_frame(self) -> None:
-        # Mounting the other views and loading (a thread that shares the interpreter) would
-        # each hold up the first frame; the views come first, so that they all exist by the
-        # time the data is shown (tests and the snapshot command rely on it).
+    async def _after_first_data(self) -> None:
         for spec in VIEWS:
             pane = self.tabs.get_pane(spec.id)
             if not pane.query(PeninsulaView):
@@ -142,9 +141,10 @@ class PeninsulaApp(App):
             # Screenshots and snapshot tests: the same picture every time.
             for text_input in self.query(Input):
                 text_input.cursor_blink = False
-        self.load_data()
         if self._watch:
             self.watch_data()
+        # Tests and the snapshot command wait on this: every view exists by then.
+        self.loaded.set()
 
     @property
     def header(self) -> PanelHeader:
@@ -171,10 +171,19 @@ class PeninsulaApp(App):
         from tui.core.loader import load_tree
 
         # The dataset on screen was set aside from the cyclic collector (see _show_dataset);
-        # hand it back, so whatever it leaves behind once replaced can be collected.
+        # hand it back, so whatever it leaves behind once replaced can be collected. The
+        # collector then stays paused until the new dataset is set aside in its turn: a load
+        # makes hundreds of thousands of objects and no cycles, which it would only rescan.
+        gc.disable()
         gc.unfreeze()
-        dataset = load_tree(self.data_dir)
-        if not get_current_worker().is_cancelled:
+        try:
+            dataset = load_tree(self.data_dir)
+        except BaseException:
+            gc.enable()
+            raise
+        if get_current_worker().is_cancelled:
+            gc.enable()
+        else:
             self.call_from_thread(self._show_dataset, dataset)
 
     @work(exclusive=True, group="watch", exit_on_error=False)
@@ -191,11 +200,14 @@ class PeninsulaApp(App):
             view = self.active_view
             if view is not None:
                 view.focus_default()
+            self.call_after_refresh(self._after_first_data)
         # Everything now alive stays until the next load: a large dataset is hundreds of
         # thousands of objects, and the full collections that rescan them would stall the
         # screen for most of a second each, while the user moves and types.
         gc.freeze()
-        self.loaded.set()
+        gc.enable()
+        if not first:
+            self.loaded.set()
 
     def _apply_initial_target(self) -> None:
         spec = next((s for s in VIEWS if s.id == self._initial_view), None)

@@ -4,6 +4,7 @@ shared with `peninsula snapshot`."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from typing import Any, Callable
 
 import click
@@ -69,6 +70,9 @@ def app_command(
     Keys: number keys switch views, arrows move, enter opens, ? all keys,
     ctrl+p jump anywhere, ctrl+s screenshot, [ ] earlier / later date, q quit.
     """
+    # Paused from here to the first data frame (the app resumes it once the data is set aside
+    # from it): the start makes many objects and few cycles, and every pass would rescan them.
+    gc.disable()
     from tui.app.app import create_app
 
     spec, target = parse_view(view)

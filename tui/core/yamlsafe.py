@@ -136,8 +136,11 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str | None, Probl
         if size > max_bytes:
             return None, Problem(1, 1, f"file too large: {size} bytes (the limit is {max_bytes})")
         with path.open("rb") as handle:
-            # Read one byte more than allowed: the file may have grown since stat.
-            data = handle.read(max_bytes + 1)
+            # Read at the file's size (a buffer of the limit would be allocated for every file),
+            # and one byte more: the file may have grown since stat, up to one byte over the limit.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as error:
         return None, Problem(1, 1, f"cannot read the file: {error.strerror or error}")
     if len(data) > max_bytes:
