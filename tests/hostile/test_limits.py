@@ -113,9 +113,11 @@ def searched(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     sizes: list[int] = []
     real = verify.Verifier.verify
 
-    def counting(self: verify.Verifier, seed_id: str, body: str, text: str) -> verify.Verification:
+    def counting(
+        self: verify.Verifier, seed_id: str, body: str, text: str, account: str = ""
+    ) -> verify.Verification:
         sizes.append(len(body))
-        return real(self, seed_id, body, text)
+        return real(self, seed_id, body, text, account)
 
     monkeypatch.setattr(verify.Verifier, "verify", counting)
     return sizes
@@ -148,7 +150,7 @@ def test_verification_work_stays_linear_in_the_input(bundled_tree: Path, searche
     bound = max(verify.SEARCH_BUDGET_FLOOR, verify.SEARCH_BUDGET_FACTOR * tree_bytes(bundled_tree))
     assert sum(searched) <= bound
     messages = [d.message for d in dataset.diagnostics if d.path.endswith("many-citations.yaml")]
-    assert any(m.startswith("not verified: this load has searched") for m in messages)
+    assert any(m.startswith("not verified: this file's evidence has searched") for m in messages)
     # The bundled actors are untouched by the hostile file's cost.
     assert all(ev.verified for ev in dataset.evidence if ev.actor_id != "many-citations")
 

@@ -29,7 +29,7 @@ from tui.app.views import VIEWS, ViewSpec
 from tui.app.watch import watch_data_tree
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.panel_header import PanelHeader
-from tui.core.dataset import Dataset
+from tui.core.dataset import Dataset, load_failure
 
 # The app's selection, which views follow: a view binds those of these it declares as reactives.
 SELECTION = ("issue_id", "actor_id", "source_id", "evidence_key")
@@ -178,6 +178,11 @@ class PeninsulaApp(App):
         gc.unfreeze()
         try:
             dataset = load_tree(self.data_dir)
+        except Exception as error:  # noqa: BLE001 - whatever it is, the screen must say it
+            # The loader reports every problem of the data as a diagnostic; this is for what
+            # it did not foresee, so that the app says what went wrong instead of loading
+            # forever (and the snapshot command, which waits for a load, ends).
+            dataset = load_failure(self.data_dir, error)
         except BaseException:
             gc.enable()
             raise

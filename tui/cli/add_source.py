@@ -9,12 +9,13 @@ from pathlib import Path
 import click
 
 from tui.core.paths import is_data_tree
+from tui.core.reading import MAX_BYTES, Unreadable, read_bounded, read_regular
 from tui.core.sanitize import clean
 from tui.core.sources import (
     SourceRejected,
     article_text,
     build_source,
-    find_same_text,
+    find_clash,
     write_source,
 )
 
@@ -97,9 +98,16 @@ def add_source_command(
             f"{root} holds no positions/ and seeds/: run this in your data tree or pass --data DIR",
         )
     try:
-        raw = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
-    except OSError as error:
-        _fail(EXIT_IO, f"{article}: cannot read: {error.strerror or error}")
+        # Never past the limit: /dev/zero or an endless pipe are not read to their end.
+        raw = (
+            read_bounded(sys.stdin.buffer, MAX_BYTES)
+            if article == "-"
+            else read_regular(Path(article), MAX_BYTES)
+        )
+    except Unreadable as refused:
+        if refused.too_large:
+            _fail(EXIT_BAD_TEXT, f"{article}: the text is over {MAX_BYTES} bytes, a seed's limit")
+        _fail(EXIT_IO, f"{article}: {refused.reason}")
     try:
         body = article_text(raw)
         relays = [part.strip() for part in via.split(",") if part.strip()]
@@ -121,9 +129,18 @@ def add_source_command(
     target = seeds_dir / source.file_name
     if target.exists():
         _fail(EXIT_EXISTS, f"{target} already exists; not overwritten (choose another --id)")
-    same = find_same_text(seeds_dir, body)
-    if same is not None:
-        _fail(EXIT_EXISTS, f"the same text is already in seeds/{same}.txt")
+    try:
+        clash = find_clash(seeds_dir, body, source.meta.id, root)
+    except Unreadable as refused:
+        _fail(EXIT_IO, f"{seeds_dir}: {refused.reason}")
+    if clash.same_text is not None:
+        _fail(EXIT_EXISTS, f"the same text is already in seeds/{clash.same_text}")
+    if clash.same_id is not None:
+        _fail(
+            EXIT_EXISTS,
+            f"seeds/{clash.same_id} already carries the id '{source.meta.id}'; "
+            "not added (choose another --id)",
+        )
     try:
         path = write_source(seeds_dir, source)
     except FileExistsError:

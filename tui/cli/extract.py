@@ -15,6 +15,7 @@ from tui.core.loader import load_tree
 from tui.core.models import SeedMeta
 from tui.core.sanitize import clean
 from tui.core.seeds import parse_seed, split
+from tui.core.reading import Unreadable, read_regular
 from tui.core.yamlsafe import decode
 
 EXIT_NOT_FOUND = 2
@@ -80,9 +81,9 @@ def extract_command(article: str, data: str | None, indent: int) -> None:
 
 def _read_file(path: Path) -> tuple[SourceInfo, str]:
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        click.echo(clean(f"error: {path}: cannot read: {error.strerror or error}"), err=True)
+        data = read_regular(path)
+    except Unreadable as refused:
+        click.echo(clean(f"error: {path}: {refused.reason}"), err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
     text, problem = decode(data)
     if text is None:
@@ -104,8 +105,8 @@ def _read_file(path: Path) -> tuple[SourceInfo, str]:
 
 def _body_line_offset(seed_file: Path) -> int:
     try:
-        text = seed_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular(seed_file).decode("utf-8")
+    except (Unreadable, UnicodeDecodeError):
         return 0
     parts = split(text)
     if parts is None:

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.diagnostics import Diagnostic
+from tui.core.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     # Annotations only: the app's first frame must not wait for pydantic to import.
@@ -221,3 +221,14 @@ class Dataset:
             "errors": len(self.errors),
             "warnings": len(self.warnings),
         }
+
+
+def load_failure(root: Path, error: BaseException) -> Dataset:
+    """An empty dataset whose one diagnostic says why the tree could not be loaded at all."""
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return Dataset(
+        root=root,
+        diagnostics=[
+            Diagnostic(".", 1, 1, Severity.ERROR, f"the data could not be loaded: {reason}")
+        ],
+    )

@@ -23,6 +23,7 @@ from copy import copy
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, create_model
@@ -31,15 +32,17 @@ from tui.core.dataset import Dataset, EvidenceRecord, Location, Seed, StanceReco
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
 from tui.core.sanitize import clean
-from tui.core.seeds import parse_seed
+from tui.core.reading import Unreadable, folder_state, list_folder
+from tui.core.seeds import ParsedSeed, parse_seed
 from tui.core.validation import validate_record
-from tui.core.verify import SEARCH_BUDGET_FACTOR, SEARCH_BUDGET_FLOOR, Verifier
-from tui.core.yamlsafe import DataPath, YamlDocument, load_file, read_text
+from tui.core.verify import Verifier, file_budget
+from tui.core.yamlsafe import DataPath, YamlDocument, load_text, read_text
 
 ISSUES_FILE = "issues.yaml"
 ACTOR_SUFFIXES = (".yaml", ".yml")
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
 
 
 @cache
@@ -71,9 +74,10 @@ def load_tree(root: Path) -> Dataset:
 class _File:
     """One YAML file being loaded: its name for messages, its document, its reader problems."""
 
-    def __init__(self, name: str, doc: YamlDocument):
+    def __init__(self, name: str, doc: YamlDocument, size: int = 0):
         self.name = name
         self.doc = doc
+        self.size = size  # characters read, which bound the verification work of its evidence
         self.problem_paths = doc.problem_paths()
 
     def at(self, path: DataPath) -> Location:
@@ -115,29 +119,41 @@ class _TreeLoader:
         self.seed_files: dict[str, str] = {}
         self.actor_files: dict[str, str] = {}
         self.kept: list[_KeptPosition] = []
-        self.input_size = 0  # characters read, which bounds the verification work
 
     def load(self) -> Dataset:
         positions_dir, seeds_dir = self.root / "positions", self.root / "seeds"
-        for folder in (seeds_dir, positions_dir):
-            if not folder.is_dir():
-                self.error(self.name(folder), 1, 1, f"missing folder {folder.name}/")
-        if seeds_dir.is_dir():
-            for path in sorted(seeds_dir.glob("*.txt")):
-                if path.is_file():  # not a folder, and not a pipe that would block the read
-                    self.load_seed(path)
-        if positions_dir.is_dir():
+        seed_paths = [p for p in self.entries(seeds_dir) if p.name.endswith(".txt")]
+        position_paths = self.entries(positions_dir)
+        self.choose_seeds([seed for seed in map(self.read_seed, seed_paths) if seed is not None])
+        if position_paths is not None:
             catalogue = positions_dir / ISSUES_FILE
-            if catalogue.is_file():
+            if catalogue in position_paths:
                 self.load_issues(catalogue)
             else:
                 self.error(self.name(catalogue), 1, 1, "missing issue catalogue")
-            for path in sorted(positions_dir.iterdir()):
-                if path.suffix in ACTOR_SUFFIXES and path.name != ISSUES_FILE and path.is_file():
-                    self.load_actor(path)
+            actors = [
+                self.read_actor(path)
+                for path in position_paths
+                if path.suffix in ACTOR_SUFFIXES and path.name != ISSUES_FILE
+            ]
+            self.choose_actors([actor for actor in actors if actor is not None])
         self.check_references_and_verify()
         self.dataset.diagnostics = sorted(shown_safely(d) for d in self.diagnostics)
         return self.dataset
+
+    def entries(self, folder: Path) -> list[Path]:
+        """The folder's entries; a folder that is missing or cannot be read is a diagnostic."""
+        state = folder_state(folder)
+        if state is None:
+            try:
+                return list_folder(folder)
+            except Unreadable as refused:
+                state = refused.reason
+        if state == "missing":
+            self.error(self.name(folder), 1, 1, f"missing folder {folder.name}/")
+        else:
+            self.error(self.name(folder), 1, 1, f"{state} ({folder.name}/ is left out)")
+        return []
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -156,11 +172,9 @@ class _TreeLoader:
 
     def open_yaml(self, path: Path) -> _File:
         name = self.name(path)
-        file = _File(name, load_file(path))
-        try:
-            self.input_size += path.stat().st_size
-        except OSError:
-            pass  # already reported by the reader
+        text, problem = read_text(path, within=self.root)
+        doc = load_text(text) if text is not None else YamlDocument(problems=[problem] if problem else [])
+        file = _File(name, doc, len(text or ""))
         for problem in file.doc.problems:
             self.error(name, problem.line, problem.col, problem.message)
         return file
@@ -185,27 +199,35 @@ class _TreeLoader:
 
     # -- seeds ---------------------------------------------------------------------------------
 
-    def load_seed(self, path: Path) -> None:
+    def read_seed(self, path: Path) -> tuple[Path, ParsedSeed] | None:
         name = self.name(path)
-        text, problem = read_text(path)
+        text, problem = read_text(path, within=self.root)
         if text is None:
             assert problem is not None
             self.error(name, problem.line, problem.col, problem.message)
-            return
-        self.input_size += len(text)
+            return None
         parsed = parse_seed(text, name)
         self.diagnostics.extend(parsed.diagnostics)
         if parsed.meta is None or parsed.body is None:
-            return
-        line, col = parsed.id_position()
-        seed_id = parsed.meta.id
-        if seed_id in self.dataset.seeds:
-            self.error(
-                name, line, col, f"duplicate seed id '{seed_id}' (also in {self.seed_files[seed_id]})"
-            )
-            return
-        self.seed_files[seed_id] = name
-        self.dataset.seeds[seed_id] = Seed(parsed.meta, parsed.body, Location(name, line, col))
+            return None
+        return path, parsed
+
+    def choose_seeds(self, seeds: list[tuple[Path, ParsedSeed]]) -> None:
+        """Every seed under its id; of two with one id, the file named after it wins."""
+        for path, parsed in _named_first(seeds, lambda parsed: parsed.meta.id):
+            assert parsed.meta is not None and parsed.body is not None
+            name = self.name(path)
+            line, col = parsed.id_position()
+            seed_id = parsed.meta.id
+            if seed_id in self.dataset.seeds:
+                self.error(
+                    name, line, col, f"duplicate seed id '{seed_id}' (also in {self.seed_files[seed_id]})"
+                )
+                continue
+            self.seed_files[seed_id] = name
+            self.dataset.seeds[seed_id] = Seed(parsed.meta, parsed.body, Location(name, line, col))
+        # The seeds in file order, as a reader of seeds/ sees them.
+        self.dataset.seeds = dict(sorted(self.dataset.seeds.items(), key=lambda i: i[1].location.path))
 
     # -- issues --------------------------------------------------------------------------------
 
@@ -237,20 +259,36 @@ class _TreeLoader:
 
     # -- actors --------------------------------------------------------------------------------
 
-    def load_actor(self, path: Path) -> None:
+    def read_actor(self, path: Path) -> tuple[Path, tuple[_File, Actor]] | None:
         file = self.open_yaml(path)
         data = file.doc.data
         if data is None:
-            return
+            return None
         shell = self.validate_shell(Actor, "positions", data, file, ())
         if shell is None:
-            return
+            return None
+        return path, (file, shell)
+
+    def choose_actors(self, actors: list[tuple[Path, tuple[_File, Actor]]]) -> None:
+        """Every actor under its id; of two with one id, the file named after it wins."""
+        winner: dict[str, str] = {}
+        for _, (file, shell) in _named_first(actors, lambda read: read[1].id):
+            if shell.id in winner:
+                self.error_at(
+                    file,
+                    ("id",),
+                    f"duplicate actor id '{shell.id}' (also in {winner[shell.id]})",
+                )
+            else:
+                winner[shell.id] = file.name
+        # Actors and their positions load in file order, each from the file that won its id.
+        for path, (file, shell) in actors:
+            if winner[shell.id] == file.name:
+                self.actor_files[shell.id] = file.name
+                self.load_actor(path, file, shell)
+
+    def load_actor(self, path: Path, file: _File, shell: Actor) -> None:
         actor_id = shell.id
-        if actor_id in self.dataset.actors:
-            self.error_at(
-                file, ("id",), f"duplicate actor id '{actor_id}' (also in {self.actor_files[actor_id]})"
-            )
-            return
         if actor_id != path.stem:
             line, col = file.doc.mark(("id",))
             self.diagnostics.append(
@@ -266,7 +304,6 @@ class _TreeLoader:
         fields = {name: getattr(shell, name) for name in Actor.model_fields if name != "positions"}
         self.dataset.actors[actor_id] = Actor.model_validate({**fields, "positions": positions})
         self.dataset.actor_locations[actor_id] = file.at(("id",))
-        self.actor_files[actor_id] = file.name
 
     def load_positions(self, file: _File, actor_id: str, items: list[Any]) -> list[Position]:
         kept: list[Position] = []
@@ -320,9 +357,7 @@ class _TreeLoader:
 
     def check_references_and_verify(self) -> None:
         issues, actors = self.dataset.issues, self.dataset.actors
-        verifier = Verifier(
-            budget=max(SEARCH_BUDGET_FLOOR, SEARCH_BUDGET_FACTOR * self.input_size)
-        )
+        verifier = Verifier()
         for kept in self.kept:
             file, base = kept.file, kept.base
             for index, condition in enumerate(kept.position.conditions):
@@ -349,15 +384,18 @@ class _TreeLoader:
         seed = self.dataset.seeds.get(evidence.source)
         if seed is None:
             self.error_at(file, (*where, "source"), f"unknown seed '{evidence.source}'")
-        elif not verifier.can_afford(seed.id, seed.body, evidence.text):
+        elif not verifier.can_afford(
+            seed.id, seed.body, evidence.text, file.name, file_budget(file.size)
+        ):
             self.error_at(
                 file,
                 (*where, "text"),
-                f"not verified: this load has searched {verifier.searched:,} characters of seed "
-                f"text, its limit; seed '{seed.id}' is cited too often for its size",
+                f"not verified: this file's evidence has searched "
+                f"{verifier.searched_by.get(file.name, 0):,} characters of seed text, its limit; "
+                f"seed '{seed.id}' is cited too often for its size",
             )
         else:
-            outcome = verifier.verify(seed.id, seed.body, evidence.text)
+            outcome = verifier.verify(seed.id, seed.body, evidence.text, file.name)
             verified, spans = outcome.found, outcome.spans
             if not verified:
                 self.error_at(
@@ -373,6 +411,13 @@ class _TreeLoader:
             spans=spans,
             location=file.at(where),
         )
+
+
+def _named_first(items: list[tuple[Path, R]], id_of: Callable[[R], str]) -> list[tuple[Path, R]]:
+    """``items`` with, for each id, the one from the file named after it first (else file order)."""
+    named = [item for item in items if item[0].stem == id_of(item[1])]
+    others = [item for item in items if item[0].stem != id_of(item[1])]
+    return named + others
 
 
 def shown_safely(diagnostic: Diagnostic) -> Diagnostic:

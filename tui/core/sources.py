@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from tui.core.models import SeedMeta
 from tui.core.seeds import parse_seed, render_seed, split
-from tui.core.yamlsafe import MAX_BYTES
+from tui.core.reading import MAX_BYTES, Unreadable, list_folder, read_regular
+from tui.core.yamlsafe import load_text
 
 TITLE_SLUG_CHARS = 40
 ID_MAX_CHARS = 80
@@ -160,17 +161,39 @@ def build_source(
     return NewSource(meta, text)
 
 
-def find_same_text(seeds_dir: Path, body: str) -> str | None:
-    """The id of a seed already holding this article's text, if any."""
+@dataclass(frozen=True)
+class Clash:
+    """Why a new seed cannot be added beside the existing ones; None fields mean no clash."""
+
+    same_text: str | None = None  # the file name of a seed holding the same text
+    same_id: str | None = None  # the file name of a seed that carries the new id
+
+
+def find_clash(seeds_dir: Path, body: str, seed_id: str, root: Path | None = None) -> Clash:
+    """A seed already holding this text, or already carrying this id (in its front matter,
+    whatever its file name). Only regular files inside ``root`` are read, each with the bound."""
     wanted = body.strip()
-    for path in sorted(seeds_dir.glob("*.txt")):
-        try:
-            parts = split(path.read_bytes().decode("utf-8"))
-        except (OSError, UnicodeDecodeError):
+    same_text = same_id = None
+    for path in list_folder(seeds_dir):
+        if not path.name.endswith(".txt"):
             continue
-        if parts is not None and parts[1].strip() == wanted:
-            return path.stem
-    return None
+        try:
+            text = read_regular(path, within=root).decode("utf-8")
+        except (Unreadable, UnicodeDecodeError):
+            continue
+        parts = split(text)
+        if parts is None:
+            continue
+        if same_text is None and parts[1].strip() == wanted:
+            same_text = path.name
+        if same_id is None and (path.stem == seed_id or _front_matter_id(parts[0]) == seed_id):
+            same_id = path.name
+    return Clash(same_text, same_id)
+
+
+def _front_matter_id(front: str) -> object:
+    data = load_text(front).data
+    return data.get("id") if data else None
 
 
 def write_source(seeds_dir: Path, source: NewSource) -> Path:

@@ -28,7 +28,9 @@ _FOLDS = (
 )
 _ASCII_WHITESPACE = "\t\n\x0b\x0c\r"
 _SPACE_RUN = re.compile(" {2,}")
-_ELISION = re.compile(r"\s*(?:\[\s*(?:\.{3,}|…)\s*\]|(?:\.{3,}|…)\.?)\s*")
+# The white space around an elision is stripped from the pieces, not matched here: a leading
+# ``\s*`` would be tried again from every character of a long run of spaces, quadratic in it.
+_ELISION = re.compile(r"\[\s*(?:\.{3,}|…)\s*\]|(?:\.{3,}|…)\.?")
 
 Span = tuple[int, int]
 
@@ -155,32 +157,47 @@ def verify(text: str, body: str) -> Verification:
 
 
 # Verification searches a seed once per evidence item that cites it, so a large seed cited by
-# many items costs their product. A load may search this many times its own size, and never less
-# than the floor (a long article cited a few dozen times is ordinary); past that, items are left
-# unverified with a diagnostic rather than letting a hostile tree stall every load.
+# many items costs their product. Each file citing seeds may search this many times its own size,
+# and never less than the floor (a long article cited a few dozen times is ordinary); past that,
+# its items are left unverified with a diagnostic rather than letting a hostile file stall every
+# load. The budget is the file's own: a hostile file exhausts it and leaves the others theirs.
 SEARCH_BUDGET_FACTOR = 16
 SEARCH_BUDGET_FLOOR = 64 * 1024 * 1024
+
+
+def file_budget(file_size: int) -> int:
+    """Characters of seed text that the evidence of one file of ``file_size`` may search."""
+    return max(SEARCH_BUDGET_FLOOR, SEARCH_BUDGET_FACTOR * file_size)
 
 
 class Verifier:
     """Verifies many evidence items against many seeds, folding each seed body once.
 
-    ``searched`` counts the characters of seed text handed to searches (an upper bound of the
-    work); ``can_afford`` says whether one more search of a body stays within ``budget``.
+    Work is charged to an account (the file whose evidence it is): ``searched_by`` counts the
+    characters of seed text handed to its searches (an upper bound of the work), and
+    ``can_afford`` says whether one more search of a body stays within the account's budget
+    (``budget`` unless given). An outcome already known costs nothing, whoever asks.
     """
 
     def __init__(self, budget: int | None = None) -> None:
         self._bodies: dict[str, NormalisedBody] = {}
         self._outcomes: dict[tuple[str, str], Verification] = {}
         self.budget = budget
-        self.searched = 0
+        self.searched_by: dict[str, int] = {}
 
-    def can_afford(self, seed_id: str, body: str, text: str) -> bool:
-        if self.budget is None or (seed_id, text) in self._outcomes:
+    @property
+    def searched(self) -> int:
+        return sum(self.searched_by.values())
+
+    def can_afford(
+        self, seed_id: str, body: str, text: str, account: str = "", budget: int | None = None
+    ) -> bool:
+        limit = self.budget if budget is None else budget
+        if limit is None or (seed_id, text) in self._outcomes:
             return True
-        return self.searched + len(body) <= self.budget
+        return self.searched_by.get(account, 0) + len(body) <= limit
 
-    def verify(self, seed_id: str, body: str, text: str) -> Verification:
+    def verify(self, seed_id: str, body: str, text: str, account: str = "") -> Verification:
         key = (seed_id, text)
         outcome = self._outcomes.get(key)
         if outcome is None:
@@ -191,7 +208,7 @@ class Verifier:
                 return self._folded(seed_id, body)
 
             outcome = self._outcomes[key] = verify_text(text, body, folded)
-            self.searched += len(body) * passes[0]
+            self.searched_by[account] = self.searched_by.get(account, 0) + len(body) * passes[0]
         return outcome
 
     def _folded(self, seed_id: str, body: str) -> NormalisedBody:

@@ -22,7 +22,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
-MAX_BYTES = 2 * 1024 * 1024
+from tui.core.reading import MAX_BYTES, Unreadable, read_regular
+
 MAX_DEPTH = 64
 # Far above any real file (a position with its evidence is some 30 values), far below what
 # exhausts memory: 2 MiB of `[],` would otherwise be 700,000 lists.
@@ -129,27 +130,20 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         )
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> tuple[str | None, Problem | None]:
-    """The file's text; refused when unreadable, larger than ``max_bytes`` or not UTF-8."""
+def read_text(
+    path: Path, max_bytes: int = MAX_BYTES, within: Path | None = None
+) -> tuple[str | None, Problem | None]:
+    """The file's text; refused when not a regular file, unreadable, larger than ``max_bytes``,
+    not UTF-8, or (with ``within``) a link leading out of that folder."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, Problem(1, 1, f"file too large: {size} bytes (the limit is {max_bytes})")
-        with path.open("rb") as handle:
-            # Read at the file's size (a buffer of the limit would be allocated for every file),
-            # and one byte more: the file may have grown since stat, up to one byte over the limit.
-            data = handle.read(size + 1)
-            if len(data) > size:
-                data += handle.read(max_bytes + 1 - len(data))
-    except OSError as error:
-        return None, Problem(1, 1, f"cannot read the file: {error.strerror or error}")
-    if len(data) > max_bytes:
-        return None, Problem(1, 1, f"file too large: over {max_bytes} bytes")
+        data = read_regular(path, max_bytes, within)
+    except Unreadable as refused:
+        return None, Problem(1, 1, refused.reason)
     return decode(data)
 
 
-def load_file(path: Path, max_bytes: int = MAX_BYTES) -> YamlDocument:
-    text, problem = read_text(path, max_bytes)
+def load_file(path: Path, max_bytes: int = MAX_BYTES, within: Path | None = None) -> YamlDocument:
+    text, problem = read_text(path, max_bytes, within)
     if text is None:
         return YamlDocument(problems=[problem] if problem else [])
     return load_text(text)
