@@ -6,16 +6,14 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from tui.core.writing import protected_folder
+
 _NUMBERED = re.compile(r"-(\d+)\.svg$")
 
 
 def is_inside(path: Path, folders: Iterable[Path]) -> bool:
-    resolved = path.resolve()
-    for folder in folders:
-        folder = folder.resolve()
-        if resolved == folder or folder in resolved.parents:
-            return True
-    return False
+    """Inside one of ``folders``, or any data tree's positions/ or seeds/."""
+    return protected_folder(path, folders) is not None
 
 
 def save_numbered_svg(

@@ -44,14 +44,14 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def write_output(text: str, output: str, *, force: bool, data: Path) -> None:
     """Write to a file (`-`: standard output): never over an existing file without `--force`,
-    never into the data's positions/ or seeds/."""
-    from tui.core.export import OutputExistsError, ProtectedOutputError, write_text
+    never into any data tree's positions/ or seeds/, never through a link onto another file."""
+    from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic
 
     if output == "-":
         click.echo(text, nl=False)
         return
     try:
-        write_text(text, output, force=force, protected=[data / "positions", data / "seeds"])
+        write_atomic(text, output, force=force, protected=[data / "positions", data / "seeds"])
     except OutputExistsError as error:
         raise click.ClickException(f"{error}; use --force to overwrite it") from None
     except ProtectedOutputError as error:

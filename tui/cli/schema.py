@@ -72,10 +72,6 @@ def schema_command(output: Path, force: bool, check: bool) -> None:
 
 def _inside_data(folder: Path) -> bool:
     """Is ``folder`` (symbolic links resolved) a data tree's positions/ or seeds/, or inside one?"""
-    from tui.core.paths import is_data_tree
+    from tui.core.writing import data_folder_holding
 
-    resolved = folder.resolve()
-    return any(
-        part.name in ("positions", "seeds") and is_data_tree(part.parent)
-        for part in (resolved, *resolved.parents)
-    )
+    return data_folder_holding(folder) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
@@ -55,17 +56,19 @@ def snapshot_command(
       peninsula snapshot --view actor:kim-jong-un --size 80x24 -o kim.svg
       peninsula snapshot --view issue:denuclearisation --as-of 2025-09-21 -o denuc.svg
     """
-    from tui.app.screenshots import is_inside
     from tui.app.snapshot import UnknownTarget, render_svg
     from tui.app.views import parse_view
+    from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic
 
     root = data_dir(data)
     spec, target = parse_view(view)
     path = None if output == "-" else Path(output)
     if path is not None:
-        if is_inside(path, [root / "positions", root / "seeds"]):
-            raise click.UsageError("refusing to write into positions/ or seeds/")
-        if path.exists() and not force:
+        from tui.core.writing import protected_folder
+
+        if protected_folder(path, [root / "positions", root / "seeds"]) is not None:
+            raise click.UsageError("refusing to write into a data tree's positions/ or seeds/")
+        if os.path.lexists(path) and not force:
             raise click.UsageError(f"{output} exists; use --force to overwrite it")
     try:
         svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme)
@@ -76,6 +79,10 @@ def snapshot_command(
     if path is None:
         sys.stdout.write(svg)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(svg, encoding="utf-8")
+    try:
+        write_atomic(svg, path, force=force, make_parents=True)
+    except (OutputExistsError, ProtectedOutputError) as error:
+        raise click.UsageError(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(f"{output}: {error.strerror or error}") from None
     click.echo(f"wrote {output} ({spec.id}, {size[0]}x{size[1]})", err=True)

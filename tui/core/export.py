@@ -46,6 +46,7 @@ from tui.core.analysis import (
     analyse,
 )
 from tui.core.sanitize import clean
+from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic
 from tui.core.stances import glyph, word
 
 if TYPE_CHECKING:
@@ -110,12 +111,6 @@ WHATS = tuple(COLUMNS)
 RELAY_SEPARATOR = " → "
 
 
-class OutputExistsError(FileExistsError):
-    """The output file exists and overwriting was not asked for."""
-
-
-class ProtectedOutputError(PermissionError):
-    """The output would land inside a folder that export must never write into."""
 
 
 # -- frames ------------------------------------------------------------------------------------
@@ -405,16 +400,5 @@ def write_text(
     text: str, path: str | Path, *, force: bool = False, protected: Iterable[Path] = ()
 ) -> Path:
     """Write ``text`` to ``path``: never over an existing file unless ``force``, never into a
-    protected folder. Exclusive creation makes the no-overwrite check and the write one step."""
-    target = Path(path)
-    resolved = target.resolve()
-    for folder in protected:
-        folder = Path(folder).resolve()
-        if resolved == folder or folder in resolved.parents:
-            raise ProtectedOutputError(f"{target}: will not write inside {folder}")
-    try:
-        with open(target, "w" if force else "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise OutputExistsError(f"{target} already exists; not overwritten") from None
-    return target
+    data tree's positions/ or seeds/ nor a ``protected`` folder, never through a link."""
+    return write_atomic(text, path, force=force, protected=protected)
