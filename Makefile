@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test fuzz bench bench-4x clean
+.PHONY: run test fuzz bench bench-4x score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: $(VENV)/.installed-test
 # The same, with a tree four times the large one (generating it takes a while, once).
 bench-4x: $(VENV)/.installed-test
 	$(BIN)/python -m tests.bench --4x
+
+# Speaker attribution on the labelled real articles (held-back and tuning parts apart).
+score: $(VENV)/.installed-test
+	$(BIN)/python -m tests.extract.scoring
 
 clean:
 	rm -rf $(VENV) .pytest_cache
