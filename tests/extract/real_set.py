@@ -121,9 +121,7 @@ def load_real_set(path: Path = REAL_LABELS) -> tuple[str, list[RealArticle]]:
             for item in entry.get("quotes") or []
         )
         articles.append(
-            RealArticle(
-                seed_id, body, entry["published"], quotes, seed_id in held_back, from_seed
-            )
+            RealArticle(seed_id, body, entry["published"], quotes, seed_id in held_back, from_seed)
         )
     return data["split"]["name"], articles
 

@@ -72,9 +72,10 @@ def test_an_alias_names_the_actor():
             "Kim Yo Jong, the sister of leader Kim Jong Un, spoke. “Stop,” Kim said.\n",
             "kim-yo-jong",
         ),
+        # ...even paragraphs later, when no other Kim has been named since...
         (
             "Kim’s sister, Kim Yo Jong, spoke.\n\nLee spoke too.\n\n“Stop,” Kim said.\n",
-            "kim-jong-un",
+            "kim-yo-jong",
         ),
         # ...and with nobody named nearby, the actor who declares the surname as an alias.
         ("“Stop,” Kim said.\n", "kim-jong-un"),

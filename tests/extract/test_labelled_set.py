@@ -5,7 +5,7 @@ Print the figures with `python -m tests.extract.scoring` (or `pytest -s` on this
 
 from __future__ import annotations
 
-from .scoring import load_articles, measure, report
+from .scoring import load_articles, measure, measure_real, real_parts, real_report, report
 
 # Measured on the seed article and the seven articles written for testing (two of them held
 # out: written and labelled after the rules were fixed). Raise these when the extractor improves.
@@ -39,3 +39,38 @@ def test_speaker_attribution_meets_its_floor():
     assert quotes.recall >= QUOTE_RECALL_FLOOR, figures
     assert reported.precision >= REPORTED_PRECISION_FLOOR, figures
     assert reported.recall >= REPORTED_RECALL_FLOOR, figures
+
+
+# Measured on the real articles (real_labels.yaml). The held-back part was never tuned on: its
+# floors are the figures the extractor reached there, below the target of precision 0.95
+# and recall 0.90 (see the README for what the remaining errors are).
+HELD_BACK_PRECISION_FLOOR = 0.81
+HELD_BACK_RECALL_FLOOR = 0.78
+TUNING_PRECISION_FLOOR = 0.99
+TUNING_RECALL_FLOOR = 0.94
+
+
+def test_the_real_set_is_split_and_labelled():
+    split_name, held_back, tuning = real_parts()
+    assert split_name
+    assert len(held_back) + len(tuning) == 39
+    assert len(held_back) == 13
+    assert sum(len(a.quotes) for a in held_back + tuning) >= 180
+    assert not {a.seed_id for a in held_back} & {a.seed_id for a in tuning}
+
+
+def test_speaker_attribution_on_the_held_back_real_articles_meets_its_floor():
+    _, held_back, _ = real_parts()
+    measured = measure_real(held_back)
+    figures = real_report(measured, "held-back part")
+    print(figures)
+    assert measured.precision >= HELD_BACK_PRECISION_FLOOR, figures
+    assert measured.recall >= HELD_BACK_RECALL_FLOOR, figures
+
+
+def test_speaker_attribution_on_the_tuning_real_articles_meets_its_floor():
+    _, _, tuning = real_parts()
+    measured = measure_real(tuning)
+    figures = real_report(measured, "tuning part")
+    assert measured.precision >= TUNING_PRECISION_FLOOR, figures
+    assert measured.recall >= TUNING_RECALL_FLOOR, figures

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tui.core.discourse import ROLE_NOUNS, Discourse, Entity, relation_mentions
 from tui.core.mentions import ActorNames, Mention, after_preposition, form_key, is_title_case
 from tui.core.models import Actor
 
@@ -36,7 +37,7 @@ _ATTRIBUTION_VERBS = frozenset(
     posted posts tweeted quipped recalled acknowledged conceded emphasised emphasized emphasises
     emphasizes remarked reiterated reiterates pledged pledges promised promises suggested suggests
     cautioned complained joked observed predicted demanded demands shouted affirmed affirms
-    reaffirmed reaffirms""".split()
+    reaffirmed reaffirms reads read answered answers""".split()
 )
 # Participles that introduce a quote after a first one: `," Trump said, adding, "..."`.
 _INTRODUCING = _ATTRIBUTION_VERBS | frozenset(
@@ -52,7 +53,7 @@ _REPORTED_VERBS = _ATTRIBUTION_VERBS | frozenset(
     voiced voices floated floats pressed presses renewed renews repeated repeats estimated
     estimates saying asserted asserts maintained maintains questioned questions defended defends
     highlighted highlights underscored underscores ruled rules insisting warning urging calling
-    demanding rejecting mocked mocks""".split()
+    demanding rejecting mocked mocks defining defined defines labeling labelling ask asks""".split()
 )
 _PRONOUNS = frozenset({"he", "she"})
 # Capitalised words that open clauses and are never a speaker's name.
@@ -61,7 +62,8 @@ _NOT_NAMES = frozenset(
     He She It They We I You This That These Those His Her Its Their Our My Your Such Some Many
     Most All Any Both Each Other Also Still Yet So Then Now Later Earlier Last Next Read See Photo
     Personally There Here What Who Why How Where Which Since Until Though Although Despite Even
-    Only Just More Less Under Over From With Without Into For Of To By Not No Yes""".split()
+    Only Just More Less Under Over From With Without Into For Of To By Not No Yes Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday""".split()
 )
 _SPEAKER_NOUNS = frozenset(
     """spokesperson spokesman spokeswoman official officials ministry minister statement analyst
@@ -377,12 +379,24 @@ class _Reader:
         self.published = published
         self.paragraphs = _paragraphs(body)
         self.quotes = _find_quotes(body, self.paragraphs)
+        self.soundbites = self._soundbites()
         self.mentions: list[Mention] = []
         for para in self.paragraphs:
             self.mentions.extend(names.find(body[para.start : para.end], para.start))
         inside = [(q.open_mark, q.close_mark) for q in self.quotes]
         self.mentions = [m for m in self.mentions if not any(a <= m.start < b for a, b in inside)]
-        self.headline = {
+        related = relation_mentions(body, names.actors, self.mentions)
+        if related:
+            covered = [(m.start, m.end) for m in related]
+            self.mentions = sorted(
+                [m for m in self.mentions if not any(a <= m.start < b for a, b in covered)]
+                + related,
+                key=lambda m: m.start,
+            )
+        self.discourse = Discourse(body, names.actors, self.mentions, inside)
+        self.headline = {p.index: _is_headline(body[p.start : p.end]) for p in self.paragraphs}
+        # A headline in sentence case still reports a position in its own words.
+        self.title_case = {
             p.index: is_title_case(body[p.start : p.end])
             and not re.search(r"[.!?]\W*$", body[p.start : p.end])
             for p in self.paragraphs
@@ -397,6 +411,37 @@ class _Reader:
         self.last_speaker: Speaker | None = None
         self.findings: list[Finding] = []
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", body)]
+
+    def _soundbites(self) -> dict[int, tuple[int, int]]:
+        """Broadcast transcripts: a `Name / Title` or `[Soundbite: Name]` line, then the words.
+
+        Returns, for each paragraph holding a soundbite, the span of the line naming its
+        speaker; a soundbite without quotation marks becomes a quote of the whole text.
+        """
+        found: dict[int, tuple[int, int]] = {}
+        body = self.body
+        for para in self.paragraphs:
+            text = body[para.start : para.end]
+            line_end = text.find("\n")
+            line = text if line_end < 0 else text[:line_end]
+            if not _TRANSCRIPT_SPEAKER.match(line.strip()):
+                continue
+            if line_end >= 0:
+                start, end, index = para.start + line_end + 1, para.end, para.index
+            elif para.index + 1 < len(self.paragraphs):
+                following = self.paragraphs[para.index + 1]
+                start, end, index = following.start, following.end, following.index
+                if _TRANSCRIPT_SPEAKER.match(body[start:end].strip()):
+                    continue
+            else:
+                continue
+            while start < end and body[start].isspace():
+                start += 1
+            found[index] = (para.start, para.start + len(line))
+            if not any(start <= q.open_mark < end for q in self.quotes):
+                self.quotes.append(_Quote([(start, end)], start, end, index))
+        self.quotes.sort(key=lambda q: q.open_mark)
+        return found
 
     # ---- small helpers ----
 
@@ -445,6 +490,46 @@ class _Reader:
             return actor, f"bare “{surface}” read as {actor}, the last named in full"
         return None, f"“{surface}” fits {', '.join(mention.candidates)}"
 
+    def speaker_of(self, mention: Mention) -> tuple[Speaker, str, float]:
+        """Who a mention names here: a bare surname or shared form by the article's context."""
+        if mention.ambiguous or " " not in mention.surface.strip():
+            entity, why = self.discourse.surname(mention)
+            if entity is not None:
+                return _entity_speaker(entity), why, 0.85 if entity.actor_id else 0.6
+        actor, why = self.resolve(mention)
+        if actor:
+            return Speaker((actor,)), why, 0.85 if why else 1.0
+        return Speaker(label=mention.surface), why, 0.5
+
+    def pronoun_speaker(self, word: _Token) -> tuple[Speaker, str, float] | None:
+        entity, why = self.discourse.pronoun(word.text, word.start)
+        if entity is not None:
+            return _entity_speaker(entity), why, 0.8
+        if self.last_speaker is not None:
+            who = self.last_speaker.label or ", ".join(self.last_speaker.actor_ids)
+            return self.last_speaker, f"“{word.text}” after {who}", 0.7
+        return None
+
+    def role_phrases(self, start: int, end: int) -> list[tuple[int, int, Speaker, str, float]]:
+        """`the minister`, `the South Korean leader`, read as the person the article gave it."""
+        found = []
+        for match in _ROLE_PHRASE.finditer(self.body, start, end):
+            if self.inside_quote(match.start()) or after_preposition(
+                self.body[max(0, match.start() - 40) : match.start()]
+            ):
+                continue
+            if any(
+                m.start <= match.start() < m.end or match.start() <= m.start < match.end()
+                for m in self.mentions
+            ):
+                continue
+            entity, why = self.discourse.role(
+                match["noun"], match["adjectives"].strip(), match.start()
+            )
+            if entity is not None:
+                found.append((match.start(), match.end(), _entity_speaker(entity), why, 0.8))
+        return found
+
     def speaker_in(
         self, start: int, end: int, allow_unknown: bool = True
     ) -> tuple[Speaker, str, float]:
@@ -454,16 +539,17 @@ class _Reader:
         ]
         if slot_mentions:
             mention = slot_mentions[-1]
-            actor, why = self.resolve(mention)
-            if actor:
-                return Speaker((actor,)), why or f"“{mention.surface}”", 0.85 if why else 1.0
-            return Speaker(label=mention.surface), why, 0.5
+            speaker, why, confidence = self.speaker_of(mention)
+            return speaker, why or f"“{mention.surface}”", confidence
+        roles = self.role_phrases(start, end)
+        if roles:
+            return roles[-1][2], roles[-1][3], roles[-1][4]
         words = _tokens(self.body, start, end)
         for word in words:
             if word.text.lower() in _PRONOUNS:
-                if self.last_speaker is not None:
-                    who = self.last_speaker.label or ", ".join(self.last_speaker.actor_ids)
-                    return self.last_speaker, f"“{word.text}” after {who}", 0.8
+                found = self.pronoun_speaker(word)
+                if found is not None:
+                    return found
                 return Speaker(), f"“{word.text}” with nobody named before", 0.0
         slot = self.body[start:end].strip(" ,;:—–-\u00a0\n")
         if allow_unknown and slot and len(slot) <= 80:
@@ -478,19 +564,24 @@ class _Reader:
         words = _tokens(self.body, limit, verb_start)[-9:]
         candidates: list[tuple[int, int, Speaker | None, str, float]] = []
         for mention in self.mentions:
-            if limit <= mention.start and mention.end <= verb_start and mention.can_be_subject:
-                actor, why = self.resolve(mention)
-                speaker = Speaker((actor,)) if actor else Speaker(label=mention.surface)
-                candidates.append((mention.start, mention.end, speaker, why, 0.85 if why else 1.0))
+            if (
+                limit <= mention.start
+                and mention.end <= verb_start
+                and mention.can_be_subject
+                and not _MODIFIES_A_NOUN.match(self.body, mention.end)
+            ):
+                speaker, why, confidence = self.speaker_of(mention)
+                candidates.append((mention.start, mention.end, speaker, why, confidence))
+        candidates += self.role_phrases(limit, verb_start)
         for word in words:
             if word.text.lower() in _PRONOUNS:
-                if self.last_speaker is not None:
-                    who = self.last_speaker.label or ", ".join(self.last_speaker.actor_ids)
-                    candidates.append(
-                        (word.start, word.end, self.last_speaker, f"“{word.text}” after {who}", 0.8)
-                    )
+                found = self.pronoun_speaker(word)
+                if found is not None:
+                    candidates.append((word.start, word.end, *found))
         for match in _PROPER_NAME.finditer(self.body, limit, verb_start):
             name = match.group()
+            if re.search(r"['’]s?$", name):
+                continue
             first = name.split()[0]
             if first in _NOT_NAMES:
                 rest = name[len(first) :].strip()
@@ -510,17 +601,33 @@ class _Reader:
                 continue
             candidates.append((start, start + len(name), Speaker(label=name), "", 0.0))
         for word in words:
-            if word.text.lower() in _SPEAKER_NOUNS:
+            if word.text.lower() in _SPEAKER_NOUNS and not _IN_A_PREPOSITION.search(
+                self.body, max(limit, word.start - 60), word.start
+            ):
                 candidates.append((word.start, word.end, Speaker(label=word.text), "", 0.0))
         candidates = [c for c in candidates if c[1] <= verb_start]
         # `Lee Jae-myung, the South Korean president, urged`: words in an aside describe the
         # subject before it; they are not the subject.
-        for aside in re.finditer(r",[^,]{1,80},", self.body[limit:verb_start]):
+        for aside in re.finditer(
+            r",\s*(?:a|an|the|who|which|whose|himself|herself)\b[^,]{1,80},",
+            self.body[limit:verb_start],
+        ):
             aside_start, aside_end = limit + aside.start(), limit + aside.end()
             if any(c[1] <= aside_start for c in candidates):
                 candidates = [c for c in candidates if not (aside_start < c[0] < aside_end)]
         if not candidates:
             return None, "", 0.0
+        verb_word = _tokens(self.body, verb_start, verb_start + 20)
+        if (
+            verb_word
+            and verb_word[0].text in _PARTICIPLES
+            and re.search(r",\s*$", self.body[limit:verb_start])
+        ):
+            # `He slammed Seoul's overtures, saying ...`: the one who slammed is saying it.
+            start, end, speaker, why, confidence = min(candidates, key=lambda c: c[0])
+            if speaker.known:
+                speaker = self._with_coordinated(start, speaker, limit)
+            return speaker, why, confidence
         start, end, speaker, why, confidence = max(candidates, key=lambda c: (c[1], -c[0]))
         # `Kim Yo Jong, the sister of the leader, said`: an aside between commas is not a gap.
         between = re.sub(r",[^,]*,", " ", self.body[end:verb_start])
@@ -591,6 +698,52 @@ class _Reader:
 
 
 _POSS_AFTER = re.compile(r"['’]s?(?!\w)")
+_ROLE_PHRASE = re.compile(
+    r"(?<!\w)[Tt]he\s+(?P<adjectives>(?:(?:[A-Z][\w.'’-]*|[a-z][\w-]*)\s+){0,3}?)"
+    rf"(?P<noun>{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+# `of the Unification Ministry`: a body named after a preposition is not the subject.
+_IN_A_PREPOSITION = re.compile(
+    r"\b(?:of|at|from|with|to|for|by|in|on|about|against)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
+)
+_MODIFIES_A_NOUN = re.compile(
+    r"\s+(?:administration|government|camp|era|office|presidency|regime|cabinet|team|aides?|"
+    r"doctrine|policy|initiative)\b"
+)
+_PARTICIPLES = frozenset(
+    """saying adding calling declaring noting warning insisting stressing describing labeling
+    labelling urging telling arguing""".split()
+)
+# Words that make an attribution's slot a relay of someone else's words, not a speaker.
+_RELAY_SLOT = re.compile(
+    r"(?i)\b(?:state[- ](?:run )?media|state[- ]run|news agency|KCNA|Korean Central News Agency|"
+    r"Yonhap|Reuters|AFP|Xinhua|TASS|Rodong Sinmun|KCTV|report|reports|dispatch)\b"
+)
+_TITLE_CASE_NAME = re.compile(
+    r"(?:[A-Z0-9][\w'’.-]*|of|the|and|a|an|in|on|for|to|is)(?:\s+(?:[A-Z0-9][\w'’.-]*|of|the|and|a|an|in|on|for|to|is))+"
+)
+_TRANSCRIPT_SPEAKER = re.compile(
+    r"^(?:\[\s*(?i:soundbite)\s*:\s*(?P<bite>[^\]\(]{2,60}?)\s*(?:\([^)]*\))?\s*\]|"
+    r"(?P<name>[A-Z][\w.'’ -]{2,40}?)\s+/\s+[A-Z][\w.,'’ -]{1,40})$"
+)
+
+
+def _is_headline(paragraph: str) -> bool:
+    """A headline or subhead: capitalised throughout, or one short line with no full stop.
+
+    Its quotes are the desk's paraphrase, not the speaker's words, so none is offered."""
+    if re.search(r"[.!?…][”’\"')\]]*\s*$", paragraph):
+        return False
+    if is_title_case(paragraph):
+        return True
+    return "\n" not in paragraph.strip() and len(paragraph.split()) <= 15
+
+
+def _entity_speaker(entity: Entity) -> Speaker:
+    return Speaker((entity.actor_id,)) if entity.actor_id else Speaker(label=entity.label)
 
 
 def _verbs(body: str, start: int, end: int, vocabulary: frozenset[str]) -> list[_Token]:
@@ -653,6 +806,9 @@ def _read_sentence(
     for quote in quotes:
         if id(quote) in merged:
             continue
+        if reader.headline.get(quote.paragraph) or _is_a_name(body, quote):
+            previous_close = max(b for _, b in quote.pieces) + 1
+            continue
         finding, verb_offsets = _read_quote(
             reader, quote, start, end, previous_close, para_quotes, merged
         )
@@ -665,7 +821,7 @@ def _read_sentence(
             reader.last_speaker = finding.speaker
         previous_close = max(b for _, b in quote.pieces) + 1
 
-    if reader.headline.get(para.index):
+    if reader.title_case.get(para.index):
         return
     for _, kind, item in events:
         if kind != "verb":
@@ -771,6 +927,13 @@ def _attribution_before(reader: _Reader, quote: _Quote, before_start: int) -> _A
         return None
     verb = verbs[-1]
     speaker, why, confidence = reader.subject_before(verb.start, before_start)
+    if (
+        speaker is None
+        and reader.last_speaker is not None
+        and re.fullmatch(r"[\s,]*and\s*", body[before_start : verb.start])
+    ):
+        # `"...," Kim said, and added, "..."`: the verb shares the last speaker.
+        speaker, why, confidence = reader.last_speaker, f"“and {verb.text}” goes on", 0.8
     if speaker is None:
         return None
     return _Attribution(
@@ -789,7 +952,7 @@ def _attribution_after(reader: _Reader, quote: _Quote, after_stop: int) -> _Attr
         r"[”\"»’']?\s*[,—–]", body[quote.close_mark : quote.close_mark + 3]
     ):
         return None
-    words = _tokens(body, quote.close_mark + 1, after_stop)[:9]
+    words = _tokens(body, quote.close_mark + 1, after_stop)[:14]
     for index, word in enumerate(words):
         if word.text.lower() in _CONJUNCTIONS:
             return None
@@ -811,6 +974,8 @@ def _attribution_after(reader: _Reader, quote: _Quote, after_stop: int) -> _Attr
     if according:
         slot_start = quote.close_mark + 1 + according.end()
         slot_end = re.search(r"[,.;:!?]|$", body[slot_start:after_stop]).start() + slot_start
+        if _RELAY_SLOT.search(body[slot_start:slot_end]):
+            return None  # `..., according to KCNA`: the agency relays the sentence's subject
         speaker, why, confidence = reader.speaker_in(slot_start, slot_end)
         if speaker.known or speaker.label:
             return _Attribution(
@@ -854,6 +1019,126 @@ def _attribution_in_sentence(
     return None
 
 
+def _is_a_name(body: str, quote: _Quote) -> bool:
+    """`the "Ulchi Freedom Shield" exercises`: capitalised words in quotes name a thing."""
+    text = _squash(" ".join(body[a:b] for a, b in quote.pieces)).strip(" ,")
+    if len(text.split()) < 2 or re.search(r"[.!?]$", text) or not _TITLE_CASE_NAME.fullmatch(text):
+        return False
+    before = body[max(0, quote.open_mark - 40) : quote.open_mark]
+    # A statement's or speech's title is its author's words.
+    return not re.search(
+        r"\b(?:statement|speech|article|commentary|letter|editorial)\s+(?:titled|entitled|headlined)\s*$",
+        before,
+    )
+
+
+def _is_whole_sentence(body: str, quote: _Quote, sentence_start: int) -> bool:
+    """Whether a quote is an utterance of its own, not a fragment inside the reporter's sentence."""
+    lead = body[sentence_start : quote.open_mark]
+    first = body[quote.pieces[0][0] : quote.pieces[0][0] + 2].lstrip("([")
+    if lead.strip() and not re.search(r"[:,]\s*$", lead):
+        return False
+    return bool(first) and (first[0].isupper() or first[0].isdigit())
+
+
+def _soundbite_speaker(reader: _Reader, quote: _Quote) -> _Attribution | None:
+    line = reader.soundbites.get(quote.paragraph)
+    if line is None:
+        return None
+    first = min(
+        (q.open_mark for q in reader.quotes if q.paragraph == quote.paragraph),
+        default=quote.open_mark,
+    )
+    if quote.open_mark != first:
+        return None
+    speaker, why, confidence = reader.speaker_in(*line)
+    if not (speaker.known or speaker.label):
+        return None
+    return _Attribution(
+        speaker, (confidence or 1.0) * 0.9, _joined("the transcript line above names it", why)
+    )
+
+
+_SENTENCE_END_ATTRIBUTION = re.compile(
+    r",\s*(?P<slot>[^,;:“”\"]{1,90}?)\s+(?P<verb>said|says|stated|added|reported|noted|announced|"
+    r"declared|wrote|reads|read|claimed|insisted|warned)\b[^,;:“”\"]{0,80}$"
+)
+
+
+def _attribution_at_sentence_end(
+    reader: _Reader, quote: _Quote, sentence_start: int, sentence_end: int
+) -> _Attribution | None:
+    """`... was "a sacred mission" aimed at ..., the Commission said in a statement.`"""
+    last_close = max(
+        q.close_mark for q in reader.quotes if sentence_start <= q.open_mark < sentence_end
+    )
+    tail_start = last_close + 1
+    match = _SENTENCE_END_ATTRIBUTION.search(
+        reader.unquoted[tail_start:sentence_end].rstrip(" .!?\n")
+    )
+    if match is None:
+        return None
+    slot_start, slot_end = tail_start + match.start("slot"), tail_start + match.end("slot")
+    if _RELAY_SLOT.search(reader.body[slot_start:slot_end]) and match["verb"] == "reported":
+        return None  # the agency relays; the sentence's subject is the speaker
+    speaker, why, confidence = reader.speaker_in(slot_start, slot_end)
+    if not (speaker.known or speaker.label):
+        return None
+    return _Attribution(
+        speaker,
+        (confidence or 1.0) * 0.8,
+        _joined(f"a partial quote; “… {match['verb']}” ends its sentence", why),
+        tail_start + match.start("verb"),
+    )
+
+
+def _according_to_before(
+    reader: _Reader, quote: _Quote, sentence_start: int
+) -> _Attribution | None:
+    """`According to the Council's readout, the two sides discussed "..."`."""
+    lead = reader.body[sentence_start : quote.open_mark]
+    match = re.match(r"\s*[Aa]ccording to (?P<slot>[^,“”\"]{1,80}),", lead)
+    if match is None:
+        return None
+    slot_start = sentence_start + match.start("slot")
+    slot_end = sentence_start + match.end("slot")
+    if _RELAY_SLOT.search(reader.body[slot_start:slot_end]):
+        return None
+    speaker, why, confidence = reader.speaker_in(slot_start, slot_end)
+    if not (speaker.known or speaker.label):
+        return None
+    return _Attribution(
+        speaker, (confidence or 1.0) * 0.85, _joined("“according to …” opens its sentence", why)
+    )
+
+
+def _attribution_in_next_sentence(
+    reader: _Reader, quote: _Quote, sentence_end: int
+) -> _Attribution | None:
+    """`"We will never give up our weapons." That was how Kim put it on Monday.`"""
+    body = reader.body
+    para = reader.paragraph_of(quote.close_mark)
+    if sentence_end >= para.end:
+        return None
+    following = re.match(r"\s*(?P<sentence>[^.!?“”\"]{3,120}[.!?])", body[sentence_end : para.end])
+    if following is None:
+        return None
+    start = sentence_end + following.start("sentence")
+    end = sentence_end + following.end("sentence")
+    verbs = _verbs(body, start, end, _ATTRIBUTION_VERBS | frozenset({"put"}))
+    if not verbs:
+        return None
+    speaker, why, confidence = reader.subject_before(verbs[0].start, start)
+    if speaker is None or not (speaker.known or speaker.label):
+        return None
+    return _Attribution(
+        speaker,
+        (confidence or 1.0) * 0.75,
+        _joined(f"the next sentence’s “{verbs[0].text}” attributes it", why),
+        verbs[0].start,
+    )
+
+
 def _joined(where: str, why: str) -> str:
     return f"{where}; {why}" if why else where
 
@@ -875,14 +1160,30 @@ def _read_quote(
     full_stop = re.search(r"[.!?](?=\s|$)", body[quote.close_mark + 1 : after_end])
     after_stop = quote.close_mark + 1 + full_stop.end() if full_stop else after_end
 
-    attribution = _attribution_before(reader, quote, max(sentence_start, previous_close))
+    attribution = _soundbite_speaker(reader, quote)
+    if attribution is None:
+        attribution = _attribution_before(reader, quote, max(sentence_start, previous_close))
     if attribution is None:
         attribution = _attribution_after(reader, quote, after_stop)
         if attribution is not None and attribution.verb_start is not None:
             _merge_resumed_quote(reader, quote, attribution, after_end, para_quotes, merged)
+    whole = _is_whole_sentence(body, quote, sentence_start)
+    if attribution is None and not whole:
+        attribution = _attribution_at_sentence_end(reader, quote, sentence_start, sentence_end)
     if attribution is None:
+        attribution = _according_to_before(reader, quote, sentence_start)
+    if attribution is None and not whole:
         attribution = _attribution_in_sentence(reader, quote, sentence_start, sentence_end)
-    if attribution is None and reader.last_speaker is not None and reader.last_speaker.known:
+    if attribution is None and whole:
+        attribution = _attribution_in_next_sentence(reader, quote, sentence_end)
+    if (
+        attribution is None
+        and whole
+        and reader.last_speaker is not None
+        and (reader.last_speaker.known or reader.last_speaker.label)
+    ):
+        # A quotation standing alone goes on with the open quotation's speaker; a fragment
+        # inside a sentence with no attribution (a term, a name) is given to no one.
         attribution = _Attribution(
             reader.last_speaker, 0.5, "no attribution; read as the last speaker going on"
         )

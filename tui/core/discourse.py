@@ -1,0 +1,457 @@
+"""Who an article has introduced so far, so that later mentions can be resolved to a person.
+
+News prose names a person in full once ("Kim Yo Jong, the powerful sister of leader Kim Jong
+Un"), then by surname ("Kim"), title or role noun ("the minister", "the South Korean leader"),
+relation ("Kim's sister") or pronoun ("she"). The model here keeps, in reading order, every
+person and body the article introduces: the known actors and anyone else it names with a
+capitalised name ("ruling party lawmaker Kim Byung-joo", "Rep. Kim"). A later mention goes to
+the most recent compatible one: same surname, a role the article gave them (or, when the article
+gave none, the role in the actor's data), the gender the article's own pronouns and relation words
+give them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import insort
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tui.core.mentions import Mention, after_preposition, is_title_case
+from tui.core.models import Actor
+
+# Role nouns a title or an apposition gives a person, and what a bare role noun can refer to.
+ROLE_NOUNS = frozenset(
+    """president leader minister nominee chairman chairperson chair dictator strongman premier
+    spokesperson spokesman spokeswoman lawmaker representative rep official director secretary
+    envoy ambassador adviser advisor chief sister brother general marshal""".split()
+)
+# Heads of state and government are all "leaders" to a reporter.
+_HEADS = frozenset({"president", "chairman", "premier", "dictator", "strongman", "marshal"})
+_TITLE_ALIASES = {"rep": "lawmaker", "representative": "lawmaker", "chair": "chairperson"}
+_DEMONYMS = {
+    "north korean": "North Korea",
+    "north korea's": "North Korea",
+    "pyongyang's": "North Korea",
+    "south korean": "South Korea",
+    "south korea's": "South Korea",
+    "seoul's": "South Korea",
+    "u.s.": "United States",
+    "us": "United States",
+    "american": "United States",
+    "chinese": "China",
+    "china's": "China",
+    "russian": "Russia",
+    "russia's": "Russia",
+    "japanese": "Japan",
+    "japan's": "Japan",
+}
+_FEMALE_WORDS = frozenset(
+    "sister daughter wife mother woman spokeswoman ms mrs madam her she herself".split()
+)
+_MALE_WORDS = frozenset("brother son husband father man spokesman mr his he himself".split())
+# Words that make a capitalised phrase a body, not a person.
+_BODY_WORDS = frozenset(
+    """Ministry Agency Council Commission House Party Assembly News Office Department Committee
+    Forces Army Navy Staff Government Administration Media Times Post Herald Daily Service Group
+    Institute Center Centre University Nations Union Organization Organisation Bank Court Korea
+    Korean Koreas States America China Japan Russia Pyongyang Seoul Washington Beijing Moscow
+    Tokyo Kremlin Yonhap Reuters KCNA AFP AP Xinhua TASS""".split()
+)
+_NOT_PERSON_START = frozenset(
+    """The A An In On At As But And Or If When While After Before According Meanwhile However
+    He She It They We I You This That These Those His Her Its Their Our Also Still Yet So Then
+    Now Last Next Since Until Though Although Despite Even Only Just Under Over From With For
+    Of To By Not No Regarding Additionally Furthermore Speaking Stressing Reversing Praising
+    Asked Calling Referring Through Within Separately Likewise Addressing Photos Officials
+    Analysts Critics President Minister Chairman Chairperson Prime Unification Rep Mr Mrs Ms
+    Vice Foreign Defense Defence National Security Former""".split()
+)
+_PERSON_NAME = re.compile(
+    r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ \u00a0][A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])"
+)
+_TITLE_BEFORE = re.compile(r"((?:[A-Za-z][\w.'’-]*[ \u00a0]){1,4})$")
+_TITLED_SURNAME = re.compile(
+    r"\b(Rep|Sen|Mr|Mrs|Ms|Dr|Gen|Chairperson|Chairman|Chair|Minister|Spokesman|Director)\.?"
+    r"[ \u00a0]([A-Z][a-z]+)\b(?![ \u00a0][A-Z])"
+)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+@dataclass
+class Entity:
+    """A person or body the article has introduced."""
+
+    key: str
+    actor_id: str | None
+    label: str
+    surnames: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    country: str | None = None
+    person: bool = True
+    votes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def gender(self) -> str | None:
+        male, female = self.votes.get("m", 0), self.votes.get("f", 0)
+        if male == female:
+            return None
+        return "m" if male > female else "f"
+
+
+@dataclass(frozen=True)
+class _Event:
+    start: int
+    end: int
+    entity: Entity
+    subject: bool
+
+
+def _role_words(text: str) -> set[str]:
+    roles = set()
+    for word in re.findall(r"[A-Za-z]+", text.lower()):
+        word = _TITLE_ALIASES.get(word, word)
+        if word in ROLE_NOUNS:
+            roles.add(word)
+            if word in _HEADS:
+                roles.add("leader")
+    return roles
+
+
+def _country_in(text: str) -> str | None:
+    lowered = text.lower()
+    found = [
+        (lowered.find(k), c)
+        for k, c in _DEMONYMS.items()
+        if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", lowered)
+    ]
+    return max(found)[1] if found else None
+
+
+def actor_roles(actor: Actor) -> set[str]:
+    return _role_words(actor.role) | (
+        {"leader"}
+        if re.match(r"(?i)(president|leader|prime minister|chairman)\b", actor.role)
+        else set()
+    )
+
+
+class Discourse:
+    """The people of one article, in the order the article brings them in."""
+
+    def __init__(
+        self,
+        body: str,
+        actors: dict[str, Actor],
+        mentions: list[Mention],
+        quoted: list[tuple[int, int]],
+    ):
+        self.body = body
+        self.actors = actors
+        self._quoted = quoted
+        self.events: list[_Event] = []
+        self._actor_entities: dict[str, Entity] = {}
+        self._others: dict[str, Entity] = {}
+        for actor in actors.values():
+            words = actor.name.split()
+            entity = Entity(
+                actor.id,
+                actor.id,
+                actor.name,
+                surnames={words[0], words[-1]} if len(words) > 1 else set(words),
+                country=actor.country,
+            )
+            self._actor_entities[actor.id] = entity
+        taken: list[tuple[int, int]] = []
+        for mention in mentions:
+            taken.append((mention.start, mention.end))
+            if mention.ambiguous:
+                continue
+            entity = self._actor_entities[mention.candidates[0]]
+            self._introduce(entity, mention.start, mention.end, mention.can_be_subject)
+        for match in _TITLED_SURNAME.finditer(body):
+            if self._inside_quote(match.start()):
+                continue
+            title, surname = match.group(1), match.group(2)
+            roles = _role_words(title)
+            if any(roles & self._actor_roles(e) for e in self._surname_actors(surname)):
+                continue  # a title the actor holds: "President Lee" is Lee
+            label = match.group().replace("\u00a0", " ")
+            entity = self._others.setdefault(
+                label, Entity(label, None, label, surnames={surname}, roles=roles or {"official"})
+            )
+            taken.append(match.span())
+            self._add(entity, match.start(), match.end(), self._subject_at(*match.span()))
+        headlines = [
+            line.span()
+            for line in re.finditer(r"[^\n]+", body)
+            if is_title_case(line.group()) and not re.search(r"[.!?]\W*$", line.group())
+        ]
+        for match in _PERSON_NAME.finditer(body):
+            start, end = match.span()
+            if self._inside_quote(start) or any(a < end and start < b for a, b in taken):
+                continue
+            if any(a <= start < b for a, b in headlines):
+                continue
+            words = match.group().replace("\u00a0", " ").split()
+            if words[0] in _NOT_PERSON_START or any(w in _BODY_WORDS for w in words):
+                continue
+            label = " ".join(words)
+            entity = self._others.setdefault(
+                label, Entity(label, None, label, surnames={words[0], words[-1]})
+            )
+            self._introduce(entity, start, end, self._subject_at(start, end))
+        self.events.sort(key=lambda e: e.start)
+        self._gender_votes()
+        # Bare surnames in reading order, each resolved against what came before it, so that
+        # a resolved "Kim" is itself the last person named for the pronoun after it.
+        self._bare: dict[int, tuple[Entity | None, str]] = {}
+        for mention in mentions:
+            if mention.ambiguous or " " not in mention.surface.strip():
+                entity, why = self._resolve_surname(mention)
+                self._bare[mention.start] = (entity, why)
+                if entity is not None:
+                    insort(
+                        self.events,
+                        _Event(mention.start, mention.end, entity, mention.can_be_subject),
+                        key=lambda e: e.start,
+                    )
+
+    # ---- building ----
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self._quoted)
+
+    def _subject_at(self, start: int, end: int) -> bool:
+        if after_preposition(self.body[max(0, start - 40) : start]):
+            return False
+        return not re.match(r"['’]s?(?!\w)", self.body[end : end + 2])
+
+    def _surname_actors(self, surname: str) -> list[Entity]:
+        return [e for e in self._actor_entities.values() if surname in e.surnames]
+
+    def _actor_roles(self, entity: Entity) -> set[str]:
+        actor = self.actors.get(entity.actor_id or "")
+        return entity.roles | (actor_roles(actor) if actor else set())
+
+    def _introduce(self, entity: Entity, start: int, end: int, subject: bool) -> None:
+        for word in re.findall(r"[a-z]+", self.body[start:end]):
+            if word in _FEMALE_WORDS:
+                entity.votes["f"] = entity.votes.get("f", 0) + 2
+            elif word in _MALE_WORDS:
+                entity.votes["m"] = entity.votes.get("m", 0) + 2
+        before = _TITLE_BEFORE.search(self.body[max(0, start - 60) : start])
+        if before:
+            title = re.split(r"[,.;:]\s", before.group(1))[-1]
+            lowered = title.lower()
+            entity.roles |= _role_words(lowered)
+            entity.country = entity.country or _country_in(title)
+        apposition = re.match(
+            r",\s+(?:a|an|the)\s+([^,.;]{1,60}?)(?:\s+of\b|,|\.|$)", self.body[end : end + 90]
+        )
+        if apposition:
+            entity.roles |= _role_words(apposition.group(1))
+            for word in re.findall(r"[a-z]+", apposition.group(1)):
+                if word in _FEMALE_WORDS:
+                    entity.votes["f"] = entity.votes.get("f", 0) + 2
+                elif word in _MALE_WORDS:
+                    entity.votes["m"] = entity.votes.get("m", 0) + 2
+        if before:
+            for word in re.findall(r"[A-Za-z]+", before.group(1).lower())[-2:]:
+                if word in ("ms", "mrs", "madam"):
+                    entity.votes["f"] = entity.votes.get("f", 0) + 2
+                elif word == "mr":
+                    entity.votes["m"] = entity.votes.get("m", 0) + 2
+        self._add(entity, start, end, subject)
+
+    def _add(self, entity: Entity, start: int, end: int, subject: bool) -> None:
+        self.events.append(_Event(start, end, entity, subject))
+
+    def _gender_votes(self) -> None:
+        """A sentence whose only person is X and which says he/his or she/her votes for X."""
+        for sentence in re.finditer(r"[^.!?\n]+[.!?]?", self.body):
+            a, b = sentence.span()
+            people = {
+                e.entity.key: e.entity for e in self.events if a <= e.start < b and e.entity.person
+            }
+            if len(people) != 1:
+                continue
+            (entity,) = people.values()
+            unquoted = "".join(
+                " " if self._inside_quote(i) else ch for i, ch in enumerate(self.body[a:b], a)
+            )
+            for word in re.findall(r"[A-Za-z]+", unquoted):
+                gender = _PRONOUN_GENDER.get(word.lower())
+                if gender:
+                    entity.votes[gender] = entity.votes.get(gender, 0) + 1
+
+    # ---- questions ----
+
+    def _recent(self, offset: int, fits, subjects_first: bool = True) -> Entity | None:
+        earlier = [e for e in self.events if e.end <= offset and fits(e.entity)]
+        if not earlier:
+            return None
+        if subjects_first:
+            as_subject = [e for e in earlier if e.subject]
+            if as_subject:
+                return as_subject[-1].entity
+        return earlier[-1].entity
+
+    def surname(self, mention: Mention) -> tuple[Entity | None, str]:
+        """The person a bare surname (or a form several actors share) names at its place."""
+        if mention.start in self._bare:
+            return self._bare[mention.start]
+        return self._resolve_surname(mention)
+
+    def _sentence_gender(self, offset: int) -> str | None:
+        """The gender the pronouns of the sentence around a bare name give it, if only one."""
+        start = max(self.body.rfind(". ", 0, offset), self.body.rfind("\n", 0, offset)) + 1
+        stop = re.search(r"[.!?](?:\s|$)", self.body[offset:])
+        end = offset + stop.end() if stop else len(self.body)
+        words = {
+            _PRONOUN_GENDER[w.lower()]
+            for i, w in (
+                (m.start(), m.group()) for m in re.finditer(r"[A-Za-z]+", self.body[start:end])
+            )
+            if w.lower() in _PRONOUN_GENDER and not self._inside_quote(start + i)
+        }
+        return words.pop() if len(words) == 1 else None
+
+    def _resolve_surname(self, mention: Mention) -> tuple[Entity | None, str]:
+        surface = mention.surface.replace("’", "'")
+        word = surface.split()[-1] if " " in surface else surface
+        titled = _TITLE_BEFORE.search(self.body[max(0, mention.start - 30) : mention.start])
+        title_roles = _role_words(titled.group(1).split()[-1]) if titled else set()
+        candidates = set(mention.candidates)
+        gender = self._sentence_gender(mention.start)
+
+        def fits(entity: Entity) -> bool:
+            if entity.actor_id is not None and entity.actor_id not in candidates:
+                return False
+            if word not in entity.surnames:
+                return False
+            if title_roles and not title_roles & self._actor_roles(entity):
+                return False
+            return gender is None or entity.gender in (None, gender)
+
+        found = self._recent(mention.start, fits)
+        if found is not None:
+            return (
+                found,
+                f"“{mention.surface}” read as {found.label}, the last {word} the article named",
+            )
+        by_data = [
+            self._actor_entities[a] for a in sorted(candidates) if fits(self._actor_entities[a])
+        ]
+        if title_roles and len(by_data) == 1:
+            found = by_data[0]
+            return found, f"“{mention.surface}” read as {found.label}, whose title it is"
+        if title_roles:
+            label = f"{titled.group(1).split()[-1]} {word}"
+            entity = self._others.setdefault(label, Entity(label, None, label, {word}, title_roles))
+            return entity, f"“{label}”: a {word} whose title fits no known actor"
+        return None, ""
+
+    def role(self, noun: str, adjectives: str, offset: int) -> tuple[Entity | None, str]:
+        """`the president`, `the South Korean leader`: the last one the article gave that role."""
+        noun = _TITLE_ALIASES.get(noun.lower(), noun.lower())
+        country = _country_in(adjectives) if adjectives else None
+
+        def fits(entity: Entity) -> bool:
+            if not entity.person or noun not in self._actor_roles(entity):
+                return False
+            return (
+                country is None
+                or entity.country in (None, country)
+                and (entity.country is not None or entity.actor_id is None)
+            )
+
+        phrase = f"the {adjectives + ' ' if adjectives else ''}{noun}".strip()
+        found = self._recent(offset, fits, subjects_first=False)
+        if found is not None:
+            return found, f"“{phrase}” read as {found.label}, the last {noun} the article named"
+        data = [
+            e
+            for e in self._actor_entities.values()
+            if fits(e) and (country or len(self.actors) == 1)
+        ]
+        if len(data) == 1:
+            return data[0], f"“{phrase}” read as {data[0].label}, the only {noun} of that country"
+        return None, ""
+
+    def pronoun(self, word: str, offset: int) -> tuple[Entity | None, str]:
+        """`he`, `she`: the last person named before, of that gender when the article says it."""
+        gender = _PRONOUN_GENDER.get(word.lower())
+        found = self._recent(
+            offset, lambda e: e.person and (e.gender is None or e.gender == gender)
+        )
+        if found is None:
+            return None, ""
+        kind = "person" if found.gender is None else "man" if gender == "m" else "woman"
+        return found, f"“{word}” read as {found.label}, the last {kind} named"
+
+    def entities(self) -> Iterable[Entity]:
+        return [*self._actor_entities.values(), *self._others.values()]
+
+
+_RELATION_ALIAS = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<relation>[a-z]+)$")
+
+
+def _relations(actors: dict[str, Actor]) -> dict[tuple[str, str], str]:
+    """(owner actor id, relation word) -> actor id, from aliases such as "Kim's sister"."""
+    forms: dict[str, set[str]] = {}
+    for actor in actors.values():
+        for form in (actor.name, *actor.aliases):
+            forms.setdefault(form.casefold().replace("’", "'"), set()).add(actor.id)
+        words = actor.name.split()
+        for word in (words[0], words[-1]) if len(words) > 1 else ():
+            forms.setdefault(word.casefold(), set()).add(actor.id)
+    relations: dict[tuple[str, str], str] = {}
+    for actor in actors.values():
+        for alias in actor.aliases:
+            match = _RELATION_ALIAS.match(alias.strip())
+            if not match:
+                continue
+            owners = forms.get(match["owner"].casefold().replace("’", "'"), set()) - {actor.id}
+            for owner in owners:
+                relations[(owner, match["relation"])] = actor.id
+    return relations
+
+
+def relation_mentions(
+    body: str, actors: dict[str, Actor], mentions: list[Mention]
+) -> list[Mention]:
+    """`the North Korean leader's influential sister`, `Kim Jong-un's sister Yo-jong`: a mention
+    of the actor the relation names, when an alias of that actor ("Kim's sister") gives it."""
+    relations = _relations(actors)
+    if not relations:
+        return []
+    found = []
+    for mention in mentions:
+        if not mention.possessive or mention.ambiguous:
+            continue
+        owner = mention.candidates[0]
+        after = re.match(r"['’]s?((?:\s+[a-z][\w-]*){1,3})", body[mention.end : mention.end + 60])
+        if not after:
+            continue
+        words = list(re.finditer(r"[a-z][\w-]*", after.group(1)))
+        hit = next((w for w in words if (owner, w.group()) in relations), None)
+        if hit is None:
+            continue
+        target = relations[(owner, hit.group())]
+        end = mention.end + after.start(1) + hit.end()
+        name = re.match(r"[ \u00a0][A-Z][\w-]*(?![ \u00a0]?[A-Z])", body[end : end + 30])
+        if name:  # `Kim Jong-un's sister Yo-jong`
+            end += name.end()
+        found.append(
+            Mention(
+                start=mention.start,
+                end=end,
+                surface=body[mention.start : end],
+                candidates=(target,),
+                declared_by=(target,),
+                possessive=bool(re.match(r"['’]s?(?!\w)", body[end : end + 2])),
+                after_preposition=mention.after_preposition,
+            )
+        )
+    return found
