@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import gc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -30,6 +33,29 @@ from tui.app.watch import watch_data_tree
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.panel_header import PanelHeader
 from tui.core.dataset import Dataset, load_failure
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def while_running(
+    handler: Callable[Concatenate[PeninsulaApp, _P], _R],
+) -> Callable[Concatenate[PeninsulaApp, _P], _R | None]:
+    """Drop a call that arrives once the app has begun shutting down.
+
+    A message posted just before a quit, or a reload that finishes during it, reaches the app
+    while its screen is being taken apart: there is nothing left to update, and looking for the
+    views would fail. Every handler that reaches into the screen is wrapped in this.
+    """
+
+    @functools.wraps(handler)
+    def guarded(app: PeninsulaApp, *args: _P.args, **kwargs: _P.kwargs) -> _R | None:
+        if not app.is_running:
+            return None
+        return handler(app, *args, **kwargs)
+
+    return guarded
+
 
 # The app's selection, which views follow: a view binds those of these it declares as reactives.
 SELECTION = ("issue_id", "actor_id", "source_id", "evidence_key")
@@ -196,6 +222,7 @@ class PeninsulaApp(App):
         async for _ in watch_data_tree(self.data_dir):
             self.load_data()
 
+    @while_running
     def _show_dataset(self, loaded: Dataset) -> None:
         self.load_count += 1
         first = self.dataset is None
@@ -219,6 +246,7 @@ class PeninsulaApp(App):
         if spec is not None and spec.target and self._initial_target:
             self.post_message(SubjectSelected(spec.target, self._initial_target))
 
+    @while_running
     def watch_dataset(self, dataset: Dataset | None) -> None:
         if dataset is None:
             return
@@ -240,32 +268,38 @@ class PeninsulaApp(App):
     # -- messages from views -------------------------------------------------------------------
 
     @on(StanceHighlighted)
+    @while_running
     def _stance_highlighted(self, message: StanceHighlighted) -> None:
         self.issue_id = message.issue_id
         self.actor_id = message.actor_id
 
     @on(SubjectSelected)
+    @while_running
     def _subject_selected(self, message: SubjectSelected) -> None:
         setattr(self, f"{message.kind}_id", message.subject_id)
         if message.kind == "source":
             self.evidence_key = None
 
     @on(ShowView)
+    @while_running
     def _show_view_message(self, message: ShowView) -> None:
         self.show_view(message.view_id, message.target)
 
     @on(ShowEvidence)
+    @while_running
     def _show_evidence(self, message: ShowEvidence) -> None:
         self.source_id = message.source_id
         self.evidence_key = message.evidence_key
         self.show_view("source")
 
     @on(CaptionChanged)
+    @while_running
     def _caption_changed(self, message: CaptionChanged) -> None:
         if message.view is self.active_view:
             self.header.show_caption(message.view.caption())
 
     @on(TabbedContent.TabActivated, "#views")
+    @while_running
     def _tab_activated(self) -> None:
         view = self.active_view
         if view is not None:
