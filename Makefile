@@ -2,20 +2,23 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Every install is held to the versions in the lock, so that next month's install is the one that
+# passed; `make lock` updates it.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet -c constraints.txt
 
-.PHONY: run test fuzz bench bench-4x score clean
+.PHONY: run test lint fuzz bench bench-4x score lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Stamps so that a second `make` does not reinstall; pyproject changes trigger a reinstall.
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Stamps so that a second `make` does not reinstall; pyproject or lock changes trigger a reinstall.
+$(VENV)/.installed-run: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP_INSTALL) -e '.[test,lint]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
@@ -23,6 +26,12 @@ run: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n 2 -q
+
+# Lint, format and types; `$(BIN)/ruff format tui tests` applies the format.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check tui tests
+	$(BIN)/ruff format --check tui tests
+	$(BIN)/mypy
 
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m fuzz -p no:xdist --hypothesis-show-statistics tests/hostile
@@ -38,5 +47,16 @@ bench-4x: $(VENV)/.installed-test
 score: $(VENV)/.installed-test
 	$(BIN)/python -m tests.extract.scoring
 
+# Resolve every dependency afresh, newest allowed by pyproject.toml, into constraints.txt. Run it
+# to take upgrades on purpose, then `make clean test lint` and commit the lock with what it changed.
+lock:
+	rm -rf $(VENV)-lock
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)-lock/bin/python -m pip install --quiet -e '.[test,lint]'
+	( echo "# The lock: every package of \`pip install -e '.[test,lint]'\`, as resolved. Update: make lock"; \
+	  $(VENV)-lock/bin/python -m pip freeze --exclude-editable ) > constraints.txt
+	rm -rf $(VENV)-lock
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) $(VENV)-lock .pytest_cache .mypy_cache .ruff_cache
