@@ -95,7 +95,9 @@ def build_dataset(
             for ev in evidence
         )
         ds.stances.append(
-            StanceRecord(actor_id=spec["actor"], position=position, evidence=records, location=location)
+            StanceRecord(
+                actor_id=spec["actor"], position=position, evidence=records, location=location
+            )
         )
     ds.diagnostics.extend(diagnostics or [])
     return ds

@@ -39,10 +39,15 @@ def test_sections_in_order_with_the_as_of_date():
 def test_sources_and_matrix():
     text = render_brief(hand_dataset())
     sources = _section(text, "## Sources")
-    assert "| 1 | hand-source | A hand-made source | Test Outlet | 2025-03-01 | Wire |  |" in sources
+    assert (
+        "| 1 | hand-source | A hand-made source | Test Outlet | 2025-03-01 | Wire |  |" in sources
+    )
     matrix = _section(text, "## Where they stand")
     assert "| issue | Ann Arbor | Bo Bell | Cy Cole | Di Dunn |" in matrix
-    assert "| One | ▼▼ firmly against -2 | ▲▲ firmly for +2 | ▲ for +1 | ·· no stated position |" in matrix
+    assert (
+        "| One | ▼▼ firmly against -2 | ▲▲ firmly for +2 | ▲ for +1 | ·· no stated position |"
+        in matrix
+    )
     assert "| Six | ▲ for +1 (if) | ▼ against -1 |" in matrix
 
 
@@ -74,7 +79,10 @@ def test_blocked_conditions_with_both_sides_evidence():
     assert "The condition in the data's words: Bo stops pushing one." in blocked
     assert "Quote: “ann on six” — Ann Arbor" in blocked
     assert "Quote: “bo on one” — Bo Bell" in blocked
-    assert "- Ann Arbor's condition for Six is unknown: Di Dunn has no stated position on One" in blocked
+    assert (
+        "- Ann Arbor's condition for Six is unknown: Di Dunn has no stated position on One"
+        in blocked
+    )
 
 
 def test_common_ground_and_starting_points():
@@ -102,10 +110,19 @@ def test_reported_speech_is_marked_and_undated_items_say_so():
         ["one"],
         ["a", "b"],
         [
-            dict(actor="a", issue="one", stance=1, evidence=[
-                Evidence(kind="reported", text="a backs one", source=SOURCE,
-                         said_on_note="recently, the article says"),
-            ]),
+            dict(
+                actor="a",
+                issue="one",
+                stance=1,
+                evidence=[
+                    Evidence(
+                        kind="reported",
+                        text="a backs one",
+                        source=SOURCE,
+                        said_on_note="recently, the article says",
+                    ),
+                ],
+            ),
             dict(actor="b", issue="one", stance=-1),
         ],
     )
@@ -119,8 +136,12 @@ def test_reported_speech_is_marked_and_undated_items_say_so():
 
 def test_unverified_evidence_is_flagged():
     ds = build_dataset(
-        ["one"], ["a", "b"],
-        [dict(actor="a", issue="one", stance=1, verified=False), dict(actor="b", issue="one", stance=-1)],
+        ["one"],
+        ["a", "b"],
+        [
+            dict(actor="a", issue="one", stance=1, verified=False),
+            dict(actor="b", issue="one", stance=-1),
+        ],
     )
     assert "NOT found in the source" in render_brief(ds)
 
@@ -131,10 +152,20 @@ def test_nothing_in_the_data_can_break_the_brief():
         ["one", "two"],
         ["a", "b"],
         [
-            dict(actor="a", issue="one", stance=-2, evidence=[
-                Evidence(kind="quote", text=evil + "\n# heading\n> quote", source=SOURCE,
-                         via=["<b>KCNA</b>", "[Reuters](http://x)"]),
-            ], conditions=[dict(actor="b", issue="one", max=0, text=evil)]),
+            dict(
+                actor="a",
+                issue="one",
+                stance=-2,
+                evidence=[
+                    Evidence(
+                        kind="quote",
+                        text=evil + "\n# heading\n> quote",
+                        source=SOURCE,
+                        via=["<b>KCNA</b>", "[Reuters](http://x)"],
+                    ),
+                ],
+                conditions=[dict(actor="b", issue="one", max=0, text=evil)],
+            ),
             dict(actor="b", issue="one", stance=2),
         ],
         names={"a": evil, "b": "# B\n- item"},
@@ -147,10 +178,11 @@ def test_nothing_in_the_data_can_break_the_brief():
     shown = "&lt;script&gt;alert(1)&lt;/script&gt; [x](http://evil.example) ![i](http://e/i.png) | `c` *e*"
     assert shown in html
     # Only the brief's own headings: nothing in the data becomes one.
-    assert len(re.findall(r"^#{1,6} ", text, re.M)) == len(
-        re.findall(r"<h[1-6]>", html)
+    assert len(re.findall(r"^#{1,6} ", text, re.M)) == len(re.findall(r"<h[1-6]>", html))
+    assert not any(
+        h.startswith("# B") or h.startswith("heading")
+        for h in re.findall(r"<h\d>(.*?)</h\d>", html)
     )
-    assert not any(h.startswith("# B") or h.startswith("heading") for h in re.findall(r"<h\d>(.*?)</h\d>", html))
     # Tables keep their shape: every row of the matrix has 1 + 2 actor cells.
     matrix = _section(text, "## Where they stand")
     rows = [line for line in matrix.splitlines() if line.startswith("|")]

@@ -21,7 +21,9 @@ KIM_CONDITION_QUOTE = (
     "and wants genuine peaceful coexistence, there is no reason for us not to sit down with the "
     "United States"
 )
-TRUMP_REPORTED = "if the United States abandons its insistence that Pyongyang give up nuclear weapons"
+TRUMP_REPORTED = (
+    "if the United States abandons its insistence that Pyongyang give up nuclear weapons"
+)
 UNMET = (
     "Kim Jong Un's condition for Talks with the US is unmet: Donald Trump's stance on "
     "Denuclearisation is +2, needs ≤ 0"

@@ -51,7 +51,9 @@ def test_every_table_exports_in_every_format(data, tmp_path, what):
 
 
 def test_format_follows_the_suffix_and_dash_is_stdout(data):
-    result = run("--data", str(data), "export", "--what", "conditions", "--format", "json", "-o", "-")
+    result = run(
+        "--data", str(data), "export", "--what", "conditions", "--format", "json", "-o", "-"
+    )
     assert result.exit_code == 0
     (row,) = json.loads(result.stdout)
     assert row["status"] == "unmet" and row["blocker"] == "Donald Trump"
@@ -70,7 +72,9 @@ def test_suffix_chooses_the_format(data, tmp_path):
 def test_existing_file_is_kept_without_force(data, tmp_path):
     out = tmp_path / "gaps.csv"
     out.write_text("mine", encoding="utf-8")
-    result = CliRunner().invoke(main, ["export", "--what", "gaps", "-o", str(out), "--data", str(data)])
+    result = CliRunner().invoke(
+        main, ["export", "--what", "gaps", "-o", str(out), "--data", str(data)]
+    )
     assert result.exit_code == 1
     assert "already exists; not overwritten; use --force to overwrite it" in result.stderr
     assert out.read_text(encoding="utf-8") == "mine"
@@ -90,10 +94,14 @@ def test_never_writes_into_the_data(data):
 
 
 def test_as_of_option(data):
-    result = run("export", "--what", "conditions", "-o", "-", "--as-of", "2025-09-21", "--data", str(data))
+    result = run(
+        "export", "--what", "conditions", "-o", "-", "--as-of", "2025-09-21", "--data", str(data)
+    )
     assert result.exit_code == 0
     assert ",unknown," in result.stdout
-    bad = CliRunner().invoke(main, ["export", "-o", "-", "--as-of", "2025-02-30", "--data", str(data)])
+    bad = CliRunner().invoke(
+        main, ["export", "-o", "-", "--as-of", "2025-02-30", "--data", str(data)]
+    )
     assert bad.exit_code == 2
 
 
@@ -112,7 +120,9 @@ def test_brief_command(data, tmp_path):
 
 def test_bad_data_is_named_and_the_good_data_still_exports(data):
     (data / "positions" / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["export", "--what", "problems", "-o", "-", "--data", str(data)])
+    result = CliRunner().invoke(
+        main, ["export", "--what", "problems", "-o", "-", "--data", str(data)]
+    )
     assert result.exit_code == 0
     assert "note: the data has" in result.stderr
     assert "positions/broken.yaml" in result.stdout

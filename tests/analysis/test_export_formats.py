@@ -20,7 +20,7 @@ from tui.core.sanitize import clean
 from .handmade import build_dataset, hand_dataset
 
 HOSTILE = [
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "+1+1",
     "-2+3",
     "-A1",
@@ -49,9 +49,7 @@ HOSTILE = [
 
 @pytest.fixture
 def hostile_dataset():
-    stances = [
-        dict(actor=f"a{n}", issue="one", stance=(n % 5) - 2) for n in range(len(HOSTILE))
-    ]
+    stances = [dict(actor=f"a{n}", issue="one", stance=(n % 5) - 2) for n in range(len(HOSTILE))]
     return build_dataset(
         ["one"],
         [f"a{n}" for n in range(len(HOSTILE))],
@@ -107,7 +105,7 @@ def test_formula_like_cells_are_neutralised_and_restored(hostile_dataset):
         bare = original.lstrip("'")
         if bare and bare[0] in "=+-@＝＋－＠" and not re.fullmatch(r"[+-]?[0-9.]+", original):
             assert cell == "'" + original
-    assert actors["=HYPERLINK(\"http://evil.example\",\"x\")"].startswith("'=")
+    assert actors['=HYPERLINK("http://evil.example","x")'].startswith("'=")
     assert actors["-2+3"] == "'-2+3"
     assert actors["-1e5"] == "'-1e5"
     assert actors["＝1+1"] == "'＝1+1"
@@ -134,7 +132,9 @@ def test_neutralising_is_reversible_and_safe(cells):
             assert re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?", cell)
     pd.testing.assert_frame_equal(export.csv_restore(safe), frame)
     text = export.to_csv(frame)
-    back = pd.read_csv(io.StringIO(text), dtype="str", keep_default_na=False, skip_blank_lines=False)
+    back = pd.read_csv(
+        io.StringIO(text), dtype="str", keep_default_na=False, skip_blank_lines=False
+    )
     pd.testing.assert_frame_equal(back, safe)
 
 
@@ -181,7 +181,9 @@ def test_markdown_table_cannot_break_or_inject(hostile_dataset):
     assert "<script" not in html_out and "<a " not in html_out and "<img" not in html_out
     assert "<em>" not in html_out and "<code>" not in html_out
     shown = {row[3] for row in rows[1:]}
-    assert "a|b `c` <script>alert(1)</script> [x](http://evil.example) ![i](j) *em* # h &lt;" in shown
+    assert (
+        "a|b `c` <script>alert(1)</script> [x](http://evil.example) ![i](j) *em* # h &lt;" in shown
+    )
     assert "line␊break" in shown
 
 
@@ -248,10 +250,17 @@ def test_quotes_frame_as_of_keeps_the_stances_in_force():
     assert len(every) == len(ds.evidence) == 15
     row = every.iloc[0]
     assert (row["actor"], row["speaker"], row["issue"], row["kind"]) == (
-        "Ann Arbor", "Ann Arbor", "One", "quote",
+        "Ann Arbor",
+        "Ann Arbor",
+        "One",
+        "quote",
     )
     assert (row["source"], row["title"], row["outlet"], row["said_on"], row["verified"]) == (
-        "hand-source", "A hand-made source", "Test Outlet", "2025-01-01", True,
+        "hand-source",
+        "A hand-made source",
+        "Test Outlet",
+        "2025-01-01",
+        True,
     )
     bo_one = every[(every.actor_id == "bo") & (every.issue_id == "one")]
     assert bo_one["stance_as_of"].tolist() == ["2025-01-01", "2025-03-01"]

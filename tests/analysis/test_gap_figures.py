@@ -133,9 +133,14 @@ def test_common_ground_names_conditional_stances():
         ["talks", "nukes"],
         ["x", "y"],
         [
-            dict(actor="x", issue="talks", stance=1, conditions=[
-                dict(actor="y", issue="nukes", max=0, text="y drops nukes."),
-            ]),
+            dict(
+                actor="x",
+                issue="talks",
+                stance=1,
+                conditions=[
+                    dict(actor="y", issue="nukes", max=0, text="y drops nukes."),
+                ],
+            ),
             dict(actor="y", issue="talks", stance=2),
             dict(actor="y", issue="nukes", stance=2),
         ],
@@ -151,7 +156,13 @@ def test_common_ground_names_conditional_stances():
 def test_ranking_narrowest_first_blocked_flagged(hand):
     a = analyse(hand)
     assert [p.issue_id for p in a.ranking] == [
-        "two", "three", "four", "six", "one", "five", "seven",
+        "two",
+        "three",
+        "four",
+        "six",
+        "one",
+        "five",
+        "seven",
     ]
     assert [p.rank for p in a.ranking] == list(range(1, 8))
     flags = {p.issue_id: (p.is_blocked, len(p.blocking)) for p in a.ranking}

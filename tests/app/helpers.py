@@ -85,7 +85,9 @@ def widget_text(widget: Widget) -> str:
     statics = [widget] if isinstance(widget, Static) else []
     statics += list(widget.query(Static))
     for static in statics:
-        parts.append(static.visual.plain if hasattr(static.visual, "plain") else str(static.content))
+        parts.append(
+            static.visual.plain if hasattr(static.visual, "plain") else str(static.content)
+        )
     return "\n".join(parts)
 
 

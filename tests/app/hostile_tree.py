@@ -13,9 +13,26 @@ PAYLOAD = "[bold]b[/bold] [@click=app.quit]q[/] [link=http://evil]l[/link] \x1b[
 SHOWN = "[bold]b[/bold] [@click=app.quit]q[/] [link=http://evil]l[/link] ␛[31mred ⟨U+202E⟩evil"
 
 FIELDS = (
-    "NAME", "ROLE", "COUNTRY", "ALIAS", "TITLE", "PROP", "DESC", "SCALELOW", "SCALEHIGH",
-    "SUMMARY", "CONDITION", "QUOTE", "NOTE", "VIA", "SEEDTITLE", "OUTLET", "SEEDVIA", "URL",
-    "INFERRED", "BODY",
+    "NAME",
+    "ROLE",
+    "COUNTRY",
+    "ALIAS",
+    "TITLE",
+    "PROP",
+    "DESC",
+    "SCALELOW",
+    "SCALEHIGH",
+    "SUMMARY",
+    "CONDITION",
+    "QUOTE",
+    "NOTE",
+    "VIA",
+    "SEEDTITLE",
+    "OUTLET",
+    "SEEDVIA",
+    "URL",
+    "INFERRED",
+    "BODY",
 )
 BAD_FILE = "[reverse]bad [@click=app.quit]x.yaml"
 BAD_KEY = "[@click=app.quit]KEY[/]"
@@ -88,8 +105,15 @@ def write_hostile_tree(root: Path) -> Path:
     (root / "positions" / BAD_FILE).write_text(f"{NOTICE}\nid: [\n", encoding="utf-8")
     (root / "positions" / "bad-keys.yaml").write_text(
         "\n".join(
-            [NOTICE, "id: bad-keys", "name: Bad keys", "role: Test fixture", "country: Nowhere",
-             f"{q(BAD_KEY)}: 1", ""]
+            [
+                NOTICE,
+                "id: bad-keys",
+                "name: Bad keys",
+                "role: Test fixture",
+                "country: Nowhere",
+                f"{q(BAD_KEY)}: 1",
+                "",
+            ]
         ),
         encoding="utf-8",
     )

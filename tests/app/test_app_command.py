@@ -22,7 +22,9 @@ def opened(monkeypatch) -> list[PeninsulaApp]:
     return apps
 
 
-def test_no_command_opens_the_dashboard_on_the_working_directory(opened, tmp_path: Path, monkeypatch):
+def test_no_command_opens_the_dashboard_on_the_working_directory(
+    opened, tmp_path: Path, monkeypatch
+):
     root = copy_data(tmp_path / "tree")
     monkeypatch.chdir(root)
     result = CliRunner().invoke(main, [])
@@ -41,7 +43,17 @@ def test_data_option_before_no_command(opened, tmp_path: Path):
 
 def test_app_command_takes_a_view_with_its_target_and_a_date(opened):
     result = CliRunner().invoke(
-        main, ["app", "--data", str(REPO), "--view", "actor:kim-yo-jong", "--as-of", "2025-09-21", "--no-watch"]
+        main,
+        [
+            "app",
+            "--data",
+            str(REPO),
+            "--view",
+            "actor:kim-yo-jong",
+            "--as-of",
+            "2025-09-21",
+            "--no-watch",
+        ],
     )
     assert result.exit_code == 0, result.output
     [app] = opened

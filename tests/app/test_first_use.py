@@ -133,7 +133,10 @@ def test_a_narrow_caption_says_the_sources_shorter_before_it_cuts_the_subject():
     assert line.fit(90).plain == (
         "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; Yonhap; NK News"
     )
-    assert line.fit(80).plain == "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; +2 more"
+    assert (
+        line.fit(80).plain
+        == "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; +2 more"
+    )
     assert line.fit(60).plain == "Issue · Talks with the US · as of 2025-09-22 · 3 sources"
     assert line.fit(50).plain == "Issue · Talks with… · as of 2025-09-22 · 3 sources"
     # The view and the date stay to the last.
@@ -243,7 +246,9 @@ async def test_an_empty_tree_says_what_a_tree_holds(tmp_path: Path):
         assert "positions/issues.yaml:1:1: error: missing issue catalogue" in text
         assert "A data tree holds positions/issues.yaml, one positions/<actor>.yaml" in text
         await pilot.press("8")
-        assert "positions/issues.yaml:1:1: error: missing issue catalogue" in squash(screen_text(app))
+        assert "positions/issues.yaml:1:1: error: missing issue catalogue" in squash(
+            screen_text(app)
+        )
 
 
 async def test_the_wide_issue_and_actor_views_set_the_subject_among_the_others():
@@ -258,7 +263,10 @@ async def test_the_wide_issue_and_actor_views_set_the_subject_among_the_others()
         await until(pilot, lambda: "Spread" in side_of(IssueView))
         side = side_of(IssueView)
         assert "Spread 4, from -2 (Kim Jong Un) to +2 (Donald Trump)" in side
-        assert "Conditions elsewhere that hang on it Kim Jong Un, on Talks with the US: ✗ UNMET" in side
+        assert (
+            "Conditions elsewhere that hang on it Kim Jong Un, on Talks with the US: ✗ UNMET"
+            in side
+        )
         assert "blocked by Donald Trump" in side
         assert "Stances from 2 dates: 2025-09-21, 2025-09-22 · 7: the timeline" in side
 

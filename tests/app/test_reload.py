@@ -99,7 +99,9 @@ async def test_the_watcher_reloads_when_a_file_changes(data_copy: Path):
         text = (data_copy / KIM).read_text(encoding="utf-8")
         # The watch may start a moment after the first load: write until it is seen.
         for attempt in range(50):
-            (data_copy / KIM).write_text(text.replace(SUMMARY, f"WATCHED {attempt},"), encoding="utf-8")
+            (data_copy / KIM).write_text(
+                text.replace(SUMMARY, f"WATCHED {attempt},"), encoding="utf-8"
+            )
             try:
                 await until(pilot, lambda: app.load_count >= 2, polls=40)
                 break
@@ -141,7 +143,9 @@ def test_last_good_keeps_a_broken_files_records_and_converges(data_copy: Path):
     assert list(shown.issues) == list(first.issues)
     assert set(shown.diagnostics) > set(loaded.diagnostics)
 
-    (data_copy / KIM).write_text((Path(__file__).parents[2] / KIM).read_text(encoding="utf-8"), encoding="utf-8")
+    (data_copy / KIM).write_text(
+        (Path(__file__).parents[2] / KIM).read_text(encoding="utf-8"), encoding="utf-8"
+    )
     healed = keeper.merge(load_tree(data_copy))
     assert not healed.diagnostics
     assert [r.position for r in healed.stances if r.actor_id == "kim-jong-un"] == [

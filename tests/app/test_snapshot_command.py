@@ -15,7 +15,9 @@ from tests.app.helpers import REPO, copy_data
 
 
 def snapshot(*args: str):
-    return CliRunner().invoke(main, ["snapshot", "--data", str(REPO), *args], catch_exceptions=False)
+    return CliRunner().invoke(
+        main, ["snapshot", "--data", str(REPO), *args], catch_exceptions=False
+    )
 
 
 @pytest.mark.parametrize("view", [spec.id for spec in VIEWS])

@@ -104,7 +104,8 @@ async def test_enter_on_a_quote_opens_it_in_its_source():
         assert "Personally, I still have fond memories" in widget_text(focused)
         # The passage itself is marked in the text, and is on screen.
         paragraphs = [
-            widget for widget in source.query(".source-paragraph")
+            widget
+            for widget in source.query(".source-paragraph")
             if any(str(span.style) == palette.CITED_FOCUS for span in widget.visual.spans)
         ]
         assert paragraphs
@@ -196,7 +197,13 @@ async def test_question_mark_lists_the_keys():
         await pilot.press("question_mark")
         await pilot.pause()
         text = squash(screen_text(app))
-        for expected in ("Keys", "Matrix", "ctrl+s Screenshot: save the screen", "ctrl+p", "[ Earlier"):
+        for expected in (
+            "Keys",
+            "Matrix",
+            "ctrl+s Screenshot: save the screen",
+            "ctrl+p",
+            "[ Earlier",
+        ):
             assert expected in text
         await pilot.press("escape")
         await pilot.pause()

@@ -25,9 +25,10 @@ def _idle(app) -> bool:
     """No message waiting in any queue and no background work but the file watcher."""
     if any(not w.is_finished and w.group != "watch" for w in app.workers):
         return False
-    return not any(
-        node._message_queue.qsize() for node in app.screen.walk_children(with_self=True)
-    ) and not app._message_queue.qsize()
+    return (
+        not any(node._message_queue.qsize() for node in app.screen.walk_children(with_self=True))
+        and not app._message_queue.qsize()
+    )
 
 
 async def settle(app, shown: Callable[[], bool] = lambda: True, timeout: float = 120.0) -> None:

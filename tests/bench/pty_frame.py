@@ -80,7 +80,9 @@ def time_to_texts(
             except OSError:  # the program ended and closed the terminal
                 chunk = b""
             if not chunk:
-                raise RuntimeError(f"{argv} ended before showing {waiting}: {_plain(screen)[-2000:]!r}")
+                raise RuntimeError(
+                    f"{argv} ended before showing {waiting}: {_plain(screen)[-2000:]!r}"
+                )
             now = time.perf_counter() - start
             screen += chunk
             plain = _plain(screen)

@@ -93,7 +93,16 @@ class Figure:
         ]
 
 
-HEADINGS = ["figure", "CPU (wall)", "baseline CPU (wall)", "ratio (wall)", "target", "verdict", "4x/large", "baseline"]
+HEADINGS = [
+    "figure",
+    "CPU (wall)",
+    "baseline CPU (wall)",
+    "ratio (wall)",
+    "target",
+    "verdict",
+    "4x/large",
+    "baseline",
+]
 
 
 def table(figures: list[Figure], markdown: bool = False) -> str:

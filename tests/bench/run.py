@@ -136,15 +136,42 @@ def start_figures(runs, label: str, root: Path) -> list[Figure]:
         bare = _shown(runs["bare"], BUNDLED_NAME)
         base_name = "bare Textual app: DataTable, Header, Footer"
         return [
-            Figure("first data frame, bundled (warm start)", _shown(runs["bundled warm"], name), bare, base_name, 1.5),
-            Figure("first data frame, bundled (cold, no cache)", _shown(runs["bundled cold"], name), bare, base_name),
-            Figure("placeholder frame, bundled (if drawn)", _shown(runs["bundled warm"], PLACEHOLDER), bare, base_name),
+            Figure(
+                "first data frame, bundled (warm start)",
+                _shown(runs["bundled warm"], name),
+                bare,
+                base_name,
+                1.5,
+            ),
+            Figure(
+                "first data frame, bundled (cold, no cache)",
+                _shown(runs["bundled cold"], name),
+                bare,
+                base_name,
+            ),
+            Figure(
+                "placeholder frame, bundled (if drawn)",
+                _shown(runs["bundled warm"], PLACEHOLDER),
+                bare,
+                base_name,
+            ),
         ]
     load = _shown(runs[f"{label} load"], "load")
     base_name = "a fresh process that only loads the tree (cold)"
     return [
-        Figure(f"first data frame, {label} (cold start)", _shown(runs[f"{label} cold"], name), load, base_name, 1.3),
-        Figure(f"first data frame, {label} (warm start)", _shown(runs[f"{label} warm"], name), load, base_name),
+        Figure(
+            f"first data frame, {label} (cold start)",
+            _shown(runs[f"{label} cold"], name),
+            load,
+            base_name,
+            1.3,
+        ),
+        Figure(
+            f"first data frame, {label} (warm start)",
+            _shown(runs[f"{label} warm"], name),
+            load,
+            base_name,
+        ),
     ]
 
 
@@ -152,11 +179,26 @@ def load_figures(result: dict, label: str) -> list[Figure]:
     libyaml = medians(result["libyaml"])
     base_name = "libyaml CSafeLoader of the same files, collector paused alike"
     return [
-        Figure(f"load + validate + verify, {label} (cold)", medians(result["cold"]), libyaml, base_name, 1.0),
-        Figure(f"warm start load, {label} (nothing changed)", medians(result["warm"]), libyaml, base_name, 0.3),
         Figure(
-            f"reload after one file saved, {label}", medians(result["reload"]), medians(result["cold"]),
-            "a full load of the same tree (the cold load above)", 0.1,
+            f"load + validate + verify, {label} (cold)",
+            medians(result["cold"]),
+            libyaml,
+            base_name,
+            1.0,
+        ),
+        Figure(
+            f"warm start load, {label} (nothing changed)",
+            medians(result["warm"]),
+            libyaml,
+            base_name,
+            0.3,
+        ),
+        Figure(
+            f"reload after one file saved, {label}",
+            medians(result["reload"]),
+            medians(result["cold"]),
+            "a full load of the same tree (the cold load above)",
+            0.1,
         ),
     ]
 
@@ -198,7 +240,8 @@ def memory_figure(app: list[dict], plain: list[dict], label: str) -> Figure:
 
 def measure_tree(bench: Bench, label: str, root: Path) -> list[Figure]:
     figures = load_figures(
-        bench.child("load", str(root), str(bench.repeats), str(bench.scratch / f"load-{label}")), label
+        bench.child("load", str(root), str(bench.repeats), str(bench.scratch / f"load-{label}")),
+        label,
     )
     _show(figures)
     views, filters, app_memory, plain_memory = [], [], [], []
@@ -221,8 +264,13 @@ def _show(figures: list[Figure]) -> list[Figure]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
-    parser.add_argument("--4x", dest="four", action="store_true", default=bool(os.environ.get("BENCH_4X")),
-                        help="also measure a tree 4x the large one (generated once, slow)")
+    parser.add_argument(
+        "--4x",
+        dest="four",
+        action="store_true",
+        default=bool(os.environ.get("BENCH_4X")),
+        help="also measure a tree 4x the large one (generated once, slow)",
+    )
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown too")
     args = parser.parse_args(argv)
     repeats = _repeats()
@@ -250,7 +298,11 @@ def main(argv: list[str] | None = None) -> int:
         figures: list[Figure] = []
         for label, root in trees.items():
             figures += _show(start_figures(runs, label, root))
-        by_tree = {label: measure_tree(bench, label, root) for label, root in trees.items() if label != "bundled"}
+        by_tree = {
+            label: measure_tree(bench, label, root)
+            for label, root in trees.items()
+            if label != "bundled"
+        }
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for label, tree_figures in by_tree.items():

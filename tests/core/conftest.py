@@ -126,9 +126,7 @@ def stances(dataset: Dataset) -> set[tuple[str, str]]:
     return {(record.actor_id, record.issue_id) for record in dataset.stances}
 
 
-def actor(
-    actor_id: str, positions: str = "", head: str = "", name: str = "Gamma"
-) -> str:
+def actor(actor_id: str, positions: str = "", head: str = "", name: str = "Gamma") -> str:
     """An actor file: lines 1-4 are id, name, role, country (plus ``head``), then positions."""
     text = f"id: {actor_id}\nname: {name}\nrole: Envoy\ncountry: Thirdland\n" + head
     if positions:
@@ -136,21 +134,19 @@ def actor(
     return text
 
 
-def position(issue: str = "talks", stance: str = "0", as_of: str = "2025-09-22", extra: str = "",
-             evidence: str | None = None) -> str:
+def position(
+    issue: str = "talks",
+    stance: str = "0",
+    as_of: str = "2025-09-22",
+    extra: str = "",
+    evidence: str | None = None,
+) -> str:
     """One position entry (6 lines before its evidence items, plus ``extra`` after `summary`)."""
     if evidence is None:
-        evidence = (
-            "      - kind: quote\n"
-            "        text: we will attend\n"
-            "        source: s1\n"
-        )
+        evidence = "      - kind: quote\n        text: we will attend\n        source: s1\n"
     return (
         f"  - issue: {issue}\n"
         f"    stance: {stance}\n"
         f"    as_of: {as_of}\n"
-        "    summary: A summary.\n"
-        + extra
-        + "    evidence:\n"
-        + evidence
+        "    summary: A summary.\n" + extra + "    evidence:\n" + evidence
     )

@@ -36,7 +36,9 @@ def test_the_good_tree_loads_clean(load: Load) -> None:
 def test_yaml_syntax_error(load: Load) -> None:
     dataset = load({GAMMA: "id: gamma\nname: Gamma: the second\n"})
     [line] = lines(dataset, GAMMA)
-    assert line.startswith(f"{GAMMA}:2:12: error: YAML syntax error: mapping values are not allowed")
+    assert line.startswith(
+        f"{GAMMA}:2:12: error: YAML syntax error: mapping values are not allowed"
+    )
     assert "gamma" not in dataset.actors
     assert_good_data_kept(dataset)
 
@@ -96,8 +98,7 @@ def test_anchor_and_alias(load: Load) -> None:
         "    evidence:\n"
         "      - kind: quote\n"
         "        text: *s\n"
-        "        source: s1\n"
-        + position(issue="sanctions")
+        "        source: s1\n" + position(issue="sanctions")
     )
     dataset = load({GAMMA: text})
     assert lines(dataset, GAMMA) == [
@@ -182,7 +183,10 @@ def test_file_too_large(load: Load) -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("!!python/object/apply:os.system [echo]", "tag !!python/object/apply:os.system is not allowed"),
+        (
+            "!!python/object/apply:os.system [echo]",
+            "tag !!python/object/apply:os.system is not allowed",
+        ),
         ("!!binary aGVsbG8=", "tag !!binary is not allowed"),
         ("!!set {a, b}", "tag !!set is not allowed"),
         ("!mine text", "tag !mine is not allowed"),
@@ -200,7 +204,9 @@ def test_unsafe_or_unknown_tags(load: Load, value: str, message: str) -> None:
 
 
 def test_unknown_field(load: Load) -> None:
-    text = actor("gamma", position().replace("    stance: 0\n", "    stnace: 0\n") + position("sanctions"))
+    text = actor(
+        "gamma", position().replace("    stance: 0\n", "    stnace: 0\n") + position("sanctions")
+    )
     dataset = load({GAMMA: text})
     assert lines(dataset, GAMMA) == [
         f"{GAMMA}:6:5: error: missing field 'stance'",
@@ -418,7 +424,9 @@ def test_actor_id_not_matching_its_file_name_is_a_warning(load: Load) -> None:
 
 
 def test_two_stances_on_one_issue_and_date(load: Load) -> None:
-    dataset = load({GAMMA: actor("gamma", position("talks", stance="1") + position("talks", stance="2"))})
+    dataset = load(
+        {GAMMA: actor("gamma", position("talks", stance="1") + position("talks", stance="2"))}
+    )
     assert lines(dataset, GAMMA) == [
         f"{GAMMA}:16:12: error: a second stance on 'talks' as of 2025-09-22 (first at 6:5)"
     ]
@@ -499,7 +507,9 @@ def test_bad_files_next_to_good_ones_keep_every_good_record(load: Load) -> None:
             "positions/gamma.yaml": "id: gamma\nname: [unclosed\n",
             "positions/delta.yaml": "- not a mapping\n",
             "positions/epsilon.yaml": b"id: epsilon\xff\n",
-            "positions/zeta.yaml": actor("zeta", position("talks", stance="9") + position("sanctions")),
+            "positions/zeta.yaml": actor(
+                "zeta", position("talks", stance="9") + position("sanctions")
+            ),
             "seeds/s2.txt": "no front matter\n",
         }
     )

@@ -38,7 +38,9 @@ def test_crlf_fences_and_a_byte_order_mark() -> None:
 
 def test_an_empty_body_is_a_warning() -> None:
     parsed = parse_seed(META, "seeds/s.txt")
-    assert [d.format() for d in parsed.diagnostics] == ["seeds/s.txt:6:1: warning: the seed has no body"]
+    assert [d.format() for d in parsed.diagnostics] == [
+        "seeds/s.txt:6:1: warning: the seed has no body"
+    ]
     assert parsed.meta is not None
 
 

@@ -32,8 +32,21 @@ def test_libyaml_is_used_when_present() -> None:
 
 def test_values_are_typed_as_yaml_1_1_types_them_and_remember_their_text(parser: type) -> None:
     doc = load_text("a: NO\nb: '012'\nc: 012\nd: 2025-09-22\ne: [on, ~, 1.5]\n")
-    assert doc.data == {"a": False, "b": "012", "c": 10, "d": dt.date(2025, 9, 22), "e": [True, None, 1.5]}
-    assert doc.sources == {("a",): "NO", ("c",): "012", ("d",): "2025-09-22", ("e", 0): "on", ("e", 1): "~", ("e", 2): "1.5"}
+    assert doc.data == {
+        "a": False,
+        "b": "012",
+        "c": 10,
+        "d": dt.date(2025, 9, 22),
+        "e": [True, None, 1.5],
+    }
+    assert doc.sources == {
+        ("a",): "NO",
+        ("c",): "012",
+        ("d",): "2025-09-22",
+        ("e", 0): "on",
+        ("e", 1): "~",
+        ("e", 2): "1.5",
+    }
     assert doc.problems == []
 
 
@@ -56,7 +69,9 @@ def test_line_offset_for_embedded_yaml(parser: type) -> None:
 
 
 @pytest.mark.parametrize("depth", [65, 1_001, 100_000])
-def test_deep_nesting_is_refused_at_the_level_that_crosses_the_limit(parser: type, depth: int) -> None:
+def test_deep_nesting_is_refused_at_the_level_that_crosses_the_limit(
+    parser: type, depth: int
+) -> None:
     assert problems("k: " + "[" * depth) == [(1, 67, "nesting deeper than 64 levels")]
 
 
@@ -90,7 +105,9 @@ def test_true_and_1_cannot_both_be_keys(parser: type) -> None:
 
 
 def test_control_characters_are_refused_where_they_stand(parser: type) -> None:
-    assert problems("a: 1\nb: x\x07y\n") == [(2, 5, "control character U+0007 is not allowed in YAML")]
+    assert problems("a: 1\nb: x\x07y\n") == [
+        (2, 5, "control character U+0007 is not allowed in YAML")
+    ]
 
 
 def test_too_many_values(parser: type) -> None:

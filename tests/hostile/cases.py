@@ -88,14 +88,26 @@ STATIC: list[Case] = [
         ),
         **_actor("tag-verbatim-and-local", drops=True),
     ),
-    Case("positions/tag-binary.yaml", (Expect("tag !!binary is not allowed", 18, 14),),
-         **_actor("tag-binary")),
-    Case("positions/tag-set.yaml", (Expect("tag !!set is not allowed", 6, 10),),
-         **_actor("tag-set", drops=True)),
-    Case("positions/tag-omap.yaml", (Expect("tag !!omap is not allowed", 6, 12),),
-         **_actor("tag-omap", drops=True)),
-    Case("positions/tag-pairs.yaml", (Expect("tag !!pairs is not allowed", 23, 14),),
-         **_actor("tag-pairs")),
+    Case(
+        "positions/tag-binary.yaml",
+        (Expect("tag !!binary is not allowed", 18, 14),),
+        **_actor("tag-binary"),
+    ),
+    Case(
+        "positions/tag-set.yaml",
+        (Expect("tag !!set is not allowed", 6, 10),),
+        **_actor("tag-set", drops=True),
+    ),
+    Case(
+        "positions/tag-omap.yaml",
+        (Expect("tag !!omap is not allowed", 6, 12),),
+        **_actor("tag-omap", drops=True),
+    ),
+    Case(
+        "positions/tag-pairs.yaml",
+        (Expect("tag !!pairs is not allowed", 23, 14),),
+        **_actor("tag-pairs"),
+    ),
     # Anchors and aliases: refused where they stand, never expanded.
     Case(
         "positions/alias-bomb.yaml",
@@ -124,10 +136,16 @@ STATIC: list[Case] = [
         drops=("stance:alias-merge-key/sanctions/2025-09-22",),
     ),
     # Duplicate keys, also when equal only after YAML typing.
-    Case("positions/duplicate-key.yaml", (Expect("duplicate key 'name' (first at 3:1)", 6, 1),),
-         **_actor("duplicate-key", drops=True)),
-    Case("positions/duplicate-key-quoted.yaml", (Expect("duplicate key 'id' (first at 2:1)", 6, 1),),
-         **_actor("duplicate-key-quoted", drops=True)),
+    Case(
+        "positions/duplicate-key.yaml",
+        (Expect("duplicate key 'name' (first at 3:1)", 6, 1),),
+        **_actor("duplicate-key", drops=True),
+    ),
+    Case(
+        "positions/duplicate-key-quoted.yaml",
+        (Expect("duplicate key 'id' (first at 2:1)", 6, 1),),
+        **_actor("duplicate-key-quoted", drops=True),
+    ),
     Case(
         "positions/duplicate-key-in-position.yaml",
         (Expect("duplicate key 'stance' (first at 16:5)", 17, 5),),
@@ -217,21 +235,34 @@ STATIC: list[Case] = [
     Case("positions/bare-scalar.yaml", (Expect("expected a mapping at the top level", 1, 1),)),
     Case("positions/bare-list.yaml", (Expect("got a list", 1, 1),)),
     Case("positions/unclosed-flow.yaml", (Expect("expected a mapping at the top level", 1, 1),)),
-    Case("positions/several-documents.yaml", (Expect("several documents in one file", 15, 1),),
-         **_actor("several-documents", drops=True)),
+    Case(
+        "positions/several-documents.yaml",
+        (Expect("several documents in one file", 15, 1),),
+        **_actor("several-documents", drops=True),
+    ),
     Case("positions/document-markers.yaml", **_actor("document-markers"), clean=True),
     Case("positions/tab-indentation.yaml", (Expect("YAML syntax error", 7, 1),)),
     # Seeds: the front matter is YAML under the same rules; the body is kept verbatim.
     Case("seeds/seed-no-front-matter.txt", (Expect("a seed starts with a `---` line", 1, 1),)),
-    Case("seeds/seed-unclosed-front-matter.txt", (Expect("a seed starts with a `---` line", 1, 1),)),
+    Case(
+        "seeds/seed-unclosed-front-matter.txt", (Expect("a seed starts with a `---` line", 1, 1),)
+    ),
     Case("seeds/seed-empty.txt", (Expect("a seed starts with a `---` line", 1, 1),)),
-    Case("seeds/seed-front-matter-list.txt", (Expect("expected a mapping at the top level", 2, 1),)),
+    Case(
+        "seeds/seed-front-matter-list.txt", (Expect("expected a mapping at the top level", 2, 1),)
+    ),
     Case("seeds/seed-empty-front-matter.txt", (Expect("the file is empty", 2, 1),)),
     Case("seeds/seed-duplicate-id.txt", (Expect(f"duplicate seed id '{SEED_ID}'", 3, 5),)),
-    Case("seeds/seed-python-tag.txt", (Expect("tag !!python/object/apply:os.system", 7, 7),),
-         drops=("seed:seed-python-tag",)),
-    Case("seeds/seed-impossible-date.txt", (Expect("impossible date 2025-02-30", 6, 12),),
-         drops=("seed:seed-impossible-date",)),
+    Case(
+        "seeds/seed-python-tag.txt",
+        (Expect("tag !!python/object/apply:os.system", 7, 7),),
+        drops=("seed:seed-python-tag",),
+    ),
+    Case(
+        "seeds/seed-impossible-date.txt",
+        (Expect("impossible date 2025-02-30", 6, 12),),
+        drops=("seed:seed-impossible-date",),
+    ),
     Case(
         "seeds/seed-yaml11.txt",
         (
@@ -243,14 +274,23 @@ STATIC: list[Case] = [
     ),
     Case(
         "seeds/seed-alias.txt",
-        (Expect("anchors are not allowed (&u)", 7, 6), Expect("aliases are not allowed (*u)", 9, 11)),
+        (
+            Expect("anchors are not allowed (&u)", 7, 6),
+            Expect("aliases are not allowed (*u)", 9, 11),
+        ),
         drops=("seed:seed-alias",),
     ),
-    Case("seeds/seed-unknown-inferred.txt", (Expect("`inferred` names unknown fields: nothing"),),
-         drops=("seed:seed-unknown-inferred",)),
+    Case(
+        "seeds/seed-unknown-inferred.txt",
+        (Expect("`inferred` names unknown fields: nothing"),),
+        drops=("seed:seed-unknown-inferred",),
+    ),
     Case("seeds/seed-fences-in-body.txt", keeps=("seed:seed-fences-in-body",), clean=True),
-    Case("seeds/seed-no-body.txt", (Expect("the seed has no body", 7, 1, "warning"),),
-         keeps=("seed:seed-no-body",)),
+    Case(
+        "seeds/seed-no-body.txt",
+        (Expect("the seed has no body", 7, 1, "warning"),),
+        keeps=("seed:seed-no-body",),
+    ),
 ]
 
 
@@ -312,16 +352,24 @@ MAX_DEPTH = 64  # the limit the loader documents; the nesting cases place its re
 
 def _depth_expect(first_col: int, step: int, line: int = 6) -> Expect:
     # The top mapping is level 1 and the value of `aliases` level 2: the 64th opener is refused.
-    return Expect(f"nesting deeper than {MAX_DEPTH} levels", line, first_col + step * (MAX_DEPTH - 1))
+    return Expect(
+        f"nesting deeper than {MAX_DEPTH} levels", line, first_col + step * (MAX_DEPTH - 1)
+    )
 
 
 def _invalid_utf8() -> bytes:
-    return actor_text("invalid-utf8").replace("Nowhere", "Caf\x00").encode().replace(b"\x00", b"\xe9")
+    return (
+        actor_text("invalid-utf8").replace("Nowhere", "Caf\x00").encode().replace(b"\x00", b"\xe9")
+    )
 
 
 def _surrogate_bytes() -> bytes:
     text = actor_text("surrogate-bytes")
-    return text.replace("role: Test fixture", "role: Test \x00 fixture").encode().replace(b"\x00", b"\xed\xa0\x80")
+    return (
+        text.replace("role: Test fixture", "role: Test \x00 fixture")
+        .encode()
+        .replace(b"\x00", b"\xed\xa0\x80")
+    )
 
 
 def _bom() -> bytes:
@@ -352,7 +400,9 @@ def _position(issue: str, stance: str, as_of: str, summary: str = "A fixture pos
 
 
 def _nbsp_indentation() -> bytes:
-    text = actor_text("nbsp-indentation", positions=GOOD_POSITION.replace("  - issue", "\u00a0\u00a0- issue"))
+    text = actor_text(
+        "nbsp-indentation", positions=GOOD_POSITION.replace("  - issue", "\u00a0\u00a0- issue")
+    )
     return text.encode()
 
 
@@ -399,7 +449,10 @@ def _surrogate_escape() -> bytes:
 
 
 def _seed_bom() -> bytes:
-    return b"\xef\xbb\xbf" + seed_text("seed-bom", "Body of a fixture saved with a byte order mark.\n").encode()
+    return (
+        b"\xef\xbb\xbf"
+        + seed_text("seed-bom", "Body of a fixture saved with a byte order mark.\n").encode()
+    )
 
 
 def _seed_crlf() -> bytes:
@@ -427,57 +480,142 @@ def _seed_too_large() -> bytes:
 BUILT: list[Case] = [
     # Deep nesting, thousands and tens of thousands of levels: refused at the 64th, before
     # libyaml builds anything.
-    Case("positions/nested-flow-5000.yaml", (_depth_expect(10, 1),),
-         build=_nested("nested-flow-5000", "[", "]", 5_000), **_actor("nested-flow-5000", drops=True)),
-    Case("positions/nested-flow-100000.yaml", (_depth_expect(10, 1),),
-         build=_nested("nested-flow-100000", "[", "]", 100_000)),
-    Case("positions/nested-mapping-30000.yaml", (_depth_expect(10, 4),),
-         build=_nested("nested-mapping-30000", "{a: ", "}", 30_000)),
-    Case("positions/nested-block-20000.yaml", (_depth_expect(3, 2, line=7),),
-         build=_block_nested("nested-block-20000", 20_000)),
+    Case(
+        "positions/nested-flow-5000.yaml",
+        (_depth_expect(10, 1),),
+        build=_nested("nested-flow-5000", "[", "]", 5_000),
+        **_actor("nested-flow-5000", drops=True),
+    ),
+    Case(
+        "positions/nested-flow-100000.yaml",
+        (_depth_expect(10, 1),),
+        build=_nested("nested-flow-100000", "[", "]", 100_000),
+    ),
+    Case(
+        "positions/nested-mapping-30000.yaml",
+        (_depth_expect(10, 4),),
+        build=_nested("nested-mapping-30000", "{a: ", "}", 30_000),
+    ),
+    Case(
+        "positions/nested-block-20000.yaml",
+        (_depth_expect(3, 2, line=7),),
+        build=_block_nested("nested-block-20000", 20_000),
+    ),
     # Bytes that are not UTF-8, and UTF-8 with a byte order mark or other line ends.
-    Case("positions/invalid-utf8.yaml", (Expect("not UTF-8: byte 0xE9", 5, 13),), build=_invalid_utf8),
-    Case("positions/surrogate-bytes.yaml", (Expect("not UTF-8: byte 0xED", 4, 12),), build=_surrogate_bytes),
-    Case("positions/utf16.yaml", (Expect("not UTF-8: byte 0xFF", 1, 1),),
-         build=lambda: actor_text("utf16").encode("utf-16")),
+    Case(
+        "positions/invalid-utf8.yaml", (Expect("not UTF-8: byte 0xE9", 5, 13),), build=_invalid_utf8
+    ),
+    Case(
+        "positions/surrogate-bytes.yaml",
+        (Expect("not UTF-8: byte 0xED", 4, 12),),
+        build=_surrogate_bytes,
+    ),
+    Case(
+        "positions/utf16.yaml",
+        (Expect("not UTF-8: byte 0xFF", 1, 1),),
+        build=lambda: actor_text("utf16").encode("utf-16"),
+    ),
     Case("positions/bom.yaml", build=_bom, **_actor("bom"), clean=True),
-    Case("positions/crlf.yaml", (Expect("stance 3 is out of range", 16, 13),), build=_crlf,
-         **_actor("crlf")),
-    Case("positions/lone-cr.yaml", (Expect("stance 3 is out of range", 16, 13),), build=_lone_cr,
-         **_actor("lone-cr")),
+    Case(
+        "positions/crlf.yaml",
+        (Expect("stance 3 is out of range", 16, 13),),
+        build=_crlf,
+        **_actor("crlf"),
+    ),
+    Case(
+        "positions/lone-cr.yaml",
+        (Expect("stance 3 is out of range", 16, 13),),
+        build=_lone_cr,
+        **_actor("lone-cr"),
+    ),
     # A no-break space is not indentation to YAML: the line is text, the next one a syntax error.
-    Case("positions/nbsp-indentation.yaml",
-         (Expect("YAML syntax error: mapping values are not allowed", 8, 11),),
-         build=_nbsp_indentation, **_actor("nbsp-indentation", drops=True)),
+    Case(
+        "positions/nbsp-indentation.yaml",
+        (Expect("YAML syntax error: mapping values are not allowed", 8, 11),),
+        build=_nbsp_indentation,
+        **_actor("nbsp-indentation", drops=True),
+    ),
     # A lone surrogate escape: libyaml refuses it, and the schema refuses the string the
     # pure-Python reader builds.
-    Case("positions/surrogate-escape.yaml", (Expect("", 6),), build=_surrogate_escape,
-         **_actor("surrogate-escape", drops=True)),
-    Case("positions/raw-control.yaml", (Expect("control character U+001B is not allowed", 3, 10),),
-         build=_raw_control, **_actor("raw-control", drops=True)),
-    Case("positions/raw-c1.yaml", (Expect("control character U+009B is not allowed", 4, 11),),
-         build=_raw_c1, **_actor("raw-c1", drops=True)),
+    Case(
+        "positions/surrogate-escape.yaml",
+        (Expect("", 6),),
+        build=_surrogate_escape,
+        **_actor("surrogate-escape", drops=True),
+    ),
+    Case(
+        "positions/raw-control.yaml",
+        (Expect("control character U+001B is not allowed", 3, 10),),
+        build=_raw_control,
+        **_actor("raw-control", drops=True),
+    ),
+    Case(
+        "positions/raw-c1.yaml",
+        (Expect("control character U+009B is not allowed", 4, 11),),
+        build=_raw_c1,
+        **_actor("raw-c1", drops=True),
+    ),
     # Megabyte-long lines and files, and files of very many small values.
-    Case("positions/megabyte-summary.yaml", (Expect("summary is too long", 18, 14),),
-         build=_megabyte_summary, **_actor("megabyte-summary")),
-    Case("positions/megabyte-key.yaml", (Expect("could not find expected ':'", 6),), build=_megabyte_key,
-         **_actor("megabyte-key", drops=True)),
+    Case(
+        "positions/megabyte-summary.yaml",
+        (Expect("summary is too long", 18, 14),),
+        build=_megabyte_summary,
+        **_actor("megabyte-summary"),
+    ),
+    Case(
+        "positions/megabyte-key.yaml",
+        (Expect("could not find expected ':'", 6),),
+        build=_megabyte_key,
+        **_actor("megabyte-key", drops=True),
+    ),
     Case("positions/megabyte-id.yaml", (Expect("is not a valid id", 2, 5),), build=_megabyte_id),
-    Case("positions/too-large.yaml", (Expect("file too large", 1, 1),), build=_too_large,
-         **_actor("too-large", drops=True)),
-    Case("positions/many-values.yaml", (Expect("too many values: more than"),), build=_many_values,
-         **_actor("many-values", drops=True)),
-    Case("positions/many-errors.yaml", (Expect("too many values: more than", 6),), build=_many_errors,
-         **_actor("many-errors", drops=True)),
-    Case("positions/many-keys.yaml", (Expect("too many values: more than", 6),), build=_many_keys,
-         **_actor("many-keys", drops=True)),
+    Case(
+        "positions/too-large.yaml",
+        (Expect("file too large", 1, 1),),
+        build=_too_large,
+        **_actor("too-large", drops=True),
+    ),
+    Case(
+        "positions/many-values.yaml",
+        (Expect("too many values: more than"),),
+        build=_many_values,
+        **_actor("many-values", drops=True),
+    ),
+    Case(
+        "positions/many-errors.yaml",
+        (Expect("too many values: more than", 6),),
+        build=_many_errors,
+        **_actor("many-errors", drops=True),
+    ),
+    Case(
+        "positions/many-keys.yaml",
+        (Expect("too many values: more than", 6),),
+        build=_many_keys,
+        **_actor("many-keys", drops=True),
+    ),
     Case("seeds/seed-bom.txt", build=_seed_bom, keeps=("seed:seed-bom",), clean=True),
     Case("seeds/seed-crlf.txt", build=_seed_crlf, keeps=("seed:seed-crlf",), clean=True),
-    Case("seeds/seed-lone-cr.txt", (Expect("a seed starts with a `---` line", 1, 1),), build=_seed_lone_cr),
-    Case("seeds/seed-invalid-utf8-body.txt", (Expect("not UTF-8: byte 0xFF", 9, 12),),
-         build=_seed_invalid_utf8_body, drops=("seed:seed-invalid-utf8-body",)),
-    Case("seeds/seed-megabyte-line.txt", build=_seed_megabyte_line,
-         keeps=("seed:seed-megabyte-line",), clean=True),
-    Case("seeds/seed-too-large.txt", (Expect("file too large", 1, 1),), build=_seed_too_large,
-         drops=("seed:seed-too-large",)),
+    Case(
+        "seeds/seed-lone-cr.txt",
+        (Expect("a seed starts with a `---` line", 1, 1),),
+        build=_seed_lone_cr,
+    ),
+    Case(
+        "seeds/seed-invalid-utf8-body.txt",
+        (Expect("not UTF-8: byte 0xFF", 9, 12),),
+        build=_seed_invalid_utf8_body,
+        drops=("seed:seed-invalid-utf8-body",),
+    ),
+    Case(
+        "seeds/seed-megabyte-line.txt",
+        build=_seed_megabyte_line,
+        keeps=("seed:seed-megabyte-line",),
+        clean=True,
+    ),
+    Case(
+        "seeds/seed-too-large.txt",
+        (Expect("file too large", 1, 1),),
+        build=_seed_too_large,
+        drops=("seed:seed-too-large",),
+    ),
 ]

@@ -19,7 +19,9 @@ MAX_MESSAGE = 400
 FORMULA_SIGNS = "=+-@\t\r＝＋－＠﹦﹢﹣﹫"
 PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 # What no output may carry raw: C0 controls but tab and newline, DEL, C1, bidi controls.
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+RAW_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def line_count(data: bytes) -> int:
@@ -75,7 +77,9 @@ def check_csv(text: str, what: str, frame) -> None:  # noqa: ANN001 - a pandas f
             continue
         for cell in written[column]:
             if isinstance(cell, str) and cell and cell[0] in FORMULA_SIGNS:
-                assert PLAIN_NUMBER.fullmatch(cell), f"{what}.{column}: a formula cell {cell[:60]!r}"
+                assert PLAIN_NUMBER.fullmatch(cell), (
+                    f"{what}.{column}: a formula cell {cell[:60]!r}"
+                )
     pd.testing.assert_frame_equal(read_csv(io.StringIO(text), what), frame)
 
 

@@ -15,7 +15,9 @@ from tui.app.views import VIEWS
 LOAD_GUARD_SECONDS = 120
 
 _SVG = "{http://www.w3.org/2000/svg}"
-_ROW_CLIP = re.compile(r"clip-path:url\(#[\w-]+-line-(\d+)\)|clip-path=\"url\(#[\w-]+-line-(\d+)\)\"")
+_ROW_CLIP = re.compile(
+    r"clip-path:url\(#[\w-]+-line-(\d+)\)|clip-path=\"url\(#[\w-]+-line-(\d+)\)\""
+)
 
 
 async def render_views(

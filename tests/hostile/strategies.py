@@ -93,7 +93,11 @@ class Tree:
 
     def issue_touched(self, issue_id: str) -> bool:
         rel = "positions/issues.yaml"
-        return rel in self.whole or ("catalogue",) in self.touched or ("issue", issue_id) in self.touched
+        return (
+            rel in self.whole
+            or ("catalogue",) in self.touched
+            or ("issue", issue_id) in self.touched
+        )
 
     def seed_touched(self, rel: str) -> bool:
         return rel in self.whole or ("seed", rel) in self.touched
@@ -184,7 +188,9 @@ printable_strings = st.one_of(
     st.sampled_from(["NO", "yes", "on", "~", "null", "012", "0x1F", "1_000", "12:30:00", ".inf"]),
     st.just("no-such-id"),
 )
-hostile_strings = st.one_of(printable_strings, st.sampled_from(payloads.LONE_SURROGATES), st.text(max_size=40))
+hostile_strings = st.one_of(
+    printable_strings, st.sampled_from(payloads.LONE_SURROGATES), st.text(max_size=40)
+)
 
 scalar_values = st.one_of(
     hostile_strings,
@@ -202,7 +208,9 @@ any_values = st.recursive(
     scalar_values,
     lambda inner: st.one_of(
         st.lists(inner, max_size=3),
-        st.dictionaries(st.one_of(st.text(max_size=6), st.integers(-2, 2), st.booleans()), inner, max_size=3),
+        st.dictionaries(
+            st.one_of(st.text(max_size=6), st.integers(-2, 2), st.booleans()), inner, max_size=3
+        ),
         st.sets(st.integers(-2, 2), max_size=3),  # dumped as !!set
     ),
     max_leaves=6,
@@ -354,7 +362,9 @@ def broken_trees(draw: st.DrawFn, max_mutations: int = 4) -> Tree:
     steps = draw(st.integers(1, max_mutations))
     for _ in range(steps):
         mutation = draw(
-            st.sampled_from([set_value, set_value, drop_key, duplicate_item, inject_into_body, damage_text])
+            st.sampled_from(
+                [set_value, set_value, drop_key, duplicate_item, inject_into_body, damage_text]
+            )
         )
         draw(mutation(tree))
     for tree_file in tree.files:

@@ -18,7 +18,6 @@ from tui.core.loader import load_tree
 from tui.core.sanitize import is_clean
 
 
-
 def records(dataset: Dataset) -> set[str]:
     keys = {f"actor:{actor_id}" for actor_id in dataset.actors}
     keys |= {f"issue:{issue_id}" for issue_id in dataset.issues}
@@ -72,7 +71,9 @@ def check_case(case: Case, root: Path, bundled: set[str]) -> None:
     loaded = records(dataset)
     kept = bundled - set(case.replaces)
     assert kept <= loaded, f"good records lost: {sorted(kept - loaded)}"
-    assert set(case.keeps) <= loaded, f"records of the case lost: {sorted(set(case.keeps) - loaded)}"
+    assert set(case.keeps) <= loaded, (
+        f"records of the case lost: {sorted(set(case.keeps) - loaded)}"
+    )
     assert not set(case.drops) & loaded, f"bad records loaded: {sorted(set(case.drops) & loaded)}"
 
 
@@ -113,7 +114,9 @@ def test_every_committed_corpus_file_has_an_expectation():
     assert on_disk == listed
 
 
-def test_hostile_text_in_every_field_and_article_loads_exactly(tmp_path: Path, bundled_records: set[str]):
+def test_hostile_text_in_every_field_and_article_loads_exactly(
+    tmp_path: Path, bundled_records: set[str]
+):
     """Markup, escapes, controls, bidi and invisible characters in every text field and in the
     article: valid data, kept as written, every quote of it verified in its article."""
     root = trees.hostile_text_tree(tmp_path / "tree")
@@ -185,7 +188,9 @@ def field_shapes() -> list[tuple[str, tuple, bool]]:
     field_shapes(),
     ids=[f"{rel.split('/')[1][:20]}:{'.'.join(map(str, path))}" for rel, path, _ in field_shapes()],
 )
-def test_yaml11_implicit_types_in_every_field(rel: str, path: tuple, is_text: bool, bundled_tree: Path):
+def test_yaml11_implicit_types_in_every_field(
+    rel: str, path: tuple, is_text: bool, bundled_tree: Path
+):
     tree = strategies.bundled_tree()
     tree_file = tree.file(rel)
     node = tree_file.data

@@ -60,15 +60,16 @@ def test_a_hostile_file_costs_bounded_memory(case, bundled_tree: Path):
     assert peak_memory_of_load(bundled_tree) < MEMORY_CEILING
 
 
-@pytest.mark.parametrize(
-    "case", [c for c in BUILT if c.name in MANY], ids=lambda case: case.name
-)
+@pytest.mark.parametrize("case", [c for c in BUILT if c.name in MANY], ids=lambda case: case.name)
 def test_a_file_of_many_values_costs_bounded_memory(case, bundled_tree: Path, tmp_path: Path):
     clean_tree = copy_bundled(tmp_path / "clean")
     (bundled_tree / case.target).write_bytes(case.content())
     probe = subprocess.run(
         [sys.executable, "-c", _GROWTH_PROBE, str(clean_tree), str(bundled_tree)],
-        capture_output=True, text=True, check=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
     )
     assert int(probe.stdout) < MEMORY_CEILING
 
@@ -94,8 +95,10 @@ def test_nesting_is_refused_at_the_documented_depth(bundled_tree: Path):
     (bundled_tree / "positions" / "deep.yaml").write_text(actor_text("deep", deep))
     (bundled_tree / "positions" / "deeper.yaml").write_text(actor_text("deeper", deeper))
     messages = [d.format() for d in load_tree(bundled_tree).diagnostics]
-    assert f"positions/deeper.yaml:6:{10 + yamlsafe.MAX_DEPTH - 1}: error: nesting deeper than " \
+    assert (
+        f"positions/deeper.yaml:6:{10 + yamlsafe.MAX_DEPTH - 1}: error: nesting deeper than "
         f"{yamlsafe.MAX_DEPTH} levels" in messages
+    )
     assert not any("nesting" in m for m in messages if m.startswith("positions/deep.yaml"))
 
 

@@ -43,7 +43,19 @@ def test_reading_commands_leave_the_data_as_it_was(tree: Path, tmp_path: Path):
     ]
     for what in ("matrix", "quotes", "problems"):
         for fmt in ("csv", "md", "json"):
-            runs.append(["export", "--data", str(tree), "--what", what, "--format", fmt, "-o", str(out / f"{what}.{fmt}")])
+            runs.append(
+                [
+                    "export",
+                    "--data",
+                    str(tree),
+                    "--what",
+                    what,
+                    "--format",
+                    fmt,
+                    "-o",
+                    str(out / f"{what}.{fmt}"),
+                ]
+            )
     for args in runs:
         result = runner.invoke(main, args)
         assert result.exit_code in (0, 1), (args, result.output[-1000:])
@@ -63,7 +75,9 @@ def test_reading_commands_leave_the_data_as_it_was(tree: Path, tmp_path: Path):
     ],
     ids=["export", "brief", "snapshot"],
 )
-def test_an_output_inside_the_data_is_refused(tree: Path, tmp_path: Path, folder: str, command: list[str]):
+def test_an_output_inside_the_data_is_refused(
+    tree: Path, tmp_path: Path, folder: str, command: list[str]
+):
     before = fingerprint(tree)
     victim = tree / folder / sorted(p.name for p in (tree / folder).iterdir())[0]
     link = tmp_path / "innocent-looking.out"

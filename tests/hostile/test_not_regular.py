@@ -28,7 +28,9 @@ def _limited() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def peninsula(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def peninsula(
+    *args: str, cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
         cwd=cwd,
@@ -43,8 +45,17 @@ def peninsula(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.C
 
 def add_source(tree: Path, article: str) -> subprocess.CompletedProcess[str]:
     return peninsula(
-        "add-source", article, "--title", "Generated test text", "--outlet", "Test fixture",
-        "--published", "2025-10-01", "--data", str(tree), cwd=tree,
+        "add-source",
+        article,
+        "--title",
+        "Generated test text",
+        "--outlet",
+        "Test fixture",
+        "--published",
+        "2025-10-01",
+        "--data",
+        str(tree),
+        cwd=tree,
     )
 
 
@@ -110,9 +121,18 @@ def test_add_source_refuses_an_article_that_is_not_a_regular_file(bundled_tree, 
 
 def test_add_source_reads_standard_input_with_the_size_bound(bundled_tree):
     result = peninsula(
-        "add-source", "-", "--title", "Generated", "--outlet", "Test fixture",
-        "--published", "2025-10-01", "--data", str(bundled_tree),
-        cwd=bundled_tree, stdin=b"x" * (3 * 1024 * 1024),
+        "add-source",
+        "-",
+        "--title",
+        "Generated",
+        "--outlet",
+        "Test fixture",
+        "--published",
+        "2025-10-01",
+        "--data",
+        str(bundled_tree),
+        cwd=bundled_tree,
+        stdin=b"x" * (3 * 1024 * 1024),
     )
     assert result.returncode == 4 and "over 2097152 bytes" in result.stderr
 

@@ -82,7 +82,9 @@ def check_commands(root: Path) -> None:
     result = runner.invoke(main, ["validate", "--data", str(root), "--format", "json"])
     assert result.exit_code in (0, 1)
     checks.check_json_document(result.output)
-    result = runner.invoke(main, ["export", "--what", "quotes", "--format", "csv", "-o", "-", "--data", str(root)])
+    result = runner.invoke(
+        main, ["export", "--what", "quotes", "--format", "csv", "-o", "-", "--data", str(root)]
+    )
     assert result.exit_code == 0, result.output[-2000:]
 
 
@@ -135,8 +137,10 @@ def text_paths(tree: Tree) -> list[tuple[int, tuple]]:
             names = [p for p in path if isinstance(p, str)]
             if tree_file.kind == "actor" and "evidence" in names and names[-1] == "text":
                 continue  # evidence text must be verbatim in its seed
-            if names and names[-1] in TEXT_FIELDS[tree_file.kind] or (
-                len(names) >= 2 and names[-2] in TEXT_FIELDS[tree_file.kind]
+            if (
+                names
+                and names[-1] in TEXT_FIELDS[tree_file.kind]
+                or (len(names) >= 2 and names[-2] in TEXT_FIELDS[tree_file.kind])
             ):
                 found.append((index, path))
     return found
@@ -190,7 +194,11 @@ def test_hostile_text_in_any_text_field_is_kept_exactly(data):
 
 def test_the_suite_fills_every_free_text_field_of_the_schema():
     """If the schema grows a text field, the hostile-text property must fill it too."""
-    kinds = {"actor": (Actor, Position, Condition, Evidence), "issues": (Issue,), "seed": (SeedMeta,)}
+    kinds = {
+        "actor": (Actor, Position, Condition, Evidence),
+        "issues": (Issue,),
+        "seed": (SeedMeta,),
+    }
     for kind, models in kinds.items():
         text_fields = {
             name
@@ -199,4 +207,3 @@ def test_the_suite_fills_every_free_text_field_of_the_schema():
             if "str" in repr(field.annotation) and "Literal" not in repr(field.annotation)
         }
         assert text_fields - ID_FIELDS <= TEXT_FIELDS[kind], (kind, text_fields - ID_FIELDS)
-

@@ -56,7 +56,9 @@ def test_every_view_takes_the_ends_of_the_calendar(bundled_tree):
     (bundled_tree / "positions" / extreme.name).write_bytes(extreme.read_bytes())
     keys = ("left_square_bracket", "right_square_bracket", "down")
     # Opened on the first date, stepped back (nothing earlier) and forward.
-    shots = asyncio.run(render_views(bundled_tree, size=(100, 30), keys=keys, as_of=dt.date(1, 1, 1)))
+    shots = asyncio.run(
+        render_views(bundled_tree, size=(100, 30), keys=keys, as_of=dt.date(1, 1, 1))
+    )
     for view_id, svg in shots.items():
         checks.check_svg(svg, view_id)
 

@@ -22,8 +22,12 @@ SEED_FILE = f"seeds/{SEED_ID}.txt"
 
 def peninsula(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=120, stdin=subprocess.DEVNULL,
+        [sys.executable, "-m", "tui", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -31,7 +35,9 @@ def verified(root: Path) -> int:
     return sum(ev.verified for ev in load_tree(root).evidence)
 
 
-@pytest.mark.parametrize("impostor", ["aaa.yaml", "000.yaml", "kim-jong-um.yaml", "Kim-jong-un.yml"])
+@pytest.mark.parametrize(
+    "impostor", ["aaa.yaml", "000.yaml", "kim-jong-um.yaml", "Kim-jong-un.yml"]
+)
 def test_the_actor_file_named_after_the_id_wins_it(bundled_tree: Path, impostor: str):
     (bundled_tree / "positions" / impostor).write_text(
         actor_text(KIM).replace(f"name: Fixture {KIM}", "name: Impostor"), encoding="utf-8"
@@ -45,7 +51,7 @@ def test_the_actor_file_named_after_the_id_wins_it(bundled_tree: Path, impostor:
     ]
     assert reported[0].line == 2  # at the impostor's id
     assert verified(bundled_tree) == 19
-    assert list(dataset.actors)[: 4] == [a for a in dataset.actors if a != "impostor"][:4]
+    assert list(dataset.actors)[:4] == [a for a in dataset.actors if a != "impostor"][:4]
 
 
 def test_with_no_file_named_after_the_id_the_first_in_order_wins(bundled_tree: Path):
@@ -53,8 +59,10 @@ def test_with_no_file_named_after_the_id_the_first_in_order_wins(bundled_tree: P
         (bundled_tree / "positions" / name).write_text(actor_text("shared-id"), encoding="utf-8")
     dataset = load_tree(bundled_tree)
     assert dataset.actor_locations["shared-id"].path == "positions/a-two.yaml"
-    assert any(d.path == "positions/b-one.yaml" and "duplicate actor id" in d.message
-               for d in dataset.errors)
+    assert any(
+        d.path == "positions/b-one.yaml" and "duplicate actor id" in d.message
+        for d in dataset.errors
+    )
 
 
 @pytest.mark.parametrize("impostor", ["aaa.txt", "0.txt", "2025-09-21-a.txt"])
@@ -65,8 +73,9 @@ def test_the_seed_file_named_after_the_id_wins_it(bundled_tree: Path, impostor: 
     (bundled_tree / "seeds" / impostor).write_text(head + "\n---\nGenerated text.\n", "utf-8")
     dataset = load_tree(bundled_tree)
     assert dataset.seeds[SEED_ID].location.path == SEED_FILE
-    assert any(d.path == f"seeds/{impostor}" and "duplicate seed id" in d.message
-               for d in dataset.errors)
+    assert any(
+        d.path == f"seeds/{impostor}" and "duplicate seed id" in d.message for d in dataset.errors
+    )
     assert verified(bundled_tree) == 19
 
 
@@ -113,8 +122,18 @@ def test_add_source_refuses_an_id_that_a_seed_carries_under_another_file_name(bu
     article = bundled_tree.parent / "article.txt"
     article.write_text("Generated test text, not a real article.\n", encoding="utf-8")
     result = peninsula(
-        "add-source", str(article), "--id", SEED_ID, "--title", "Generated", "--outlet",
-        "Test fixture", "--published", "2025-10-01", "--data", str(bundled_tree),
+        "add-source",
+        str(article),
+        "--id",
+        SEED_ID,
+        "--title",
+        "Generated",
+        "--outlet",
+        "Test fixture",
+        "--published",
+        "2025-10-01",
+        "--data",
+        str(bundled_tree),
         cwd=bundled_tree,
     )
     assert result.returncode == 3, result.stderr

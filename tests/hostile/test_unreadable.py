@@ -122,8 +122,17 @@ def test_add_source_over_an_unreadable_seeds_folder_says_so(shared_tree: Path):
     article.write_text("Generated test text, not a real article.\n", encoding="utf-8")
     (shared_tree / "seeds").chmod(0o311)  # enterable and writable, not listable
     result = bound_by_permissions(
-        "add-source", str(article), "--title", "Generated", "--outlet", "Test fixture",
-        "--published", "2025-10-01", "--data", str(shared_tree), cwd=shared_tree.parent,
+        "add-source",
+        str(article),
+        "--title",
+        "Generated",
+        "--outlet",
+        "Test fixture",
+        "--published",
+        "2025-10-01",
+        "--data",
+        str(shared_tree),
+        cwd=shared_tree.parent,
     )
     no_traceback(result)
     assert result.returncode == 5 and "cannot read the folder" in result.stderr
@@ -132,7 +141,15 @@ def test_add_source_over_an_unreadable_seeds_folder_says_so(shared_tree: Path):
 def test_the_app_says_what_it_could_not_read(shared_tree: Path):
     (shared_tree / "seeds").chmod(0)
     result = bound_by_permissions(
-        "snapshot", "--view", "matrix", "--size", "120x30", "-o", "-", "--data", str(shared_tree),
+        "snapshot",
+        "--view",
+        "matrix",
+        "--size",
+        "120x30",
+        "-o",
+        "-",
+        "--data",
+        str(shared_tree),
         cwd=shared_tree.parent,
     )
     no_traceback(result)

@@ -128,7 +128,9 @@ def test_two_hostile_files_each_spend_only_their_own_budget(bundled_tree: Path):
     """A modest file citing the big seed a few times still verifies after a hostile one."""
     big_seed(bundled_tree)
     (bundled_tree / "positions" / "aaa-hostile.yaml").write_text(
-        actor_text("aaa-hostile", positions=evidence_positions([f"w{n}" for n in range(5_000)], "big"))
+        actor_text(
+            "aaa-hostile", positions=evidence_positions([f"w{n}" for n in range(5_000)], "big")
+        )
     )
     (bundled_tree / "positions" / "bbb-modest.yaml").write_text(
         actor_text("bbb-modest", positions=evidence_positions(["word word", "word"], "big"))

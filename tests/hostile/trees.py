@@ -135,7 +135,9 @@ def hostile_actor() -> str:
 def unknown_field_with_markers() -> str:
     """A file whose errors quote data: the Problems view shows what the keys were."""
     keys = "\n".join(f"{q(marker)}: 1" for marker in _MARKERS)
-    return f"# {NOTICE}\nid: hostile-keys\nname: Keys\nrole: Test fixture\ncountry: Nowhere\n{keys}\n"
+    return (
+        f"# {NOTICE}\nid: hostile-keys\nname: Keys\nrole: Test fixture\ncountry: Nowhere\n{keys}\n"
+    )
 
 
 # File names are data too: a contributor chooses them, and diagnostics and the app show them.
@@ -154,7 +156,9 @@ def write_hostile_text(root: Path) -> Path:
     text = catalogue.read_text(encoding="utf-8")
     catalogue.write_text(text.rstrip("\n") + "\n" + hostile_issue(), encoding="utf-8")
     (root / "positions" / f"{HOSTILE_ACTOR}.yaml").write_text(hostile_actor(), encoding="utf-8")
-    (root / "positions" / "hostile-keys.yaml").write_text(unknown_field_with_markers(), encoding="utf-8")
+    (root / "positions" / "hostile-keys.yaml").write_text(
+        unknown_field_with_markers(), encoding="utf-8"
+    )
     return root
 
 

@@ -55,7 +55,9 @@ class Scale:
 
     def key(self) -> str:
         """A short stable key of the generator version and every parameter."""
-        payload = json.dumps({"version": GENERATOR_VERSION, **asdict(self)}, default=str, sort_keys=True)
+        payload = json.dumps(
+            {"version": GENERATOR_VERSION, **asdict(self)}, default=str, sort_keys=True
+        )
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
 
@@ -81,20 +83,43 @@ _FAMILY = (
     "Ravensmoor Halloway Dunmore Kettering Mossel Ormond Quarry"
 ).split()
 _COUNTRIES = (
-    "Osterra", "Varland", "Meridia", "Kestrel Isles", "Northmarch", "Sundar", "Calvary Coast",
-    "Ilmenor", "Dravia", "Port Asher",
+    "Osterra",
+    "Varland",
+    "Meridia",
+    "Kestrel Isles",
+    "Northmarch",
+    "Sundar",
+    "Calvary Coast",
+    "Ilmenor",
+    "Dravia",
+    "Port Asher",
 )
 _ROLES = (
-    "head of state", "foreign minister", "defence minister", "party secretary", "chief negotiator",
-    "state spokesperson", "opposition leader", "national security adviser", "ambassador to the council",
+    "head of state",
+    "foreign minister",
+    "defence minister",
+    "party secretary",
+    "chief negotiator",
+    "state spokesperson",
+    "opposition leader",
+    "national security adviser",
+    "ambassador to the council",
     "unification minister",
 )
 _OUTLETS = (
-    "Generated Gazette", "Fictional Daily Courier", "Generated Wire", "Imaginary Herald",
-    "Generated Evening Post", "Fictional Tribune", "Generated Observer", "Fictional Ledger",
+    "Generated Gazette",
+    "Fictional Daily Courier",
+    "Generated Wire",
+    "Imaginary Herald",
+    "Generated Evening Post",
+    "Fictional Tribune",
+    "Generated Observer",
+    "Fictional Ledger",
 )
 _AGENCIES = (
-    "Generated State News Agency", "Fictional Central Broadcaster", "Generated Press Service",
+    "Generated State News Agency",
+    "Fictional Central Broadcaster",
+    "Generated Press Service",
     "Fictional Wire Agency",
 )
 _TOPICS = (
@@ -116,12 +141,32 @@ _TOPICS = (
     ("treaty", "sign a treaty ending the armistice"),
 )
 _SUBJECTS = (
-    "officials", "analysts", "the ministry", "diplomats", "the council", "negotiators",
-    "state media", "observers", "the delegation", "lawmakers", "regional envoys", "the committee",
+    "officials",
+    "analysts",
+    "the ministry",
+    "diplomats",
+    "the council",
+    "negotiators",
+    "state media",
+    "observers",
+    "the delegation",
+    "lawmakers",
+    "regional envoys",
+    "the committee",
 )
 _VERBS = (
-    "said", "noted", "warned", "argued", "acknowledged", "insisted", "suggested", "reported",
-    "signalled", "repeated", "claimed", "conceded",
+    "said",
+    "noted",
+    "warned",
+    "argued",
+    "acknowledged",
+    "insisted",
+    "suggested",
+    "reported",
+    "signalled",
+    "repeated",
+    "claimed",
+    "conceded",
 )
 _CLAUSES = (
     "the pace of the negotiations had slowed since the spring",
@@ -153,7 +198,11 @@ _STANCE_PHRASES = {
 _QUOTE_OPENERS = {
     -2: ("We will never", "There is no question that we will not", "Nobody should expect us to"),
     -1: ("We see little reason to", "It would be premature to", "We are not convinced we should"),
-    0: ("We are still considering whether to", "It is too early to say if we will", "We have not ruled out that we"),
+    0: (
+        "We are still considering whether to",
+        "It is too early to say if we will",
+        "We have not ruled out that we",
+    ),
     1: ("We are ready to", "We would be willing to", "The time may be right to"),
     2: ("We must", "It is urgent that we", "We are determined to"),
 }
@@ -255,7 +304,9 @@ def _make_issues(count: int) -> list[_Issue]:
 
 def _seed_dates(rng: random.Random, scale: Scale) -> list[dt.date]:
     span = (scale.last_date - scale.first_date).days
-    return sorted(scale.first_date + dt.timedelta(days=rng.randrange(span + 1)) for _ in range(scale.seeds))
+    return sorted(
+        scale.first_date + dt.timedelta(days=rng.randrange(span + 1)) for _ in range(scale.seeds)
+    )
 
 
 def _make_seeds(rng: random.Random, scale: Scale) -> list[_Seed]:
@@ -263,11 +314,20 @@ def _make_seeds(rng: random.Random, scale: Scale) -> list[_Seed]:
     for number, published in enumerate(_seed_dates(rng, scale), start=1):
         outlet = f"{rng.choice(_OUTLETS)} {rng.randint(1, 9)} (generated)"
         via = [f"{rng.choice(_AGENCIES)} (generated)", outlet] if rng.random() < 0.6 else [outlet]
-        seeds.append(_Seed(id=f"gen-{published:%Y%m%d}-{number:05d}", published=published, outlet=outlet, via=via))
+        seeds.append(
+            _Seed(
+                id=f"gen-{published:%Y%m%d}-{number:05d}",
+                published=published,
+                outlet=outlet,
+                via=via,
+            )
+        )
     return seeds
 
 
-def _make_stances(rng: random.Random, scale: Scale, actors: list[_Actor], issues: list[_Issue]) -> list[_Stance]:
+def _make_stances(
+    rng: random.Random, scale: Scale, actors: list[_Actor], issues: list[_Issue]
+) -> list[_Stance]:
     stances = []
     for actor in actors:
         for issue in issues:
@@ -279,11 +339,15 @@ def _make_stances(rng: random.Random, scale: Scale, actors: list[_Actor], issues
             for anchor in anchors:
                 stance = None if rng.random() < 0.03 else value
                 stances.append(_Stance(actor, issue, stance, dt.date.min, anchor))
-                value = max(-2, min(2, (value if value is not None else 0) + rng.choice((-1, 0, 0, 1))))
+                value = max(
+                    -2, min(2, (value if value is not None else 0) + rng.choice((-1, 0, 0, 1)))
+                )
     return stances
 
 
-def _add_conditions(rng: random.Random, stances: list[_Stance], actors: list[_Actor], issues: list[_Issue]) -> None:
+def _add_conditions(
+    rng: random.Random, stances: list[_Stance], actors: list[_Actor], issues: list[_Issue]
+) -> None:
     for stance in stances:
         if rng.random() > 0.15 or len(actors) < 2:
             continue
@@ -312,9 +376,7 @@ def _quote_words(rng: random.Random, stance: int | None, issue: _Issue) -> str:
     return words
 
 
-def _evidence_for(
-    rng: random.Random, stance: _Stance, seed: _Seed, speaker: _Actor
-) -> _Evidence:
+def _evidence_for(rng: random.Random, stance: _Stance, seed: _Seed, speaker: _Actor) -> _Evidence:
     """Write one sentence into the seed and cut the evidence out of it, verbatim."""
     value = stance.stance
     name = speaker.aliases[0]
@@ -345,7 +407,9 @@ def _evidence_for(
         )
         if rng.random() < 0.05:
             # The article's curly quotes, cited with straight ones: verification normalises them.
-            sentence = sentence.replace(", adding that ", ", calling it “a matter of principle” and adding that ")
+            sentence = sentence.replace(
+                ", adding that ", ", calling it “a matter of principle” and adding that "
+            )
             text = sentence.replace("“", '"').replace("”", '"')
         else:
             text = sentence
@@ -367,7 +431,11 @@ def _evidence_for(
 
 
 def _distribute_evidence(
-    rng: random.Random, scale: Scale, stances: list[_Stance], seeds: list[_Seed], actors: list[_Actor]
+    rng: random.Random,
+    scale: Scale,
+    stances: list[_Stance],
+    seeds: list[_Seed],
+    actors: list[_Actor],
 ) -> None:
     # Every stance gets at least one item; the rest fall on stances at random.
     counts = [1] * len(stances)
@@ -453,10 +521,20 @@ def _write_issues(root: Path, issues: list[_Issue], rng: random.Random) -> None:
             "proposition": f"{MARKER}: the fictional parties should {issue.action}.",
         }
         if number % 2:
-            entry["scale"] = {-2: "firmly against", -1: "against", 0: "undecided", 1: "for", 2: "firmly for"}
-        entry["description"] = f"{MARKER}: a fictional issue for the benchmark; not a real question."
+            entry["scale"] = {
+                -2: "firmly against",
+                -1: "against",
+                0: "undecided",
+                1: "for",
+                2: "firmly for",
+            }
+        entry["description"] = (
+            f"{MARKER}: a fictional issue for the benchmark; not a real question."
+        )
         catalogue.append(entry)
-    (root / "positions" / "issues.yaml").write_text(_header() + _dump({"issues": catalogue}), encoding="utf-8")
+    (root / "positions" / "issues.yaml").write_text(
+        _header() + _dump({"issues": catalogue}), encoding="utf-8"
+    )
 
 
 def _evidence_dict(evidence: _Evidence) -> dict:
@@ -499,7 +577,9 @@ def _write_actors(root: Path, actors: list[_Actor], stances: list[_Stance]) -> N
             "aliases": actor.aliases,
             "positions": positions,
         }
-        (root / "positions" / f"{actor.id}.yaml").write_text(_header() + _dump(document), encoding="utf-8")
+        (root / "positions" / f"{actor.id}.yaml").write_text(
+            _header() + _dump(document), encoding="utf-8"
+        )
 
 
 def _write_seeds(root: Path, seeds: list[_Seed], rng: random.Random, actors: list[_Actor]) -> None:
@@ -577,7 +657,9 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description="Write a generated (fictional) data tree.")
-    parser.add_argument("directory", help="a new or empty directory to write positions/ and seeds/ into")
+    parser.add_argument(
+        "directory", help="a new or empty directory to write positions/ and seeds/ into"
+    )
     parser.add_argument("--scale", choices=sorted(SCALES), default="large")
     args = parser.parse_args(argv)
     root = generate_tree(args.directory, args.scale)

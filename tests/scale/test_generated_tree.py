@@ -27,14 +27,18 @@ def _front_matter_and_body(path: Path) -> tuple[dict, str]:
 
 
 def _tree_bytes(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def test_sizes_match_the_scale(tiny_tree: Path) -> None:
     actor_files = sorted((tiny_tree / "positions").glob("gen-actor-*.yaml"))
     assert len(actor_files) == TINY.actors
     assert len(list((tiny_tree / "seeds").glob("*.txt"))) == TINY.seeds
-    catalogue = yaml.safe_load((tiny_tree / "positions" / "issues.yaml").read_text(encoding="utf-8"))
+    catalogue = yaml.safe_load(
+        (tiny_tree / "positions" / "issues.yaml").read_text(encoding="utf-8")
+    )
     assert len(catalogue["issues"]) == TINY.issues
     evidence = sum(
         len(position["evidence"])

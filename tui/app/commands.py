@@ -26,20 +26,32 @@ class PeninsulaCommands(Provider):
         if ds is None:
             return
         for issue in ds.issues.values():
-            yield "Issue", clean(issue.title), "every actor's stance on it", partial(
-                app.post_message, ShowView("issue", issue.id)
+            yield (
+                "Issue",
+                clean(issue.title),
+                "every actor's stance on it",
+                partial(app.post_message, ShowView("issue", issue.id)),
             )
         for issue in ds.issues.values():
-            yield "Timeline", clean(issue.title), "its stances through time, and what changed", partial(
-                app.post_message, ShowView("timeline", issue.id)
+            yield (
+                "Timeline",
+                clean(issue.title),
+                "its stances through time, and what changed",
+                partial(app.post_message, ShowView("timeline", issue.id)),
             )
         for actor in ds.actors.values():
-            yield "Actor", clean(actor.name), "the actor's whole record", partial(
-                app.post_message, ShowView("actor", actor.id)
+            yield (
+                "Actor",
+                clean(actor.name),
+                "the actor's whole record",
+                partial(app.post_message, ShowView("actor", actor.id)),
             )
         for seed in ds.seeds.values():
-            yield "Source", clean(f"{seed.meta.outlet}: {seed.meta.title}"), "the article, cited passages marked", partial(
-                app.post_message, ShowView("source", seed.id)
+            yield (
+                "Source",
+                clean(f"{seed.meta.outlet}: {seed.meta.title}"),
+                "the article, cited passages marked",
+                partial(app.post_message, ShowView("source", seed.id)),
             )
 
     @staticmethod
@@ -48,7 +60,9 @@ class PeninsulaCommands(Provider):
 
     async def discover(self) -> Hits:
         for kind, name, help_text, command in self._entries():
-            yield DiscoveryHit(self._display(kind, name), command, text=f"{kind}: {name}", help=help_text)
+            yield DiscoveryHit(
+                self._display(kind, name), command, text=f"{kind}: {name}", help=help_text
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -56,7 +70,9 @@ class PeninsulaCommands(Provider):
             text = f"{kind}: {name}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, self._highlight(matcher, kind, name), command, text=text, help=help_text)
+                yield Hit(
+                    score, self._highlight(matcher, kind, name), command, text=text, help=help_text
+                )
 
     def _highlight(self, matcher, kind: str, name: str) -> Content:
         # Matcher.highlight parses its argument as markup; we mark the matched letters ourselves.

@@ -84,7 +84,9 @@ class LastGood:
         return _replace(loaded, files, {path: self._good[path] for path in stale})
 
 
-def _replace(loaded: Dataset, files: dict[str, FileRecords], kept: dict[str, FileRecords]) -> Dataset:
+def _replace(
+    loaded: Dataset, files: dict[str, FileRecords], kept: dict[str, FileRecords]
+) -> Dataset:
     """``loaded`` with the records of each file in ``kept`` swapped for the kept ones."""
     chosen = {**files, **kept}
 
@@ -107,10 +109,7 @@ def _replace(loaded: Dataset, files: dict[str, FileRecords], kept: dict[str, Fil
         (record for records in chosen.values() for record in records.stances),
         key=lambda record: order(record.location),
     )
-    notes = [
-        Diagnostic(path, 1, 1, Severity.WARNING, STALE_MESSAGE)
-        for path in sorted(kept)
-    ]
+    notes = [Diagnostic(path, 1, 1, Severity.WARNING, STALE_MESSAGE) for path in sorted(kept)]
     return Dataset(
         root=loaded.root,
         issues={issue_id: issue for issue_id, (issue, _) in issues},

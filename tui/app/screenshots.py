@@ -16,9 +16,7 @@ def is_inside(path: Path, folders: Iterable[Path]) -> bool:
     return protected_folder(path, folders) is not None
 
 
-def save_numbered_svg(
-    svg: str, folder: Path, stem: str, forbidden: Iterable[Path] = ()
-) -> Path:
+def save_numbered_svg(svg: str, folder: Path, stem: str, forbidden: Iterable[Path] = ()) -> Path:
     """Write ``folder/stem-NNN.svg`` with the next free number; return its path.
 
     The file is created exclusively, so two saves at once, or a file that appeared meanwhile,

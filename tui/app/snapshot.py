@@ -47,9 +47,11 @@ def render_svg(
         if spec.target and target is not None and ds is not None:
             known = {"issue": ds.issues, "actor": ds.actors, "source": ds.seeds}[spec.target]
             if target not in known:
-                app.exit(UnknownTarget(
-                    f"no {spec.target} {target!r}; known: {', '.join(known) or 'none'}"
-                ))
+                app.exit(
+                    UnknownTarget(
+                        f"no {spec.target} {target!r}; known: {', '.join(known) or 'none'}"
+                    )
+                )
                 return
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
@@ -62,5 +64,7 @@ def render_svg(
     if isinstance(result, Exception):
         raise result
     if not isinstance(result, str):
-        raise RuntimeError(f"the app closed before the screenshot was taken (exit code {app.return_code})")
+        raise RuntimeError(
+            f"the app closed before the screenshot was taken (exit code {app.return_code})"
+        )
     return result

@@ -31,14 +31,58 @@ class ViewSpec:
 
 
 VIEWS: tuple[ViewSpec, ...] = (
-    ViewSpec("matrix", "Matrix", "tui.app.widgets.matrix.view:MatrixView", description="issues by actors, with the selected stance beside"),
-    ViewSpec("gaps", "Gaps", "tui.app.widgets.gaps.view:GapsView", description="spreads, distances, blocked conditions, common ground"),
-    ViewSpec("quotes", "Quotes", "tui.app.widgets.quotes.view:QuotesView", description="every quote and reported statement, searchable"),
-    ViewSpec("issue", "Issue", "tui.app.widgets.issue.view:IssueView", "issue", "one issue: its proposition and every actor's stance"),
-    ViewSpec("actor", "Actor", "tui.app.widgets.actor.view:ActorView", "actor", "one actor's whole record"),
-    ViewSpec("source", "Source", "tui.app.widgets.source.view:SourceView", "source", "one article with its cited passages marked"),
-    ViewSpec("timeline", "Timeline", "tui.app.widgets.timeline.view:TimelineView", "issue", "one issue's stances over time, and what changed"),
-    ViewSpec("problems", "Problems", "tui.app.widgets.problems.view:ProblemsView", description="every diagnostic of the data"),
+    ViewSpec(
+        "matrix",
+        "Matrix",
+        "tui.app.widgets.matrix.view:MatrixView",
+        description="issues by actors, with the selected stance beside",
+    ),
+    ViewSpec(
+        "gaps",
+        "Gaps",
+        "tui.app.widgets.gaps.view:GapsView",
+        description="spreads, distances, blocked conditions, common ground",
+    ),
+    ViewSpec(
+        "quotes",
+        "Quotes",
+        "tui.app.widgets.quotes.view:QuotesView",
+        description="every quote and reported statement, searchable",
+    ),
+    ViewSpec(
+        "issue",
+        "Issue",
+        "tui.app.widgets.issue.view:IssueView",
+        "issue",
+        "one issue: its proposition and every actor's stance",
+    ),
+    ViewSpec(
+        "actor",
+        "Actor",
+        "tui.app.widgets.actor.view:ActorView",
+        "actor",
+        "one actor's whole record",
+    ),
+    ViewSpec(
+        "source",
+        "Source",
+        "tui.app.widgets.source.view:SourceView",
+        "source",
+        "one article with its cited passages marked",
+    ),
+    ViewSpec(
+        "timeline",
+        "Timeline",
+        "tui.app.widgets.timeline.view:TimelineView",
+        "issue",
+        "one issue's stances over time, and what changed",
+    ),
+    ViewSpec(
+        "problems",
+        "Problems",
+        "tui.app.widgets.problems.view:ProblemsView",
+        description="every diagnostic of the data",
+    ),
 )
 
 VIEW_IDS: tuple[str, ...] = tuple(spec.id for spec in VIEWS)
@@ -52,7 +96,7 @@ def view_spec(view_id: str) -> ViewSpec:
 
 
 def parse_view(text: str) -> tuple[ViewSpec, str | None]:
-    """"matrix" -> (matrix, None); "actor:kim-jong-un" -> (actor, "kim-jong-un").
+    """ "matrix" -> (matrix, None); "actor:kim-jong-un" -> (actor, "kim-jong-un").
 
     Raises ValueError with a message fit for the command line.
     """
@@ -71,5 +115,5 @@ def parse_view(text: str) -> tuple[ViewSpec, str | None]:
 
 
 def usage_forms() -> list[str]:
-    """"matrix", "actor:ID", ... for help texts."""
+    """ "matrix", "actor:ID", ... for help texts."""
     return [f"{spec.id}:ID" if spec.target else spec.id for spec in VIEWS]

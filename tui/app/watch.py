@@ -16,7 +16,9 @@ DEBOUNCE_MS = 300
 def is_data_file(change: Change, path: str) -> bool:
     """YAML and seed files; not editors' swap, backup or hidden temp files."""
     name = Path(path).name
-    return name.endswith(DATA_SUFFIXES) and not name.startswith((".", "#")) and not name.endswith("~")
+    return (
+        name.endswith(DATA_SUFFIXES) and not name.startswith((".", "#")) and not name.endswith("~")
+    )
 
 
 async def watch_data_tree(root: Path) -> AsyncIterator[set[tuple[Change, str]]]:

@@ -76,6 +76,4 @@ def app_command(
     from tui.app.app import create_app
 
     spec, target = parse_view(view)
-    create_app(
-        data_dir(data), view=spec.id, target=target, as_of=as_of, watch=not no_watch
-    ).run()
+    create_app(data_dir(data), view=spec.id, target=target, as_of=as_of, watch=not no_watch).run()

@@ -23,7 +23,7 @@ from tui.cli.common import as_of_option, data_dir, data_option, write_output
     type=click.IntRange(min=1),
     default=3,
     show_default=True,
-    help="How many issues to show under \"Widest gaps\".",
+    help='How many issues to show under "Widest gaps".',
 )
 @data_option
 @as_of_option

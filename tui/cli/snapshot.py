@@ -31,11 +31,17 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple
 @data_option
 @view_option()
 @click.option(
-    "--size", default="160x45", show_default=True, callback=_parse_size, metavar="WxH",
+    "--size",
+    default="160x45",
+    show_default=True,
+    callback=_parse_size,
+    metavar="WxH",
     help="Terminal size in columns and rows; 80x24 is the smallest that shows everything.",
 )
 @as_of_option
-@click.option("-o", "--output", required=True, metavar="FILE.svg", help="Where to write; - for stdout.")
+@click.option(
+    "-o", "--output", required=True, metavar="FILE.svg", help="Where to write; - for stdout."
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE.svg if it exists.")
 @click.option("--theme", default=None, help="A Textual theme, e.g. textual-light for light slides.")
 def snapshot_command(

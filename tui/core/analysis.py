@@ -346,9 +346,7 @@ def _known(record: StanceRecord | None) -> bool:
 def _issue_spread(
     issue_id: str, actor_ids: tuple[str, ...], picture: dict[tuple[str, str], StanceRecord]
 ) -> IssueSpread:
-    known = tuple(
-        picture[(a, issue_id)] for a in actor_ids if _known(picture.get((a, issue_id)))
-    )
+    known = tuple(picture[(a, issue_id)] for a in actor_ids if _known(picture.get((a, issue_id))))
     absent = tuple(a for a in actor_ids if not _known(picture.get((a, issue_id))))
     if len(known) < 2:
         only = known[0].stance if known else None
@@ -412,7 +410,9 @@ def condition_sentence(
             f"needs {condition.needs()}"
         )
     stance = number(target.stance if target is not None else None)
-    return f"{head}: {target_name}'s stance on {target_issue} is {stance}, needs {condition.needs()}"
+    return (
+        f"{head}: {target_name}'s stance on {target_issue} is {stance}, needs {condition.needs()}"
+    )
 
 
 def _common_ground(spread: IssueSpread) -> CommonGround | None:

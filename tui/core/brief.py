@@ -67,7 +67,7 @@ def _header(a: Analysis) -> str:
         "",
         "Stances run from -2 (firmly against the issue's proposition) to +2 (firmly for it); "
         "an actor who has said nothing known has *no stated position*, which is not 0. "
-        "\"Quote\" marks the speaker's own words; \"Reported speech\" marks the article's words "
+        '"Quote" marks the speaker\'s own words; "Reported speech" marks the article\'s words '
         "about what was said.",
         "",
     ]
@@ -121,7 +121,7 @@ def _matrix(a: Analysis) -> str:
         for issue in a.issue_ids
     ]
     note = (
-        f"\"({CONDITIONAL_MARK})\" marks a conditional stance; its conditions are under "
+        f'"({CONDITIONAL_MARK})" marks a conditional stance; its conditions are under '
         "*Blocked conditions* when unmet.\n"
     )
     return "## Where they stand\n\n" + markdown_table(header, rows) + "\n" + note
@@ -235,9 +235,8 @@ def _starting_points(a: Analysis) -> str:
                 "; ".join(flags),
             )
         )
-    return (
-        "## Starting points for talks\n\nNarrowest spread first.\n\n"
-        + markdown_table(["rank", "issue", "spread", "actors known", "notes"], rows)
+    return "## Starting points for talks\n\nNarrowest spread first.\n\n" + markdown_table(
+        ["rank", "issue", "spread", "actors known", "notes"], rows
     )
 
 
@@ -311,7 +310,4 @@ def _evidence_line(ds: Dataset, record: EvidenceRecord) -> str:
         relay = "none recorded"
     found = "found in the source" if record.verified else "NOT found in the source"
     who = speaker if item.kind == "quote" else f"about {speaker}"
-    return (
-        f"{kind}: “{_e(item.text)}” — {who}, {said}; outlet: {outlet}; "
-        f"relay: {relay}; {found}."
-    )
+    return f"{kind}: “{_e(item.text)}” — {who}, {said}; outlet: {outlet}; relay: {relay}; {found}."

@@ -173,7 +173,11 @@ class _TreeLoader:
     def open_yaml(self, path: Path) -> _File:
         name = self.name(path)
         text, problem = read_text(path, within=self.root)
-        doc = load_text(text) if text is not None else YamlDocument(problems=[problem] if problem else [])
+        doc = (
+            load_text(text)
+            if text is not None
+            else YamlDocument(problems=[problem] if problem else [])
+        )
         file = _File(name, doc, len(text or ""))
         for problem in file.doc.problems:
             self.error(name, problem.line, problem.col, problem.message)
@@ -221,13 +225,18 @@ class _TreeLoader:
             seed_id = parsed.meta.id
             if seed_id in self.dataset.seeds:
                 self.error(
-                    name, line, col, f"duplicate seed id '{seed_id}' (also in {self.seed_files[seed_id]})"
+                    name,
+                    line,
+                    col,
+                    f"duplicate seed id '{seed_id}' (also in {self.seed_files[seed_id]})",
                 )
                 continue
             self.seed_files[seed_id] = name
             self.dataset.seeds[seed_id] = Seed(parsed.meta, parsed.body, Location(name, line, col))
         # The seeds in file order, as a reader of seeds/ sees them.
-        self.dataset.seeds = dict(sorted(self.dataset.seeds.items(), key=lambda i: i[1].location.path))
+        self.dataset.seeds = dict(
+            sorted(self.dataset.seeds.items(), key=lambda i: i[1].location.path)
+        )
 
     # -- issues --------------------------------------------------------------------------------
 
@@ -350,7 +359,9 @@ class _TreeLoader:
                 file, base, f"position on '{shell.issue}' dropped: none of its evidence is valid"
             )
             return None
-        fields = {name: getattr(shell, name) for name in Position.model_fields if name != "evidence"}
+        fields = {
+            name: getattr(shell, name) for name in Position.model_fields if name != "evidence"
+        }
         return Position.model_validate({**fields, "evidence": evidence}), paths
 
     # -- references and verification -----------------------------------------------------------
@@ -399,7 +410,9 @@ class _TreeLoader:
             verified, spans = outcome.found, outcome.spans
             if not verified:
                 self.error_at(
-                    file, (*where, "text"), _not_found(seed.id, outcome.missing, outcome.out_of_order)
+                    file,
+                    (*where, "text"),
+                    _not_found(seed.id, outcome.missing, outcome.out_of_order),
                 )
         return EvidenceRecord(
             actor_id=kept.actor_id,

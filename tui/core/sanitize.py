@@ -47,7 +47,8 @@ def _class(table: dict[int, str]) -> re.Pattern[str]:
         else:
             ranges.append([code, code])
     body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
     )
     return re.compile(f"[{body}]")
 

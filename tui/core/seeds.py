@@ -72,7 +72,9 @@ def parse_seed(data: bytes | str, file: str) -> ParsedSeed:
         text, problem = decode(data)
         if text is None:
             assert problem is not None
-            return ParsedSeed(None, None, [_diagnostic(file, problem.line, problem.col, problem.message)])
+            return ParsedSeed(
+                None, None, [_diagnostic(file, problem.line, problem.col, problem.message)]
+            )
     else:
         text = data
     parts = split(text)

@@ -19,7 +19,7 @@ def word(stance: int | None) -> str:
 
 
 def number(stance: int | None) -> str:
-    """"+2", "-1", "0"; empty for an absent stance."""
+    """ "+2", "-1", "0"; empty for an absent stance."""
     if stance is None:
         return ""
     return f"{stance:+d}" if stance else "0"

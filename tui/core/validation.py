@@ -17,7 +17,15 @@ from pydantic import BaseModel, ValidationError
 
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.models import STANCE_MAX, STANCE_MIN
-from tui.core.yamlsafe import INVALID, DataPath, YamlDocument, describe, shown, shown_source, typing_hint
+from tui.core.yamlsafe import (
+    INVALID,
+    DataPath,
+    YamlDocument,
+    describe,
+    shown,
+    shown_source,
+    typing_hint,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -137,9 +145,11 @@ def _message(
         name, words = _BOUNDS[kind]
         bound = ctx.get(name)
         # `012` is 10 to YAML 1.1: say so, or the message would name a number nobody wrote.
-        written = f" (YAML reads {shown_source(source)} as {_value(value)})" if (
-            source is not None and source != _value(value)
-        ) else ""
+        written = (
+            f" (YAML reads {shown_source(source)} as {_value(value)})"
+            if (source is not None and source != _value(value))
+            else ""
+        )
         if (name in ("le", "lt") and bound == STANCE_MAX) or (
             name in ("ge", "gt") and bound == STANCE_MIN
         ):
@@ -157,7 +167,9 @@ def _message(
             return f"{field} {_value(value)}: expected {_EXPECTED[kind]}, got {got}"
         return f"expected {_EXPECTED[kind]}, got {got}" + (f" ({hint})" if hint else "")
     if kind == "string_pattern_mismatch":
-        return f"{field} {shown(value)} is not a valid id: use lower-case letters, digits and hyphens"
+        return (
+            f"{field} {shown(value)} is not a valid id: use lower-case letters, digits and hyphens"
+        )
     if kind == "string_too_short":
         return f"{field} must not be empty"
     if kind == "string_too_long":

@@ -126,7 +126,9 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         line = data.count(b"\n", 0, start) + 1
         col = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
         return None, Problem(
-            line, col, f"not UTF-8: byte 0x{data[start]:02X} cannot be decoded; save the file as UTF-8"
+            line,
+            col,
+            f"not UTF-8: byte 0x{data[start]:02X} cannot be decoded; save the file as UTF-8",
         )
 
 
@@ -315,7 +317,9 @@ class _Builder:
         loader = self.loader
         loader.get_event()  # stream start
         if loader.check_event(yaml.StreamEndEvent):
-            raise _Refused(Problem(1 + self.line_offset, 1, "the file is empty; expected a mapping"))
+            raise _Refused(
+                Problem(1 + self.line_offset, 1, "the file is empty; expected a mapping")
+            )
         document = loader.get_event()
         first = loader.peek_event()
         if not isinstance(first, yaml.MappingStartEvent):
@@ -410,7 +414,9 @@ class _Builder:
             # A collection as a mapping key: refuse it and drop its subtree and its value.
             kind = "mapping" if is_map else "list"
             self.report(
-                event.start_mark, f"a mapping key must be a plain value, not a {kind}", stack[-1].path
+                event.start_mark,
+                f"a mapping key must be a plain value, not a {kind}",
+                stack[-1].path,
             )
             path = None
         else:
@@ -442,7 +448,9 @@ class _Builder:
             return
         path = self.child_path()
         self.report(
-            event.start_mark, f"aliases are not allowed (*{event.anchor}); write the value out", path
+            event.start_mark,
+            f"aliases are not allowed (*{event.anchor}); write the value out",
+            path,
         )
         if path is None:
             if parent.is_map:
@@ -457,7 +465,9 @@ class _Builder:
 
     def report_anchor(self, event: Any, path: DataPath | None) -> None:
         self.report(
-            event.start_mark, f"anchors are not allowed (&{event.anchor}); write the value out", path
+            event.start_mark,
+            f"anchors are not allowed (&{event.anchor}); write the value out",
+            path,
         )
 
     def key(self, frame: _Frame, event: Any) -> None:
@@ -552,7 +562,9 @@ class _Builder:
             return f"duplicate key {shown(text)} (first at {where})"
         if type(first_key) is not type(key):
             # true == 1 in the loaded data, so the two keys cannot both be kept.
-            return f"key {shown(text)} clashes with the key {shown(first_text)} at {where}; quote them"
+            return (
+                f"key {shown(text)} clashes with the key {shown(first_text)} at {where}; quote them"
+            )
         return (
             f"duplicate key {shown(text)}: YAML reads it as the same key as {shown(first_text)} "
             f"at {where}"

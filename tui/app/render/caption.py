@@ -24,7 +24,7 @@ def shorten(text: str, limit: int = MAX_SUBJECT) -> str:
 
 
 def source_name(ds: Dataset, seed_id: str) -> str:
-    """"Benzinga via KCNA, Reuters"; an unknown id as it is."""
+    """ "Benzinga via KCNA, Reuters"; an unknown id as it is."""
     seed = ds.seeds.get(seed_id)
     if seed is None:
         return seed_id
@@ -34,7 +34,7 @@ def source_name(ds: Dataset, seed_id: str) -> str:
 
 
 def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Names:
-    """"Benzinga via KCNA, Reuters; Yonhap" in order of first citation; unknown ids as they are."""
+    """ "Benzinga via KCNA, Reuters; Yonhap" in order of first citation; unknown ids as they are."""
     # A dict keeps the order and looks up in constant time.
     names = dict.fromkeys(source_name(ds, seed_id) for seed_id in seed_ids)
     return named_sources(list(names))
@@ -80,7 +80,9 @@ class Names:
             self._listed(self.short, 1),
             Content(f"{self.lead}{count} {noun}"),
         ]
-        return [form for n, form in enumerate(forms) if form.plain not in {f.plain for f in forms[:n]}]
+        return [
+            form for n, form in enumerate(forms) if form.plain not in {f.plain for f in forms[:n]}
+        ]
 
 
 # Narrower than this, a subject is left out rather than cut to a stub.
@@ -90,7 +92,7 @@ SEPARATOR = Content(" · ")
 
 @dataclass(frozen=True, eq=False)
 class Caption:
-    """"Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters": in full for a screenshot's
+    """ "Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters": in full for a screenshot's
     title, and fitted to one line in the header, where the view and the date always stay."""
 
     view: str
@@ -102,7 +104,9 @@ class Caption:
         parts = [Content.styled(self.view, "bold")]
         if subject is not None and subject:
             parts.append(subject)
-        parts.append(Content(f"as of {self.as_of.isoformat()}" if self.as_of else "no dated stances"))
+        parts.append(
+            Content(f"as of {self.as_of.isoformat()}" if self.as_of else "no dated stances")
+        )
         parts.append(sources)
         return SEPARATOR.join(parts)
 
@@ -140,5 +144,5 @@ def caption(
     sources: Names | Content,
     subject: Content | None = None,
 ) -> Caption:
-    """"Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters"."""
+    """ "Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters"."""
     return Caption(view, as_of, sources, subject)

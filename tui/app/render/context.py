@@ -23,7 +23,7 @@ def _names(ds: Dataset, records: list[StanceRecord]) -> Content:
 
 
 def issue_spread(ds: Dataset, issue_id: str, as_of: dt.date | None) -> Content:
-    """"4, from -2 (Kim Jong Un) to +2 (Donald Trump)"; absent stances are left out, not 0."""
+    """ "4, from -2 (Kim Jong Un) to +2 (Donald Trump)"; absent stances are left out, not 0."""
     known = [
         record
         for (_, issue), record in ds.as_of(as_of).items()
@@ -57,7 +57,9 @@ def conditions_on(
         for condition in record.conditions:
             if issue_id is not None and condition.issue != issue_id:
                 continue
-            if actor_id is not None and (condition.actor != actor_id or record.actor_id == actor_id):
+            if actor_id is not None and (
+                condition.actor != actor_id or record.actor_id == actor_id
+            ):
                 continue
             holder = Content.assemble(
                 safe(ds.actor_name(record.actor_id), "bold"),
@@ -72,7 +74,11 @@ def conditions_on(
 def issue_dates(ds: Dataset, issue_id: str, as_of: dt.date | None) -> list[dt.date]:
     """The dates on which a stance on the issue took effect, up to the as-of date."""
     return sorted(
-        {r.as_of for r in ds.stances if r.issue_id == issue_id and (as_of is None or r.as_of <= as_of)}
+        {
+            r.as_of
+            for r in ds.stances
+            if r.issue_id == issue_id and (as_of is None or r.as_of <= as_of)
+        }
     )
 
 

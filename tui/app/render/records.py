@@ -42,7 +42,7 @@ def condition_outcome(
 
 
 def condition_block(ds: Dataset, condition: Condition, as_of: dt.date | None) -> Content:
-    """"✗ UNMET  <text>" then what it needs, where the other actor stands, and who meets or blocks it."""
+    """ "✗ UNMET  <text>" then what it needs, where the other actor stands, and who meets or blocks it."""
     met, other = condition_outcome(ds, condition, as_of)
     who = safe(ds.actor_name(condition.actor), "bold")
     if met is True:
@@ -65,7 +65,7 @@ def condition_block(ds: Dataset, condition: Condition, as_of: dt.date | None) ->
 
 
 def said_on(record: EvidenceRecord, with_note: bool = True) -> Content:
-    """"said 2025-09-21 (note)"; without the note for one-line listings."""
+    """ "said 2025-09-21 (note)"; without the note for one-line listings."""
     evidence = record.evidence
     if evidence.said_on is not None:
         said = Content(f"said {evidence.said_on.isoformat()}")
@@ -86,7 +86,9 @@ def source_line(ds: Dataset, record: EvidenceRecord) -> Content:
             Content.assemble("source ", safe(evidence.source), " (not in seeds/)")
         ]
     else:
-        parts = [Content.assemble(safe(seed.meta.outlet, "bold"), ", “", safe(seed.meta.title), "”")]
+        parts = [
+            Content.assemble(safe(seed.meta.outlet, "bold"), ", “", safe(seed.meta.title), "”")
+        ]
     if evidence.via:
         parts.append(Content("relayed by ") + safe(" → ".join(evidence.via)))
     return join(parts)
@@ -125,7 +127,9 @@ def evidence_text(record: EvidenceRecord, words: Iterable[str] = ()) -> Content:
 
 
 def kind_tag(record: EvidenceRecord) -> Content:
-    return Content.styled(KIND_WORDS.get(record.evidence.kind, record.evidence.kind), "bold reverse")
+    return Content.styled(
+        KIND_WORDS.get(record.evidence.kind, record.evidence.kind), "bold reverse"
+    )
 
 
 def evidence_block(

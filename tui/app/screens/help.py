@@ -13,7 +13,10 @@ from tui.app.views import VIEWS
 
 # Keys Textual gives every app, listed so the help is complete.
 BUILT_IN = [
-    ("ctrl+p", "command palette: jump to any view, issue, issue's timeline, actor or source; change theme"),
+    (
+        "ctrl+p",
+        "command palette: jump to any view, issue, issue's timeline, actor or source; change theme",
+    ),
     ("tab / shift+tab", "move focus between the parts of a view"),
     ("ctrl+q", "quit"),
 ]
@@ -23,7 +26,9 @@ def key_rows() -> list[tuple[str, list[tuple[str, str]]]]:
     """(section, [(key, what it does)]) for the help screen and the README."""
     from tui.app.app import PeninsulaApp
 
-    views = [(str(number), f"{spec.title}: {spec.description}") for number, spec in enumerate(VIEWS, 1)]
+    views = [
+        (str(number), f"{spec.title}: {spec.description}") for number, spec in enumerate(VIEWS, 1)
+    ]
     app_keys = []
     for binding in PeninsulaApp.BINDINGS:
         assert isinstance(binding, Binding)

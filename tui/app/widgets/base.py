@@ -97,7 +97,9 @@ class PeninsulaView(Vertical):
         elif shown:
             shown.first(Static).update(notice)
         else:
-            self.mount(Static(notice, classes="no-data-notice"), before=0 if self.children else None)
+            self.mount(
+                Static(notice, classes="no-data-notice"), before=0 if self.children else None
+            )
 
     def on_show(self) -> None:
         if self._stale:

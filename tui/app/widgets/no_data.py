@@ -52,8 +52,10 @@ def no_data_notice(ds: Dataset, needs: tuple[str, ...]) -> Content | None:
     elif lacking == [WORDS["evidence"]]:
         lines += [
             Content(""),
-            Content("No stance cites a quote or a reported statement yet: evidence goes under "
-                    "each stance in positions/<actor>.yaml (see the README's Contributing section)."),
+            Content(
+                "No stance cites a quote or a reported statement yet: evidence goes under "
+                "each stance in positions/<actor>.yaml (see the README's Contributing section)."
+            ),
         ]
     if not ds.issues and not ds.actors:
         lines += [

@@ -34,7 +34,9 @@ class SubjectView(PeninsulaView):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="subject-bar"):
             yield Label(self.PICK_LABEL, classes="subject-label")
-            yield Select([], allow_blank=True, prompt="none", compact=True, classes="subject-select")
+            yield Select(
+                [], allow_blank=True, prompt="none", compact=True, classes="subject-select"
+            )
         with Horizontal(classes=f"subject-main -side-{self.SIDE}"):
             side = VerticalScroll(classes="subject-side")
             body = VerticalScroll(classes="subject-body", can_focus=True)
@@ -80,8 +82,10 @@ class SubjectView(PeninsulaView):
         side = self.query_one(".subject-side", VerticalScroll)
         scroll_y = body.scroll_y
         subject_id = self.subject_id
-        known = self.dataset is not None and subject_id is not None and any(
-            value == subject_id for _, value in self.subjects()
+        known = (
+            self.dataset is not None
+            and subject_id is not None
+            and any(value == subject_id for _, value in self.subjects())
         )
         extra: list[Widget] = []
         with self.app.batch_update():

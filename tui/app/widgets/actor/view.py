@@ -48,14 +48,17 @@ class ActorView(SubjectView):
         if actor.aliases:
             widgets.append(
                 Static(
-                    Content.styled("Also called: ", "bold") + join([safe(a) for a in actor.aliases], separator="; "),
+                    Content.styled("Also called: ", "bold")
+                    + join([safe(a) for a in actor.aliases], separator="; "),
                     classes="detail-proposition",
                 )
             )
         glance = aligned(
             [
                 (
-                    label(record.stance if record else None, bool(record and record.is_conditional)),
+                    label(
+                        record.stance if record else None, bool(record and record.is_conditional)
+                    ),
                     safe(issue.title, "bold" if record else "dim"),
                 )
                 for issue in ds.issues.values()
@@ -68,7 +71,9 @@ class ActorView(SubjectView):
             # Beside the record there is room for where the actor sits among the others.
             distances = distances_from(ds, subject_id, self.as_of)
             if distances is not None:
-                widgets.append(Static("Distance to the others, nearest first", classes="section-title"))
+                widgets.append(
+                    Static("Distance to the others, nearest first", classes="section-title")
+                )
                 widgets.append(Static(distances, classes="glance"))
                 widgets.append(
                     Static(
@@ -95,13 +100,21 @@ class ActorView(SubjectView):
                 continue
             widgets.append(Static(safe(issue.title, "bold"), classes="section-title"))
             widgets.extend(
-                stance_blocks(ds, self.as_of, issue.id, subject_id, with_title=False, with_proposition=True)
+                stance_blocks(
+                    ds, self.as_of, issue.id, subject_id, with_title=False, with_proposition=True
+                )
             )
             earlier = [r for r in ds.history(subject_id, issue.id) if r.as_of < record.as_of]
             if earlier:
-                steps = [label(r.stance, r.is_conditional) + Content(f" from {r.as_of.isoformat()}") for r in earlier]
+                steps = [
+                    label(r.stance, r.is_conditional) + Content(f" from {r.as_of.isoformat()}")
+                    for r in earlier
+                ]
                 widgets.append(
-                    Static(Content.styled("Earlier: ", "bold") + join(steps, separator="; "), classes="detail-history")
+                    Static(
+                        Content.styled("Earlier: ", "bold") + join(steps, separator="; "),
+                        classes="detail-history",
+                    )
                 )
         if silent:
             widgets.append(Static("No stated position", classes="section-title"))
@@ -119,5 +132,8 @@ class ActorView(SubjectView):
             for evidence in record.evidence
         ]
         return caption(
-            self.TITLE, self.effective_date, source_names(ds, cited), safe(ds.actor_name(self.actor_id))
+            self.TITLE,
+            self.effective_date,
+            source_names(ds, cited),
+            safe(ds.actor_name(self.actor_id)),
         )

@@ -31,7 +31,9 @@ def stance_blocks(
     if with_title:
         yield Static(
             Content.assemble(
-                safe(ds.actor_name(actor_id), "bold"), " on ", safe(ds.issue_title(issue_id), "bold")
+                safe(ds.actor_name(actor_id), "bold"),
+                " on ",
+                safe(ds.issue_title(issue_id), "bold"),
             ),
             classes="detail-title",
         )

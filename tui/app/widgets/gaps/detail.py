@@ -37,7 +37,6 @@ MAX_IN_FULL = 6
 MAX_PAIRS_NAMED = 3
 
 
-
 @dataclass(frozen=True)
 class SameActor:
     """The distance grid's diagonal: an actor against itself, which has no distance to read."""

@@ -46,14 +46,18 @@ class IssueView(SubjectView):
             Content.assemble(
                 badge(value),
                 f" {stances.number(value):>2} ",
-                safe(issue.scale[value], "italic") if value in issue.scale else Content.styled(stances.word(value), "dim"),
+                safe(issue.scale[value], "italic")
+                if value in issue.scale
+                else Content.styled(stances.word(value), "dim"),
             )
             for value in (2, 1, 0, -1, -2)
         ]
         glance = aligned(
             [
                 (
-                    label(record.stance if record else None, bool(record and record.is_conditional)),
+                    label(
+                        record.stance if record else None, bool(record and record.is_conditional)
+                    ),
                     safe(actor.name, "bold" if record else "dim"),
                 )
                 for actor in ds.actors.values()
@@ -88,7 +92,8 @@ class IssueView(SubjectView):
         noun = "date" if len(dates) == 1 else "dates"
         return Content.assemble(
             f"Stances from {len(dates)} {noun}: ",
-            ", ".join(d.isoformat() for d in dates[-4:]) if len(dates) <= 4
+            ", ".join(d.isoformat() for d in dates[-4:])
+            if len(dates) <= 4
             else f"{dates[0].isoformat()} … {dates[-1].isoformat()}",
             Content.styled(f" · {timeline_key}: the timeline", "dim"),
         )
@@ -100,16 +105,22 @@ class IssueView(SubjectView):
         widgets: list[Widget] = [
             Static(safe(issue.title, "bold"), classes="subject-title"),
             Static(
-                Content.assemble(Content.styled("Proposition: ", "bold"), safe(issue.proposition, multiline=True)),
+                Content.assemble(
+                    Content.styled("Proposition: ", "bold"), safe(issue.proposition, multiline=True)
+                ),
                 classes="detail-proposition",
             ),
         ]
         if issue.description:
-            widgets.append(Static(safe(issue.description, multiline=True), classes="detail-summary"))
+            widgets.append(
+                Static(safe(issue.description, multiline=True), classes="detail-summary")
+            )
         for actor in ds.actors.values():
             widgets.append(Static(safe(actor.name, "bold"), classes="section-title"))
             widgets.extend(
-                stance_blocks(ds, self.as_of, subject_id, actor.id, with_title=False, with_proposition=False)
+                stance_blocks(
+                    ds, self.as_of, subject_id, actor.id, with_title=False, with_proposition=False
+                )
             )
         return widgets
 
@@ -124,5 +135,8 @@ class IssueView(SubjectView):
             for evidence in record.evidence
         ]
         return caption(
-            self.TITLE, self.effective_date, source_names(ds, cited), safe(ds.issue_title(self.issue_id))
+            self.TITLE,
+            self.effective_date,
+            source_names(ds, cited),
+            safe(ds.issue_title(self.issue_id)),
         )

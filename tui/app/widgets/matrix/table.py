@@ -79,9 +79,13 @@ class MatrixTable(DataTable):
         picture = ds.as_of(as_of)
         actors = list(ds.actors.values())
         issues = list(ds.issues.values())
-        name_width = WIDE_TEXT_WIDTH if wide else max(
-            COMPACT_MIN_COLUMN,
-            max((len(word) for a in actors for word in a.name.split()), default=0),
+        name_width = (
+            WIDE_TEXT_WIDTH
+            if wide
+            else max(
+                COMPACT_MIN_COLUMN,
+                max((len(word) for a in actors for word in a.name.split()), default=0),
+            )
         )
         headers = [wrapped(actor.name, name_width, "bold") for actor in actors]
         column_width = max(

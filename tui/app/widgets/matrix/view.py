@@ -117,7 +117,10 @@ class MatrixView(PeninsulaView):
             return
         lines = [
             Content.assemble(safe(issue.title, "bold"), ": what each point means"),
-            Content.assemble(Content.styled("+2 is firmly for: ", "italic"), safe(issue.proposition, multiline=True)),
+            Content.assemble(
+                Content.styled("+2 is firmly for: ", "italic"),
+                safe(issue.proposition, multiline=True),
+            ),
         ]
         for value in (2, 1, 0, -1, -2):
             wording = issue.scale.get(value)
@@ -125,7 +128,9 @@ class MatrixView(PeninsulaView):
                 Content.assemble(
                     badge(value),
                     f" {stances.number(value):>2} ",
-                    safe(wording, "italic") if wording else Content.styled(stances.word(value), "dim"),
+                    safe(wording, "italic")
+                    if wording
+                    else Content.styled(stances.word(value), "dim"),
                 )
             )
         card.update(Content("\n").join(lines))
@@ -136,7 +141,9 @@ class MatrixView(PeninsulaView):
     def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
         self.post_message(
-            StanceHighlighted(str(event.cell_key.row_key.value), str(event.cell_key.column_key.value))
+            StanceHighlighted(
+                str(event.cell_key.row_key.value), str(event.cell_key.column_key.value)
+            )
         )
 
     def focus_default(self) -> None:

@@ -60,9 +60,7 @@ class ProblemsView(PeninsulaView):
         highlighted = option_list.highlighted
         with option_list.prevent(OptionList.OptionHighlighted):
             option_list.clear_options()
-            option_list.add_options(
-                [Option(diagnostic_line(ds, d)) for d in ds.diagnostics]
-            )
+            option_list.add_options([Option(diagnostic_line(ds, d)) for d in ds.diagnostics])
             if ds.diagnostics:
                 option_list.highlighted = min(highlighted or 0, len(ds.diagnostics) - 1)
         errors, warnings = len(ds.errors), len(ds.warnings)
@@ -72,7 +70,9 @@ class ProblemsView(PeninsulaView):
             )
         else:
             summary = Content.assemble(
-                Content.styled(f"{errors} error{'s' * (errors != 1)}", palette.BAD if errors else "bold"),
+                Content.styled(
+                    f"{errors} error{'s' * (errors != 1)}", palette.BAD if errors else "bold"
+                ),
                 ", ",
                 Content.styled(f"{warnings} warning{'s' * (warnings != 1)}", "bold"),
                 ". Files with errors keep their good records on screen.",
@@ -96,4 +96,6 @@ class ProblemsView(PeninsulaView):
             lead="in ",
             separator=", ",
         )
-        return caption(self.TITLE, self.effective_date, where, Content(f"{len(ds.diagnostics)} found"))
+        return caption(
+            self.TITLE, self.effective_date, where, Content(f"{len(ds.diagnostics)} found")
+        )

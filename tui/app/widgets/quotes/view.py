@@ -46,7 +46,9 @@ def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Conte
     seed = ds.seeds.get(evidence.source)
     facts: list[Content | str] = [
         safe(ds.actor_name(record.speaker_id), "bold"),
-        badge(stance.stance if stance else None) + Content(" ") + safe(ds.issue_title(record.issue_id)),
+        badge(stance.stance if stance else None)
+        + Content(" ")
+        + safe(ds.issue_title(record.issue_id)),
         said_on(record, with_note=False),
         safe(seed.meta.outlet if seed else evidence.source),
     ]
@@ -79,7 +81,10 @@ class QuotesView(PeninsulaView):
     TITLE = "Quotes"
     NEEDS = ("evidence",)
     HELP = [
-        ("/", "into the filter: type words; all must match the quote, speaker, issue, relay or outlet"),
+        (
+            "/",
+            "into the filter: type words; all must match the quote, speaker, issue, relay or outlet",
+        ),
         ("escape", "from the filter back to the list (and the number and [ ] keys)"),
         ("tab / shift+tab", "move between the filter, actor, issue and the list"),
         ("enter", "open the quote in its source"),
@@ -228,13 +233,18 @@ class QuotesView(PeninsulaView):
         hint = " · enter opens the source" if self._matches else " · nothing matches"
         if len(self._records) < self._shown:
             hint += f" · listed so far: {len(self._records)}, more as you go down"
-        self.query_one("#quotes-count", Static).update(Content.styled(count, "bold") + Content(hint))
+        self.query_one("#quotes-count", Static).update(
+            Content.styled(count, "bold") + Content(hint)
+        )
 
     @on(OptionList.OptionHighlighted, "#quotes-list")
     def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         option_list = event.option_list
-        if len(self._records) < len(self._matches) and event.option_index >= option_list.option_count - 10:
+        if (
+            len(self._records) < len(self._matches)
+            and event.option_index >= option_list.option_count - 10
+        ):
             self._list_more(option_list)
             self._show_count()
 

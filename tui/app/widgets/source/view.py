@@ -53,7 +53,10 @@ class SourceView(SubjectView):
         assert ds is not None
         seed = ds.seeds[subject_id]
         meta = seed.meta
-        facts: list[Content | str] = [safe(meta.outlet, "bold"), f"published {meta.published.isoformat()}"]
+        facts: list[Content | str] = [
+            safe(meta.outlet, "bold"),
+            f"published {meta.published.isoformat()}",
+        ]
         if meta.via:
             facts.append(Content("relaying ") + safe(", ".join(meta.via)))
         widgets: list[Widget] = [
@@ -65,7 +68,8 @@ class SourceView(SubjectView):
         for field_name, reason in meta.inferred.items():
             widgets.append(
                 Static(
-                    Content.styled(f"{field_name} is inferred: ", "bold") + safe(reason, multiline=True),
+                    Content.styled(f"{field_name} is inferred: ", "bold")
+                    + safe(reason, multiline=True),
                     classes="detail-proposition",
                 )
             )

@@ -161,7 +161,9 @@ def stance_chart(
     heads = [
         Text.assemble(
             (f" {stances.glyph(v)} ", badge_style(v)),
-            f" {stances.number(v):>2} {stances.word(v)}" if v is not None else f" {stances.word(v)}",
+            f" {stances.number(v):>2} {stances.word(v)}"
+            if v is not None
+            else f" {stances.word(v)}",
             end="",
         )
         for v in SCALE_ROWS
