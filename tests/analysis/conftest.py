@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from .handmade import hand_dataset
 from tui.core.dataset import Dataset
+
+from .handmade import hand_dataset
 
 
 @pytest.fixture

@@ -175,7 +175,10 @@ def test_nothing_in_the_data_can_break_the_brief():
     html = MarkdownIt("commonmark").enable("table").render(text)
     for tag in ("<script", "<a ", "<img", "<b>", "<blockquote", "<em>e</em>", "<code>c</code>"):
         assert tag not in html, tag
-    shown = "&lt;script&gt;alert(1)&lt;/script&gt; [x](http://evil.example) ![i](http://e/i.png) | `c` *e*"
+    shown = (
+        "&lt;script&gt;alert(1)&lt;/script&gt; [x](http://evil.example) ![i](http://e/i.png)"
+        " | `c` *e*"
+    )
     assert shown in html
     # Only the brief's own headings: nothing in the data becomes one.
     assert len(re.findall(r"^#{1,6} ", text, re.M)) == len(re.findall(r"<h[1-6]>", html))

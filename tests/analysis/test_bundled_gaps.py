@@ -97,6 +97,6 @@ def test_brief_shows_the_gap_and_the_blocked_condition_with_quotes(bundled):
     assert f"Quote: “{KIM_CONDITION_QUOTE}” — Kim Jong Un, said 2025-09-21" in blocked
     assert "relay: KCNA → Reuters → Benzinga" in blocked
     assert (
-        f"Reported speech (the article's words, not a quote): “{TRUMP_REPORTED}” — about Donald Trump"
-        in blocked
+        "Reported speech (the article's words, not a quote): "
+        f"“{TRUMP_REPORTED}” — about Donald Trump" in blocked
     )

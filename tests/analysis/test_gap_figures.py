@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .handmade import FEB, build_dataset
 from tui.core.analysis import analyse
+
+from .handmade import FEB, build_dataset
 
 
 def _pairs(spread):

@@ -20,7 +20,6 @@ from tui.app.widgets.gaps.view import GapsView
 from tui.app.widgets.issue.view import IssueView
 from tui.app.widgets.matrix.view import MatrixView
 from tui.app.widgets.timeline.steps import stance_chart, steps, timeline_dates
-
 from tui.core.analysis import PairDistance
 from tui.core.loader import load_tree
 

@@ -8,7 +8,6 @@ from xml.etree import ElementTree
 
 from click.testing import CliRunner
 from rich.cells import cell_len
-
 from textual.widgets import Static
 
 from tui.app.widgets.gaps.detail import FigureDetail, figure_widgets
@@ -32,8 +31,8 @@ from tui.core.analysis import (
 )
 
 from tests.analysis.handmade import build_dataset, hand_dataset
-from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
+from tests.app.hostile_tree import shown, write_hostile_tree
 
 KIM_CONDITION = (
     "Kim Jong Un's condition for Talks with the US is unmet: "
@@ -226,7 +225,8 @@ async def test_the_as_of_keys_change_every_figure():
         assert view.analysis.as_of == dt.date(2025, 8, 25)
         text = screen_text(app)
         assert "Gaps · as of 2025-08-25" in text
-        # On 2025-08-25 only Trump and Lee had spoken: no condition, no Kim, no denuclearisation gap.
+        # On 2025-08-25 only Trump and Lee had spoken: no condition, no Kim, no denuclearisation
+        # gap.
         assert "No stance carries a condition." in text
         assert view.analysis.spread("denuclearisation").spread is None
         assert (

@@ -12,15 +12,15 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Select
 
+from tui.app.views import VIEWS
 from tui.app.widgets.gaps.detail import FigureDetail
 from tui.app.widgets.timeline.steps import steps, timeline_dates
 from tui.app.widgets.timeline.view import ChangeList, StepTable, TimelineView
 from tui.cli import main as cli_main
-from tui.app.views import VIEWS
 from tui.core.loader import load_tree
 
-from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
+from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.app.timeline_fixture import write_timeline_tree
 
 D = dt.date

@@ -163,7 +163,7 @@ async def test_the_palette_jumps_to_an_actor():
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"Actor: Kim Yo")
         palette_list = app.screen.query_one(OptionList)
-        await until(pilot, lambda: palette_list.option_count > 0)
+        await until(pilot, lambda shown=palette_list: shown.option_count > 0)
         assert "Actor: Kim Yo Jong" in squash(screen_text(app))
         await pilot.press("enter")
         await until(pilot, lambda: app.tabs.active == "actor")
@@ -184,9 +184,9 @@ async def test_the_palette_jumps_to_a_view_an_issue_and_a_source():
             await until(pilot, lambda: isinstance(app.screen, CommandPalette))
             await pilot.press(*query)
             palette_list = app.screen.query_one(OptionList)
-            await until(pilot, lambda: palette_list.option_count > 0)
+            await until(pilot, lambda shown=palette_list: shown.option_count > 0)
             await pilot.press("enter")
-            await until(pilot, lambda: app.tabs.active == view)
+            await until(pilot, lambda wanted=view: app.tabs.active == wanted)
             assert check()
 
 

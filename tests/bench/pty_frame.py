@@ -21,7 +21,10 @@ from dataclasses import dataclass
 
 # CSI, OSC, DCS/APC/PM strings, and two-character escapes: what a terminal does not print.
 _ESCAPES = re.compile(
-    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b[ -/]*[0-~]"
+    rb"\x1b\[[0-?]*[ -/]*[@-~]"
+    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    rb"|\x1b[PX^_][^\x1b]*\x1b\\"
+    rb"|\x1b[ -/]*[0-~]"
 )
 _TICKS = os.sysconf("SC_CLK_TCK")
 

@@ -275,8 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     repeats = _repeats()
 
-    from tests.scale.generate import SCALES, cached_tree
     from tui.core.paths import bundled_data_dir
+
+    from tests.scale.generate import SCALES, cached_tree
 
     started = time.perf_counter()
     print(f"machine: {_machine()}; {repeats} runs per figure (BENCH_REPEAT)", flush=True)
@@ -287,8 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         if label != "bundled":
             scale = SCALES[label]
             print(
-                f"{label} tree (generated, fictional): {scale.actors} actors, {scale.issues} issues, "
-                f"{scale.seeds:,} seeds, {scale.evidence:,} evidence items",
+                f"{label} tree (generated, fictional): {scale.actors} actors, "
+                f"{scale.issues} issues, {scale.seeds:,} seeds, {scale.evidence:,} evidence items",
                 flush=True,
             )
     scratch = Path(tempfile.mkdtemp(prefix="peninsula-bench-"))
@@ -305,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         }
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    for label, tree_figures in by_tree.items():
+    for tree_figures in by_tree.values():
         figures += tree_figures
     if "4x" in by_tree:
         _growth(figures)

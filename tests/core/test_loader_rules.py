@@ -243,11 +243,14 @@ def test_yaml_1_1_surprises_are_type_errors_with_a_hint(load: Load) -> None:
     dataset = load({"positions/issues.yaml": catalogue})
     prefix = "positions/issues.yaml"
     assert lines(dataset, prefix) == [
-        f"{prefix}:9:12: error: expected a string, got a boolean (YAML reads NO as false; quote it)",
-        f"{prefix}:10:18: error: expected a string, got a boolean (YAML reads on as true; quote it)",
-        f"{prefix}:12:12: error: expected a string, got an integer (YAML reads 012 as the number 10; "
-        "quote it)",
-        f"{prefix}:13:18: error: expected a string, got a boolean (YAML reads yes as true; quote it)",
+        f"{prefix}:9:12: error: expected a string, got a boolean "
+        "(YAML reads NO as false; quote it)",
+        f"{prefix}:10:18: error: expected a string, got a boolean "
+        "(YAML reads on as true; quote it)",
+        f"{prefix}:12:12: error: expected a string, got an integer "
+        "(YAML reads 012 as the number 10; quote it)",
+        f"{prefix}:13:18: error: expected a string, got a boolean "
+        "(YAML reads yes as true; quote it)",
         f"{prefix}:14:18: error: expected a string, got a date (YAML reads 2025-09-22 as a date; "
         "quote it)",
     ]
@@ -483,7 +486,8 @@ def test_seed_front_matter_diagnostics_carry_the_file_lines(load: Load) -> None:
     seed = "---\nid: s2\ntitle: NO\noutlet: O\npublished: 2025-09-22\nurl: [x]\n---\nBody.\n"
     dataset = load({"seeds/s2.txt": seed})
     assert lines(dataset, "seeds/s2.txt") == [
-        "seeds/s2.txt:3:8: error: expected a string, got a boolean (YAML reads NO as false; quote it)",
+        "seeds/s2.txt:3:8: error: expected a string, got a boolean "
+        "(YAML reads NO as false; quote it)",
         "seeds/s2.txt:6:6: error: expected a string, got a list",
     ]
     assert "s2" not in dataset.seeds

@@ -43,7 +43,8 @@ def test_warnings_pass_unless_strict(tree: TreeMaker) -> None:
     code, output = run("--data", str(root))
     assert code == 0
     assert output[0] == (
-        "positions/gamma.yaml:1:5: warning: actor id 'delta' does not match the file name 'gamma.yaml'"
+        "positions/gamma.yaml:1:5: warning: "
+        "actor id 'delta' does not match the file name 'gamma.yaml'"
     )
     code, _ = run("--data", str(root), "--strict")
     assert code == 1

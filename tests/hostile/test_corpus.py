@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.hostile import checks, payloads, strategies, trees
-from tests.hostile.cases import BUILT, SEED_ID, STATIC, Case
-from tests.hostile.trees import REPO
-from tui.core.brief import render_brief
 from tui.core import yamlsafe
+from tui.core.brief import render_brief
 from tui.core.dataset import Dataset
 from tui.core.export import WHATS, frame_for, render
 from tui.core.loader import load_tree
 from tui.core.sanitize import is_clean
+
+from tests.hostile import checks, payloads, strategies, trees
+from tests.hostile.cases import BUILT, SEED_ID, STATIC, Case
+from tests.hostile.trees import REPO
 
 
 def records(dataset: Dataset) -> set[str]:

@@ -1,4 +1,5 @@
-"""Limits: what the loader refuses, that it refuses before the cost is paid, and that README says so.
+"""Limits: what the loader refuses, that it refuses before the cost is paid, and that README
+says so.
 
 No test here measures time (the benchmark does that); memory is measured with tracemalloc, and
 verification work by counting the characters of seed text searched.
@@ -14,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import BUILT, STATIC, actor_text, seed_text
-from tests.hostile.trees import REPO, copy_bundled
 from tui.core import verify, yamlsafe
 from tui.core.loader import load_tree
+
+from tests.hostile.cases import BUILT, STATIC, actor_text, seed_text
+from tests.hostile.trees import REPO, copy_bundled
 
 # A hostile file may cost memory in proportion to what the limits let through, never more.
 MEMORY_CEILING = 48 * 1024 * 1024

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.hostile import checks
-from tests.hostile.trees import hostile_text_tree
 from tui.app.app import create_app
 from tui.cli import main
+
+from tests.hostile import checks
+from tests.hostile.trees import hostile_text_tree
 
 
 def fingerprint(root: Path) -> dict[str, str]:

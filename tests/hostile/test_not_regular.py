@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import SEED_ID, actor_text, seed_text
 from tui.core.loader import load_tree
 from tui.core.reading import Unreadable, read_regular
+
+from tests.hostile.cases import SEED_ID, actor_text, seed_text
 
 TIMEOUT = 60
 MEMORY = 1024 * 1024 * 1024  # far above a load of the bundled data, far below /dev/zero's

@@ -16,16 +16,17 @@ from click.testing import CliRunner
 from hypothesis import event, given, note
 from hypothesis import strategies as st
 
-from tests.hostile import checks, payloads
-from tests.hostile.profiles import hostile_settings
-from tests.hostile.screens import render_views
-from tests.hostile.strategies import Tree, bundled_tree, broken_trees, walk
 from tui.cli import main
 from tui.core.brief import render_brief
 from tui.core.dataset import Dataset
 from tui.core.export import WHATS, frame_for, render
 from tui.core.loader import load_tree
 from tui.core.models import Actor, Condition, Evidence, Issue, Position, SeedMeta
+
+from tests.hostile import checks, payloads
+from tests.hostile.profiles import hostile_settings
+from tests.hostile.screens import render_views
+from tests.hostile.strategies import Tree, broken_trees, bundled_tree, walk
 
 PRISTINE = load_tree(Path(__file__).resolve().parents[2])
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-import pytest
+from tui.app.app import create_app
+from tui.app.views import VIEWS
+from tui.app.widgets.source.view import SourceView
 
 from tests.hostile import checks
 from tests.hostile.cases import CORPUS, seed_text
@@ -18,9 +20,6 @@ from tests.hostile.trees import (
     hostile_text_tree,
     write_hostile_text,
 )
-from tui.app.app import create_app
-from tui.app.views import VIEWS
-from tui.app.widgets.source.view import SourceView
 
 TARGETS = {"issue": HOSTILE_ISSUE, "actor": HOSTILE_ACTOR, "source": HOSTILE_SEED}
 # A real article has some hundreds of paragraphs; a view of one subject should not need more.

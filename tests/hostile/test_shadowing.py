@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import SEED_ID, actor_text
-from tests.hostile.trees import copy_bundled
 from tui.core.loader import load_tree
 from tui.core.writing import ProtectedOutputError, write_atomic
+
+from tests.hostile.cases import SEED_ID, actor_text
+from tests.hostile.trees import copy_bundled
 
 KIM = "kim-jong-un"
 SEED_FILE = f"seeds/{SEED_ID}.txt"

@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from tui.app.views import VIEWS
+
 from tests.hostile.payloads import TERMINAL_MARKERS
 from tests.hostile.trees import hostile_text_tree
-from tui.app.views import VIEWS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import SEED_ID, actor_text, seed_text
 from tui.core import verify
 from tui.core.loader import load_tree
+
+from tests.hostile.cases import SEED_ID, actor_text, seed_text
 
 CPU_SECONDS = 40
 _BOUNDED_VALIDATE = """

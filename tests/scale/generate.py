@@ -563,7 +563,9 @@ def _write_actors(root: Path, actors: list[_Actor], stances: list[_Stance]) -> N
                 "issue": stance.issue.id,
                 "stance": stance.stance,
                 "as_of": stance.as_of,
-                "summary": f"{MARKER}: {actor.aliases[0]} on whether to {stance.issue.action} ({word}).",
+                "summary": (
+                    f"{MARKER}: {actor.aliases[0]} on whether to {stance.issue.action} ({word})."
+                ),
             }
             if stance.conditions:
                 position["conditions"] = stance.conditions
@@ -629,7 +631,7 @@ def default_cache_dir() -> Path:
 
 
 def cached_tree(scale: Scale | str = "large", cache_dir: str | Path | None = None) -> Path:
-    """The generated tree for ``scale``, generated once and reused while the generator is unchanged."""
+    """The generated tree for ``scale``, generated once, reused while the generator is unchanged."""
     name = scale if isinstance(scale, str) else "custom"
     scale = SCALES[scale] if isinstance(scale, str) else scale
     cache = Path(cache_dir) if cache_dir else default_cache_dir()

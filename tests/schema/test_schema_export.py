@@ -1,4 +1,5 @@
-"""The committed JSON Schema is the models' schema, and it accepts the shipped files as an editor would."""
+"""The committed JSON Schema is the models' schema; it accepts the shipped files as an editor
+would."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 The fixture (tests/time/tree) is fictional. Its timeline, per actor and issue:
 
-    actor-a talks:      2025-01-10 -2 | 2025-03-01 +1 if actor-b drills <= 0 | 2025-05-01 +1, no condition
+    actor-a talks:      2025-01-10 -2 | 2025-03-01 +1 if actor-b drills <= 0
+                        | 2025-05-01 +1, no condition
     actor-a drills:                     2025-03-01 -2
     actor-b talks:      2025-01-10 +2 | 2025-04-01 null (withdrawn)
     actor-b drills:     2025-02-01 +2 | 2025-04-01 +2 (same stance, new evidence)

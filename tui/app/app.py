@@ -90,7 +90,7 @@ class PeninsulaApp(App):
         ),
         Binding(
             "ctrl+s",
-            "screenshot",
+            "save_screenshot",
             "Screenshot",
             priority=True,
             tooltip="save the screen as SVG in ./screenshots/, numbered, never overwriting",
@@ -157,7 +157,8 @@ class PeninsulaApp(App):
         return view.data_bind(app_class.dataset, app_class.as_of, **bound)
 
     def on_mount(self) -> None:
-        # Number keys switch views; the tab strip need not take focus (and arrow keys) from the view.
+        # Number keys switch views; the tab strip need not take focus (and arrow keys) from the
+        # view.
         self.tabs.query_one(Tabs).can_focus = False
         self.as_of = self._initial_as_of
         self.header.show_loading()
@@ -354,7 +355,7 @@ class PeninsulaApp(App):
         else:
             self.notify("No earlier date with data." if step < 0 else "Already at the latest date.")
 
-    def action_screenshot(self) -> None:
+    def action_save_screenshot(self) -> None:
         view = self.active_view
         view_id = view.VIEW_ID if view is not None else "screen"
         title = view.caption().plain if view is not None else self.title

@@ -17,7 +17,7 @@ from tui.core.sanitize import clean
 class PeninsulaCommands(Provider):
     """Every entry's display is built from literal Content: data names are never markup."""
 
-    def _entries(self) -> Iterator[tuple[str, str, str, Callable[[], None]]]:
+    def _entries(self) -> Iterator[tuple[str, str, str, Callable[[], object]]]:
         """(kind, plain name, help, command) for every jump target."""
         app = self.app
         for spec in VIEWS:

@@ -6,7 +6,7 @@ from tui.core.dataset import EvidenceRecord
 
 
 def evidence_key(record: EvidenceRecord) -> str:
-    """Who, on what, from when, citing what, saying what: unchanged by edits elsewhere in the file."""
+    """Who, on what, from when, citing what, saying what: unchanged by edits elsewhere in a file."""
     evidence = record.evidence
     return "\x1f".join(
         [

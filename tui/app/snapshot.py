@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from tui.app.app import create_app
 from tui.app.views import ViewSpec
-
 
 LOAD_POLLS = 2400  # two minutes at most
 
@@ -37,7 +37,7 @@ def render_svg(
     async def shoot(pilot) -> None:
         # Poll rather than wait: if the app fails while starting, it must not wait for us forever.
         for _ in range(LOAD_POLLS):
-            if app.loaded.is_set() or app._exit or not app.is_running:
+            if app.loaded.is_set() or app.return_code is not None or not app.is_running:
                 break
             await asyncio.sleep(0.05)
         if not app.loaded.is_set():
@@ -45,7 +45,12 @@ def render_svg(
             return
         ds = app.dataset
         if spec.target and target is not None and ds is not None:
-            known = {"issue": ds.issues, "actor": ds.actors, "source": ds.seeds}[spec.target]
+            subjects: dict[str, Mapping[str, object]] = {
+                "issue": ds.issues,
+                "actor": ds.actors,
+                "source": ds.seeds,
+            }
+            known = subjects[spec.target]
             if target not in known:
                 app.exit(
                     UnknownTarget(

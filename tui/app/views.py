@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from tui.app.widgets.base import PeninsulaView
 
 Target = Literal["issue", "actor", "source"]
 
@@ -25,7 +28,7 @@ class ViewSpec:
     target: Target | None = None
     description: str = ""
 
-    def load(self) -> type:
+    def load(self) -> type[PeninsulaView]:
         module_name, _, attribute = self.widget.partition(":")
         return getattr(importlib.import_module(module_name), attribute)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import click
 

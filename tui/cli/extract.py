@@ -13,9 +13,9 @@ from tui.core.draft import DEFAULT_INDENT, SourceInfo, render_draft
 from tui.core.extract import extract
 from tui.core.loader import load_tree
 from tui.core.models import SeedMeta
+from tui.core.reading import Unreadable, read_regular
 from tui.core.sanitize import clean
 from tui.core.seeds import parse_seed, split
-from tui.core.reading import Unreadable, read_regular
 from tui.core.yamlsafe import decode
 
 EXIT_NOT_FOUND = 2

@@ -8,8 +8,8 @@ Rules, decided once here:
 
 - **Absent is not 0.** An actor with no record on an issue, or a record whose stance is null, is
   *unknown* there: it is left out of spreads, distances and common ground, and listed as absent.
-- **Spread** of an issue is max - min over the actors with a known stance. It needs two of them: with
-  fewer, ``spread`` is None (one actor alone says nothing about a gap).
+- **Spread** of an issue is max - min over the actors with a known stance. It needs two of them:
+  with fewer, ``spread`` is None (one actor alone says nothing about a gap).
 - **Distance** between two actors is the mean absolute difference of their stances over the issues
   both have a stance on, with ``shared`` (how many) beside it and ``solidity`` = shared / issues in
   the catalogue, so a distance resting on one issue of six reads as thin (1/6), not as solid as one
@@ -51,7 +51,12 @@ ConditionStatus = Literal["met", "unmet", "unknown"]
 def _unique(records: tuple[StanceRecord, ...]) -> tuple[StanceRecord, ...]:
     # By identity: records hold lists (conditions), so they cannot be hashed.
     seen: set[int] = set()
-    return tuple(r for r in records if not (id(r) in seen or seen.add(id(r))))
+    unique = []
+    for record in records:
+        if id(record) not in seen:
+            seen.add(id(record))
+            unique.append(record)
+    return tuple(unique)
 
 
 class _Figure:
@@ -321,8 +326,8 @@ def analyse(dataset: Dataset, as_of: dt.date | None = None) -> Analysis:
         check
         for issue in issue_ids
         for actor in actor_ids
-        if (record := picture.get((actor, issue))) is not None
-        for check in _condition_checks(dataset, record, picture)
+        if (held := picture.get((actor, issue))) is not None
+        for check in _condition_checks(dataset, held, picture)
     )
     common = tuple(c for s in spreads if (c := _common_ground(s)) is not None)
     ranking = _ranking(spreads, conditions, common)

@@ -208,12 +208,12 @@ class Discourse:
         self._bare: dict[int, tuple[Entity | None, str]] = {}
         for mention in mentions:
             if mention.ambiguous or " " not in mention.surface.strip():
-                entity, why = self._resolve_surname(mention)
-                self._bare[mention.start] = (entity, why)
-                if entity is not None:
+                resolved, why = self._resolve_surname(mention)
+                self._bare[mention.start] = (resolved, why)
+                if resolved is not None:
                     insort(
                         self.events,
-                        _Event(mention.start, mention.end, entity, mention.can_be_subject),
+                        _Event(mention.start, mention.end, resolved, mention.can_be_subject),
                         key=lambda e: e.start,
                     )
 
@@ -346,7 +346,7 @@ class Discourse:
         if title_roles and len(by_data) == 1:
             found = by_data[0]
             return found, f"“{mention.surface}” read as {found.label}, whose title it is"
-        if title_roles:
+        if title_roles and titled is not None:
             label = f"{titled.group(1).split()[-1]} {word}"
             entity = self._others.setdefault(label, Entity(label, None, label, {word}, title_roles))
             return entity, f"“{label}”: a {word} whose title fits no known actor"

@@ -24,7 +24,7 @@ _UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
 def yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar that reads back as ``text``, showing only printable characters."""
+    """A double-quoted YAML scalar that reads back as ``text``, in printable characters only."""
     out = []
     for ch in text:
         if ch in _ESCAPES:
@@ -66,7 +66,8 @@ def evidence_block(finding: Finding, actor_id: str, source: SourceInfo, indent: 
     pad = " " * indent
     line = finding.line + source.line_offset
     lines = [
-        f"{pad}# line {line} · confidence {finding.confidence:.2f} · {comment_text(finding.reason)}",
+        f"{pad}# line {line} · confidence {finding.confidence:.2f}"
+        f" · {comment_text(finding.reason)}",
         f"{pad}- kind: {finding.kind}",
         f"{pad}  speaker: {actor_id}",
         f"{pad}  text: {yaml_string(finding.text)}",
@@ -108,7 +109,8 @@ def render_draft(
         f"{len(extraction.reported)} reported sentences. Nothing has been written anywhere.",
         "#",
         "# Paste a block under `evidence:` of a position in positions/<speaker>.yaml; keep the",
-        "# words verbatim (cut with `...`), check what the comment doubts, then `peninsula validate`.",
+        "# words verbatim (cut with `...`), check what the comment doubts, then "
+        "`peninsula validate`.",
         "# Confidence (0..1) is how sure the speaker reading is; it says nothing of the stance.",
     ]
     if source.seed_id is None:
@@ -135,7 +137,8 @@ def render_draft(
         ]
         for finding in extraction.unknown_speakers:
             out.append(
-                f"# line {finding.line + source.line_offset} · “{comment_text(finding.speaker.label or '', 60)}”: "
+                f"# line {finding.line + source.line_offset}"
+                f" · “{comment_text(finding.speaker.label or '', 60)}”: "
                 f"“{comment_text(finding.text)}”"
             )
     if extraction.unattributed:

@@ -13,12 +13,13 @@ nothing else changes:
   (``-2``, ``+1``, ``0.5``), is left alone too: a spreadsheet reads it as that number and there is
   nothing in it to run, whereas ``-2+3`` or ``-A1`` would be a formula and gets its apostrophe.
 
-Round trip: ``pd.read_csv(file, dtype=COLUMNS[what], keep_default_na=False, na_values=...)`` (what
-``read_csv`` below passes) gives back exactly ``csv_safe(frame)``, the frame as written, in which only
-the dangerous text cells differ. ``read_csv`` then undoes the apostrophes (``csv_restore``), which
-gives back the frame itself: a cell that already began with apostrophes before a dangerous sign gets
-one more on writing, so the undoing is exact. ``keep_default_na=False`` matters: a quote may well be
-the text "NA" or "null", which pandas would otherwise read as missing.
+Round trip: ``pd.read_csv(file, dtype=COLUMNS[what], keep_default_na=False, na_values=...)``
+(what ``read_csv`` below passes) gives back exactly ``csv_safe(frame)``, the frame as written, in
+which only the dangerous text cells differ. ``read_csv`` then undoes the apostrophes
+(``csv_restore``), which gives back the frame itself: a cell that already began with apostrophes
+before a dangerous sign gets one more on writing, so the undoing is exact.
+``keep_default_na=False`` matters: a quote may well be the text "NA" or "null", which pandas would
+otherwise read as missing.
 
 Markdown. Cells and text are escaped so that nothing can break a table or a line, or turn into
 HTML or a link: backslashes, pipes, backticks, emphasis and heading signs, square brackets, ``$``,
@@ -36,8 +37,9 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from tui.core.analysis import (
     CONDITIONS_COLUMNS,
@@ -46,8 +48,12 @@ from tui.core.analysis import (
     analyse,
 )
 from tui.core.sanitize import clean
-from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic
 from tui.core.stances import glyph, word
+from tui.core.writing import (  # noqa: F401 - the errors its writers raise, named here too
+    OutputExistsError,
+    ProtectedOutputError,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -233,7 +233,7 @@ def _paragraphs(body: str) -> list[_Paragraph]:
     separator = (
         re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", body) else re.compile(r"\n")
     )
-    paragraphs = []
+    paragraphs: list[_Paragraph] = []
     position = 0
     for match in [*separator.finditer(body), None]:
         end = match.start() if match else len(body)
@@ -562,7 +562,7 @@ class _Reader:
         if any(ch in window for ch in '“”"'):
             limit = limit + max(window.rfind(ch) for ch in '“”"') + 1
         words = _tokens(self.body, limit, verb_start)[-9:]
-        candidates: list[tuple[int, int, Speaker | None, str, float]] = []
+        candidates: list[tuple[int, int, Speaker, str, float]] = []
         for mention in self.mentions:
             if (
                 limit <= mention.start
@@ -826,7 +826,8 @@ def _read_sentence(
     for _, kind, item in events:
         if kind != "verb":
             continue
-        verb: _Token = item  # type: ignore[assignment]
+        assert isinstance(item, _Token)
+        verb = item
         if verb.start in attribution_verbs:
             continue
         speaker, why, confidence = reader.subject_before(verb.start, start)
@@ -926,18 +927,18 @@ def _attribution_before(reader: _Reader, quote: _Quote, before_start: int) -> _A
     if not verbs or len(_tokens(body, verbs[-1].end, quote.open_mark)) > 5:
         return None
     verb = verbs[-1]
-    speaker, why, confidence = reader.subject_before(verb.start, before_start)
+    subject, why, confidence = reader.subject_before(verb.start, before_start)
     if (
-        speaker is None
+        subject is None
         and reader.last_speaker is not None
         and re.fullmatch(r"[\s,]*and\s*", body[before_start : verb.start])
     ):
         # `"...," Kim said, and added, "..."`: the verb shares the last speaker.
-        speaker, why, confidence = reader.last_speaker, f"“and {verb.text}” goes on", 0.8
-    if speaker is None:
+        subject, why, confidence = reader.last_speaker, f"“and {verb.text}” goes on", 0.8
+    if subject is None:
         return None
     return _Attribution(
-        speaker,
+        subject,
         (confidence or 1.0) * 0.95,
         _joined(f"“{verb.text}” introduces it", why),
         verb.start,
@@ -959,7 +960,7 @@ def _attribution_after(reader: _Reader, quote: _Quote, after_stop: int) -> _Attr
         if word.text not in _ATTRIBUTION_VERBS:
             continue
         if index == 0:
-            slot_end = re.search(r"[,.;:!?]|$", body[word.end : after_stop]).start() + word.end
+            slot_end = _slot_end(body, word.end, after_stop)
             speaker, why, confidence = reader.speaker_in(word.end, slot_end)
             where = f"“{word.text} …” follows it"
         else:
@@ -973,7 +974,7 @@ def _attribution_after(reader: _Reader, quote: _Quote, after_stop: int) -> _Attr
     according = re.match(r"[\s,]*according to ", body[quote.close_mark + 1 : after_stop])
     if according:
         slot_start = quote.close_mark + 1 + according.end()
-        slot_end = re.search(r"[,.;:!?]|$", body[slot_start:after_stop]).start() + slot_start
+        slot_end = _slot_end(body, slot_start, after_stop)
         if _RELAY_SLOT.search(body[slot_start:slot_end]):
             return None  # `..., according to KCNA`: the agency relays the sentence's subject
         speaker, why, confidence = reader.speaker_in(slot_start, slot_end)
@@ -1137,6 +1138,13 @@ def _attribution_in_next_sentence(
         _joined(f"the next sentence’s “{verbs[0].text}” attributes it", why),
         verbs[0].start,
     )
+
+
+def _slot_end(body: str, start: int, stop: int) -> int:
+    """Where the slot of words from ``start`` ends: the first punctuation, else the end."""
+    match = re.search(r"[,.;:!?]|$", body[start:stop])
+    assert match is not None  # "$" always matches
+    return start + match.start()
 
 
 def _joined(where: str, why: str) -> str:

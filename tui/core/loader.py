@@ -19,11 +19,11 @@ file's path relative to the tree. Diagnostics come out sorted.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, create_model
@@ -31,8 +31,8 @@ from pydantic import BaseModel, create_model
 from tui.core.dataset import Dataset, EvidenceRecord, Location, Seed, StanceRecord
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
-from tui.core.sanitize import clean
 from tui.core.reading import Unreadable, folder_state, list_folder
+from tui.core.sanitize import clean
 from tui.core.seeds import ParsedSeed, parse_seed
 from tui.core.validation import validate_record
 from tui.core.verify import Verifier, file_budget
@@ -51,7 +51,7 @@ def _shell(model: type[M], field: str) -> type[M]:
 
     The list keeps its own constraints (at least one evidence item, for example).
     """
-    return create_model(  # type: ignore[call-overload, no-any-return]
+    return create_model(  # type: ignore[call-overload]
         f"{model.__name__}Shell",
         __base__=model,
         **{field: (list[Any], copy(model.model_fields[field]))},
@@ -218,7 +218,9 @@ class _TreeLoader:
 
     def choose_seeds(self, seeds: list[tuple[Path, ParsedSeed]]) -> None:
         """Every seed under its id; of two with one id, the file named after it wins."""
-        for path, parsed in _named_first(seeds, lambda parsed: parsed.meta.id):
+        for path, parsed in _named_first(
+            seeds, lambda parsed: parsed.meta.id if parsed.meta else ""
+        ):
             assert parsed.meta is not None and parsed.body is not None
             name = self.name(path)
             line, col = parsed.id_position()
@@ -391,7 +393,8 @@ class _TreeLoader:
         file = kept.file
         if evidence.speaker is not None and evidence.speaker not in self.dataset.actors:
             self.error_at(file, (*where, "speaker"), f"unknown actor '{evidence.speaker}'")
-        verified, spans = False, ()
+        spans: tuple[tuple[int, int], ...] = ()
+        verified = False
         seed = self.dataset.seeds.get(evidence.source)
         if seed is None:
             self.error_at(file, (*where, "source"), f"unknown seed '{evidence.source}'")
@@ -446,5 +449,8 @@ def _not_found(seed_id: str, missing: str | None, out_of_order: bool) -> str:
         return f"evidence text is empty once elisions are removed (seed '{seed_id}')"
     shown = missing if len(missing) <= 60 else missing[:57] + "..."
     if out_of_order:
-        return f"evidence is out of order in seed '{seed_id}': \"{shown}\" comes before the text preceding it"
+        return (
+            f"evidence is out of order in seed '{seed_id}': "
+            f'"{shown}" comes before the text preceding it'
+        )
     return f"evidence not found verbatim in seed '{seed_id}': \"{shown}\""

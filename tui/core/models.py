@@ -41,7 +41,7 @@ class Strict(BaseModel):
 
 
 class Issue(Strict):
-    """A proposition the -2..+2 scale is about, e.g. "North Korea should give up its nuclear weapons"."""
+    """A proposition the -2..+2 scale is about, e.g. "North Korea should give up its nuclear weapons"."""  # noqa: E501 - the schema's description
 
     id: Id
     title: ShortText
@@ -102,10 +102,12 @@ def _signed(value: int) -> str:
 
 
 class Evidence(Strict):
-    """A verbatim excerpt of a seed: the actor's words (quote) or the article's reporting (reported)."""
+    """A verbatim excerpt of a seed: the actor's words (quote) or the article's reporting (reported)."""  # noqa: E501 - the schema's description
 
     kind: Literal["quote", "reported"] = Field(
-        description="`quote`: the actor's words in quotation marks; `reported`: the article's own sentence.",
+        description=(
+            "`quote`: the actor's words in quotation marks; `reported`: the article's own sentence."
+        ),
     )
     text: Text = Field(
         description="Verbatim from the seed; `...` marks an elision between pieces found in order.",
@@ -201,7 +203,9 @@ class SeedMeta(Strict):
     )
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
         default=None,
-        description="SHA-256 of the body (UTF-8), recorded by `add-source`; a mismatch is reported.",
+        description=(
+            "SHA-256 of the body (UTF-8), recorded by `add-source`; a mismatch is reported."
+        ),
     )
     inferred: dict[str, ShortText] = Field(
         default_factory=dict,

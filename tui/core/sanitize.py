@@ -40,7 +40,7 @@ del _MULTILINE_TABLE[0x0A], _MULTILINE_TABLE[0x09]
 
 
 def _class(table: dict[int, str]) -> re.Pattern[str]:
-    ranges = []
+    ranges: list[list[int]] = []
     for code in sorted(table):
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code

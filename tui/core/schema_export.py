@@ -32,7 +32,8 @@ def render_schemas() -> dict[str, str]:
 
 
 def modeline_for(yaml_name: str) -> str:
-    """The modeline of a file in `positions/`: the catalogue has its own schema, actors share one."""
+    """The modeline of a file in `positions/`: the catalogue has a schema of its own, actors share
+    one."""
     kind = "issues" if yaml_name == "issues.yaml" else "actor"
     return MODELINE_TEMPLATE.format(file=schema_file_name(kind))
 

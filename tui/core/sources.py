@@ -16,8 +16,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from tui.core.models import SeedMeta
-from tui.core.seeds import parse_seed, render_seed, split
 from tui.core.reading import MAX_BYTES, Unreadable, list_folder, read_regular
+from tui.core.seeds import parse_seed, render_seed, split
 from tui.core.yamlsafe import load_text
 
 TITLE_SLUG_CHARS = 40
@@ -62,7 +62,8 @@ def _cut(words_slug: str, limit: int) -> str:
 
 
 def seed_id_for(published: dt.date, outlet: str, title: str) -> str:
-    """`2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump`: date, outlet, title's first words."""
+    """Date, outlet and the title's first words, such as
+    `2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump`."""
     parts = [published.isoformat(), _cut(slug(outlet), 30), _cut(slug(title), TITLE_SLUG_CHARS)]
     return _cut("-".join(part for part in parts if part), ID_MAX_CHARS)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,6 +52,7 @@ def normalise(text: str) -> str:
 
 def pieces(text: str, fold: bool = True) -> list[str]:
     """The pieces of an evidence text, split at its elisions (normalised when ``fold``)."""
+    parts: Iterable[str]
     if "..." in text or "…" in text:
         parts = (p.strip() for p in _ELISION.split(text))
     else:

@@ -1,4 +1,4 @@
-"""Writing an output file (an export, a brief, a snapshot): whole or not at all, and never onto data.
+"""Writing an output file (an export, a brief, a snapshot): whole or not at all, never onto data.
 
 The text goes to a new temporary file beside the target, which is then renamed over it. A rename
 replaces the name, not the file it named: a hard link to a seed, or a symbolic link to one, is

@@ -1,4 +1,4 @@
-"""The line that names a panel: view, subject, as-of date and sources, so a screenshot stands alone."""
+"""The line that names a panel: view, subject, as-of date and sources; a screenshot stands alone."""
 
 from __future__ import annotations
 

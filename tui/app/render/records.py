@@ -1,4 +1,4 @@
-"""Stances, conditions and evidence as Content blocks, shared by the detail, issue and actor views."""
+"""Stances, conditions and evidence as Content blocks, shared by the detail, issue, actor views."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def condition_outcome(
 
 
 def condition_block(ds: Dataset, condition: Condition, as_of: dt.date | None) -> Content:
-    """ "✗ UNMET  <text>" then what it needs, where the other actor stands, and who meets or blocks it."""
+    """ "✗ UNMET  <text>" then what it needs, where the other actor stands, who meets or blocks
+    it."""
     met, other = condition_outcome(ds, condition, as_of)
     who = safe(ds.actor_name(condition.actor), "bold")
     if met is True:

@@ -40,7 +40,7 @@ def key_rows() -> list[tuple[str, list[tuple[str, str]]]]:
         app_keys.append((_key_name(binding.key), text))
     sections = [("Views", views), ("Everywhere", app_keys + BUILT_IN)]
     for spec in VIEWS:
-        rows = getattr(spec.load(), "HELP", [])
+        rows = spec.load().KEY_HELP
         if rows:
             sections.append((spec.title, list(rows)))
     return sections
@@ -74,6 +74,3 @@ class HelpScreen(ModalScreen[None]):
                         yield key_cell
                         yield Static(Content(text), classes="help-text")
             yield Static(Content.styled("escape closes this", "dim"), id="help-close")
-
-    def action_dismiss(self) -> None:
-        self.dismiss(None)

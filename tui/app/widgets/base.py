@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.containers import Vertical
-from textual.events import Resize
 from textual.content import Content
+from textual.dom import DOMNode
+from textual.events import Resize
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -28,6 +30,9 @@ class PeninsulaView(Vertical):
     # What the view needs to show anything (see ``tui.app.widgets.no_data``); without it, a
     # notice says what is missing and why, in place of empty panels.
     NEEDS: ClassVar[tuple[str, ...]] = ("issues", "actors")
+    # (keys, what they do) for the help screen. Not Textual's HELP, which is Markdown for its
+    # help panel.
+    KEY_HELP: ClassVar[Sequence[tuple[str, str]]] = ()
 
     # always_update: a reload is new data even when it compares equal; views keep their own state.
     dataset: reactive[Dataset | None] = reactive(None, always_update=True, init=False)
@@ -108,7 +113,7 @@ class PeninsulaView(Vertical):
     @property
     def is_shown(self) -> bool:
         """False while the view's tab, or anything around it, is hidden."""
-        node = self
+        node: DOMNode | None = self
         while isinstance(node, Widget):
             if not node.display:
                 return False

@@ -22,7 +22,7 @@ class ActorView(SubjectView):
     NEEDS = ("actors",)
     TARGET = "actor"
     PICK_LABEL = "Actor"
-    HELP = [
+    KEY_HELP = [
         ("tab", "move between the actor picker and the record"),
         ("up / down", "scroll; in the picker, choose another actor"),
     ]
@@ -77,7 +77,8 @@ class ActorView(SubjectView):
                 widgets.append(Static(distances, classes="glance"))
                 widgets.append(
                     Static(
-                        "The mean gap over the issues both have a stance on: 0 same, 4 opposite ends.",
+                        "The mean gap over the issues both have a stance on: "
+                        "0 same, 4 opposite ends.",
                         classes="detail-proposition",
                     )
                 )
@@ -92,7 +93,7 @@ class ActorView(SubjectView):
         ds = self.dataset
         assert ds is not None
         widgets: list[Widget] = []
-        silent = []
+        silent: list[Content | str] = []
         for issue in ds.issues.values():
             record = ds.stance_at(subject_id, issue.id, self.as_of)
             if record is None:
@@ -106,7 +107,7 @@ class ActorView(SubjectView):
             )
             earlier = [r for r in ds.history(subject_id, issue.id) if r.as_of < record.as_of]
             if earlier:
-                steps = [
+                steps: list[Content | str] = [
                     label(r.stance, r.is_conditional) + Content(f" from {r.as_of.isoformat()}")
                     for r in earlier
                 ]

@@ -80,11 +80,11 @@ class StanceDetail(VerticalScroll, can_focus=True):
         """Put the new blocks into the Statics already shown, adding or removing only the
         difference: mounting and styling a fresh widget for every quote on each cursor move
         costs more than drawing them."""
-        current = list(self.children)
-        if not self.is_mounted or any(type(child) is not Static for child in current):
+        current = [child for child in self.children if isinstance(child, Static)]
+        if not self.is_mounted or any(type(child) is not Static for child in self.children):
             self.refresh(recompose=True)
             return
-        blocks = list(self.compose())
+        blocks = [block for block in self.compose() if isinstance(block, Static)]
         for shown, block in zip(current, blocks):
             if shown.classes != block.classes:
                 shown.set_classes(block.classes)

@@ -72,7 +72,7 @@ class FigureList(OptionList):
 class GapsView(PeninsulaView):
     VIEW_ID = "gaps"
     TITLE = "Gaps"
-    HELP = [
+    KEY_HELP = [
         (
             "tab / shift+tab",
             "move between spreads, distances, conditions, common ground, starting points",

@@ -12,8 +12,8 @@ from tui.app.render.caption import Caption, caption, source_names
 from tui.app.render.context import conditions_on, issue_dates, issue_spread
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import aligned, badge, label
-from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.views import VIEW_IDS
+from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.widgets.subject import SubjectView
 from tui.core import stances
 
@@ -23,7 +23,7 @@ class IssueView(SubjectView):
     TITLE = "Issue"
     TARGET = "issue"
     PICK_LABEL = "Issue"
-    HELP = [
+    KEY_HELP = [
         ("tab", "move between the issue picker and the text"),
         ("up / down", "scroll; in the picker, choose another issue"),
     ]

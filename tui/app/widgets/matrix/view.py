@@ -26,7 +26,7 @@ from tui.core.dataset import Dataset
 class MatrixView(PeninsulaView):
     VIEW_ID = "matrix"
     TITLE = "Matrix"
-    HELP = [
+    KEY_HELP = [
         ("arrows", "move between issues (rows) and actors (columns)"),
         ("enter", "into the detail, to scroll it; escape: back to the matrix"),
     ]

@@ -46,7 +46,7 @@ class ProblemsView(PeninsulaView):
     VIEW_ID = "problems"
     TITLE = "Problems"
     NEEDS = ()  # the diagnostics are what it shows, data or none
-    HELP = [("up / down", "move through the problems")]
+    KEY_HELP = [("up / down", "move through the problems")]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="problems-summary")

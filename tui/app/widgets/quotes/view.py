@@ -80,10 +80,11 @@ class QuotesView(PeninsulaView):
     VIEW_ID = "quotes"
     TITLE = "Quotes"
     NEEDS = ("evidence",)
-    HELP = [
+    KEY_HELP = [
         (
             "/",
-            "into the filter: type words; all must match the quote, speaker, issue, relay or outlet",
+            "into the filter: type words; all must match the quote, speaker, issue, relay "
+            "or outlet",
         ),
         ("escape", "from the filter back to the list (and the number and [ ] keys)"),
         ("tab / shift+tab", "move between the filter, actor, issue and the list"),

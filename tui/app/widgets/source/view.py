@@ -24,7 +24,7 @@ class SourceView(SubjectView):
     TARGET = "source"
     PICK_LABEL = "Source"
     SIDE = "right"
-    HELP = [
+    KEY_HELP = [
         ("tab", "move between the source picker and the text"),
         ("up / down", "scroll; in the picker, choose another source"),
     ]
@@ -76,7 +76,8 @@ class SourceView(SubjectView):
         cited = self.cited(subject_id)
         widgets.append(
             Static(
-                f"{len(cited)} cited passage{'s' * (len(cited) != 1)}, underlined and numbered in the text",
+                f"{len(cited)} cited passage{'s' * (len(cited) != 1)}, "
+                "underlined and numbered in the text",
                 classes="section-title",
             )
         )

@@ -61,7 +61,7 @@ class TimelineView(PeninsulaView):
     VIEW_ID = "timeline"
     TITLE = "Timeline"
     TARGET = "issue"
-    HELP = [
+    KEY_HELP = [
         ("arrows", "move across dates and actors: the stance in force that day and its evidence"),
         ("tab / shift+tab", "move between the issue picker, the steps and what changed"),
         ("[ / ]", "step the as-of date: the timeline stops there, and what changed follows"),
@@ -81,7 +81,9 @@ class TimelineView(PeninsulaView):
     TimelineView ChangeList { height: auto; }
     TimelineView #timeline-detail { height: 1fr; padding: 0 1; }
     TimelineView.-compact #timeline-detail { height: 45%; border-top: solid $primary 50%; }
-    TimelineView.-wide #timeline-detail { width: 1fr; border-left: solid $primary 50%; padding: 0 2; }
+    TimelineView.-wide #timeline-detail {
+        width: 1fr; border-left: solid $primary 50%; padding: 0 2;
+    }
     TimelineView.-compact #timeline-detail:focus { border-top: solid $accent; }
     TimelineView.-wide #timeline-detail:focus { border-left: solid $accent; }
     """
@@ -172,7 +174,8 @@ class TimelineView(PeninsulaView):
         if self.hidden_dates:
             noun = "date" if self.hidden_dates == 1 else "dates"
             hidden.update(
-                f"{self.hidden_dates} later {noun} with data on this issue not shown: ] steps forward."
+                f"{self.hidden_dates} later {noun} with data on this issue not shown: "
+                "] steps forward."
             )
         else:
             hidden.update("")
