@@ -120,11 +120,23 @@ def test_broken_tree_renders_every_view(tree: Tree):
 # -- hostile text in a valid place is kept exactly, and only shown made harmless -----------------
 
 TEXT_FIELDS = {
-    "actor": {"name", "role", "country", "aliases", "summary", "text", "said_on_note", "via"},
+    "actor": {
+        "name",
+        "role",
+        "country",
+        "aliases",
+        "summary",
+        "text",
+        "said_on_note",
+        "via",
+        "channels",
+        "inferred",
+    },
     "issues": {"title", "proposition", "scale", "description"},
     "seed": {"title", "outlet", "via", "url", "inferred"},
 }
-ID_FIELDS = {"id", "issue", "actor", "source", "speaker"}
+# Strings that are not free text: ids, and a seed's hex digest (a pattern refuses anything else).
+ID_FIELDS = {"id", "issue", "actor", "source", "speaker", "statement", "sha256"}
 LIMITS = {"ShortText": 500, "Text": 20_000}
 
 
