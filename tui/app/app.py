@@ -167,6 +167,8 @@ class PeninsulaApp(App):
         self.load_data()
 
     async def _after_first_data(self) -> None:
+        if not self.is_running:
+            return  # a quit before the first data frame: see while_running
         for spec in VIEWS:
             pane = self.tabs.get_pane(spec.id)
             if not pane.query(PeninsulaView):
@@ -222,16 +224,25 @@ class PeninsulaApp(App):
             raise
         if get_current_worker().is_cancelled:
             gc.enable()
-        else:
+            return
+        try:
             self.call_from_thread(self._show_dataset, dataset)
+        except BaseException:
+            # The app stopped before it could take the dataset (a quit during the load).
+            gc.enable()
+            raise
 
     @work(exclusive=True, group="watch", exit_on_error=False)
     async def watch_data(self) -> None:
         async for _ in watch_data_tree(self.data_dir):
             self.load_data()
 
-    @while_running
     def _show_dataset(self, loaded: Dataset) -> None:
+        if not self.is_running:
+            # A load that finished during a quit: nothing to show it on (see while_running),
+            # but the collector that the load paused runs again.
+            gc.enable()
+            return
         self.load_count += 1
         first = self.dataset is None
         self.dataset = self._last_good.merge(loaded)
