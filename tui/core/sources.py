@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from tui.core.models import SeedMeta
 from tui.core.reading import MAX_BYTES, Unreadable, list_folder, read_regular
+from tui.core.sanitize import is_clean
 from tui.core.seeds import parse_seed, render_seed, split
 from tui.core.yamlsafe import load_text
 
@@ -135,8 +136,12 @@ def build_source(
     """The seed file for an article, checked with the schema and read back before it is written."""
     fields = {"title": title, "outlet": outlet, "url": url, **{f"via {v!r}": v for v in via or []}}
     for name, value in fields.items():
-        if value is not None and any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value):
-            raise SourceRejected("meta", f"{name}: control or invisible characters are not allowed")
+        # Line and paragraph separators too: raw in the front matter, they would break lines
+        # for YAML's reader and for nobody else.
+        if value is not None and not is_clean(value):
+            raise SourceRejected(
+                "meta", f"{name}: control, invisible or line-separator characters are not allowed"
+            )
     meta_fields: dict[str, object] = {
         "id": seed_id or seed_id_for(published, outlet, title),
         "title": title.strip(),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,43 @@ _SEQ_TAG = _STD + "seq"
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+
+
+# Line breaks to YAML's reader that are none to an editor: NEL and the Unicode line and paragraph
+# separators. Where the text has any, the parser's line numbers drift from what an editor shows,
+# so positions are counted again from the mark's character index.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile("\r\n|\r|\n")
+
+
+class EditorLines:
+    """0-based (line, column) of a character index, lines ending at LF, CR LF or CR (as in old
+    Mac files), as editors count them."""
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, text: str):
+        self._text: str | None = text
+        self._starts: list[int] = []
+
+    def position(self, index: int) -> tuple[int, int]:
+        if self._text is not None:
+            self._starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(self._text))]
+            self._text = None
+        line = bisect_right(self._starts, index) - 1
+        return line, index - self._starts[line]
+
+
+def editor_lines(text: str) -> EditorLines | None:
+    """None when the parser's own line count is the editor's (nearly always)."""
+    return EditorLines(text) if _OTHER_BREAKS.search(text) else None
+
+
+def mark_position(mark: Any, lines: EditorLines | None) -> tuple[int, int]:
+    """0-based (line, column) of a parser mark, as an editor counts them."""
+    if lines is None:
+        return mark.line, mark.column
+    return lines.position(mark.index)
 
 
 class _Invalid:
@@ -84,13 +122,15 @@ class YamlDocument:
     key_sources: dict[DataPath, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     line_offset: int = 0
+    lines: EditorLines | None = None
 
     @property
     def refused(self) -> bool:
         return self.data is None
 
     def _position(self, mark: Any) -> tuple[int, int]:
-        return mark.line + 1 + self.line_offset, mark.column + 1
+        line, column = mark_position(mark, self.lines)
+        return line + 1 + self.line_offset, column + 1
 
     def has_mark(self, path: DataPath) -> bool:
         return path in self.raw_marks
@@ -174,7 +214,8 @@ def load_text(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> Ya
             )
         )
         return doc
-    builder = _Builder(text, line_offset, max_depth)
+    lines = editor_lines(text)
+    builder = _Builder(text, line_offset, max_depth, lines=lines)
     try:
         builder.run()
     except _Refused as refused:
@@ -183,9 +224,9 @@ def load_text(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> Ya
         return doc
     except yaml.MarkedYAMLError as error:
         if _is_libyaml_depth_error(error):
-            return _depth_refusal(text, line_offset, max_depth, error)
+            return _depth_refusal(text, line_offset, max_depth, error, lines)
         doc.problems.extend(builder.problems)
-        doc.problems.append(_syntax_problem(error, line_offset))
+        doc.problems.append(_syntax_problem(error, line_offset, lines))
         return doc
     except yaml.YAMLError as error:  # ReaderError: no mark, but the text was checked above
         doc.problems.append(Problem(1 + line_offset, 1, f"YAML error: {error}"))
@@ -199,6 +240,7 @@ def load_text(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> Ya
     doc.key_sources = builder.key_sources
     doc.problems = builder.problems
     doc.line_offset = line_offset
+    doc.lines = lines
     return doc
 
 
@@ -207,16 +249,19 @@ def _is_libyaml_depth_error(error: yaml.MarkedYAMLError) -> bool:
 
 
 def _depth_refusal(
-    text: str, line_offset: int, max_depth: int, error: yaml.MarkedYAMLError
+    text: str,
+    line_offset: int,
+    max_depth: int,
+    error: yaml.MarkedYAMLError,
+    lines: EditorLines | None,
 ) -> YamlDocument:
     """libyaml refuses nesting beyond its own limit while looking ahead, before our counter can
     see the level where the data crossed ours. The text up to its error point is nested deeply
     throughout, so reading that prefix again finds our level's exact position."""
     mark = error.problem_mark
     assert mark is not None
-    lines = text.split("\n", mark.line + 1)
-    prefix = "\n".join(lines[: mark.line] + [lines[mark.line][: mark.column]])
-    builder = _Builder(prefix, line_offset, max_depth)
+    prefix = text[: mark.index]
+    builder = _Builder(prefix, line_offset, max_depth, lines=lines)
     try:
         builder.run()
     except _Refused as refused:
@@ -225,20 +270,25 @@ def _depth_refusal(
         pass
     finally:
         builder.dispose()
+    line, column = mark_position(mark, lines)
     return YamlDocument(
         problems=[
             Problem(
-                mark.line + 1 + line_offset,
-                mark.column + 1,
+                line + 1 + line_offset,
+                column + 1,
                 f"nesting deeper than {max_depth} levels",
             )
         ]
     )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, line_offset: int) -> Problem:
+def _syntax_problem(
+    error: yaml.MarkedYAMLError, line_offset: int, lines: EditorLines | None
+) -> Problem:
     mark = error.problem_mark or error.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = (1, 1)
+    if mark:
+        line, col = (n + 1 for n in mark_position(mark, lines))
     problem = error.problem or "invalid YAML"
     if error.context:
         problem = f"{error.context}: {problem}"
@@ -279,8 +329,16 @@ _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 class _Builder:
     """Plain data from parser events; the loop is written for speed, it runs once per node."""
 
-    def __init__(self, text: str, line_offset: int, max_depth: int, max_values: int = MAX_VALUES):
+    def __init__(
+        self,
+        text: str,
+        line_offset: int,
+        max_depth: int,
+        max_values: int = MAX_VALUES,
+        lines: EditorLines | None = None,
+    ):
         self.loader = Loader(text)
+        self.lines = lines
         self.max_values = max_values
         self.line_offset = line_offset
         self.max_depth = max_depth
@@ -299,7 +357,8 @@ class _Builder:
         self.loader.dispose()
 
     def pos(self, mark: Any) -> tuple[int, int]:
-        return mark.line + 1 + self.line_offset, mark.column + 1
+        line, column = mark_position(mark, self.lines)
+        return line + 1 + self.line_offset, column + 1
 
     def refuse(self, mark: Any, message: str) -> _Refused:
         line, col = self.pos(mark)
