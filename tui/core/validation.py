@@ -90,6 +90,8 @@ def _place(
     """The data path, position and message of one pydantic error."""
     loc = error["loc"]
     kind = error["type"]
+    if kind == "invalid_key":
+        return _place_key(loc, error.get("input"), data, doc, base)
     node, path = data, base
     on_key = False
     for element in loc:
@@ -114,6 +116,35 @@ def _place(
     if on_key:
         field = f"{field} key"
     return path, position, _message(kind, error, value, field, doc.sources.get(path), on_key)
+
+
+def _place_key(
+    loc: tuple, key: Any, data: Any, doc: YamlDocument, base: DataPath
+) -> tuple[DataPath, tuple[int, int], str] | None:
+    """A mapping key that YAML typed as something other than text (``null:``, ``3:``, ``yes:``):
+    at the key's own position, named as the file writes it. pydantic gives its parent path
+    then the key (as a repr when it is not an int), so the parent is walked and the key found
+    in it by its value."""
+    node, path = data, base
+    for element in loc[:-1]:
+        if isinstance(node, dict) and _has_key(node, element):
+            node, path = node[element], (*path, element)
+        elif isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node):
+            node, path = node[element], (*path, element)
+    if not isinstance(node, dict):
+        return None
+    found = next((k for k in node if type(k) is type(key) and k == key), key)
+    key_path = (*path, found)
+    written = doc.key_sources.get(key_path)
+    what = describe(found)
+    if written is None:
+        written = "" if found is None else str(found)
+    message = (
+        f"key {shown(written)} is read by YAML as {what}, not as a field name; quote it or remove it"
+        if written
+        else f"an empty key is read by YAML as {what}, not as a field name; remove it"
+    )
+    return key_path, doc.key_mark(key_path), message
 
 
 def _has_key(mapping: dict, key: Any) -> bool:
