@@ -65,6 +65,25 @@ INVISIBLES = [
     "tag\U000e0041",
 ]
 
+# Invisible by their Unicode properties rather than by any list the sanitiser once kept:
+# default-ignorable fillers that render as nothing (a name of only U+3164 is a blank column),
+# noncharacters (invalid in XML, so in an SVG), private use, unassigned, variation selectors.
+PROPERTY_INVISIBLES = [
+    "Kim Jong Un\u3164",
+    "\u3164",
+    "\u115fchoseong filler",
+    "half\uffa0width filler",
+    "non\uffffcharacter",
+    "non\ufdd0character",
+    "plane\U0001fffeend",
+    "private\ue000use",
+    "unassigned\u0378here",
+    "variation\ufe0fselector",
+    "mongolian\u180evowel",
+    "shorthand\U0001bca0format",
+]
+INVISIBLES += PROPERTY_INVISIBLES
+
 # Strings a spreadsheet would take for a formula.
 FORMULAS = [
     "=1+1",
@@ -114,8 +133,8 @@ def yaml_double_quoted(text: str) -> str:
             out.append("\\\\")
         elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or 0xD800 <= code < 0xE000:
             out.append(f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}")
-        elif code in (0x2028, 0x2029, 0xFEFF):
-            out.append(f"\\u{code:04x}")
+        elif code in (0x2028, 0x2029, 0xFEFF) or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+            out.append(f"\\U{code:08x}" if code > 0xFFFF else f"\\u{code:04x}")
         else:
             out.append(char)
     out.append('"')

@@ -200,7 +200,17 @@ def test_hostile_text_in_any_text_field_is_kept_exactly(data):
     with tempfile.TemporaryDirectory() as tmp:
         root = tree.write(Path(tmp))
         dataset = load_tree(root)
-        assert not dataset.diagnostics, [d.format() for d in dataset.diagnostics][:5]
+        # A name that looks like another actor's, or like nothing, is warned about and kept.
+        unexpected = [
+            d
+            for d in dataset.diagnostics
+            if not (
+                path[-1] == "name"
+                and not d.is_error
+                and ("looks the same as" in d.message or "shows as nothing" in d.message)
+            )
+        ]
+        assert not unexpected, [d.format() for d in unexpected][:5]
         assert loaded_value(dataset, tree_file, path) == text
         check_exports(dataset)
 

@@ -22,8 +22,9 @@ from pathlib import Path
 import pytest
 
 from tui.app.views import VIEWS
+from tui.core.sanitize import is_shown_as_mark
 
-from tests.hostile.payloads import TERMINAL_MARKERS
+from tests.hostile.payloads import PROPERTY_INVISIBLES, TERMINAL_MARKERS
 from tests.hostile.trees import hostile_text_tree
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
@@ -140,6 +141,12 @@ def test_no_escape_sequence_or_control_byte_from_the_data_reaches_the_terminal(t
     assert not controls and b"\x7f" not in rest, f"raw control bytes from the data: {controls}"
     # C1 controls as UTF-8 (U+0080..U+009F): some terminals act on them as on ESC sequences.
     assert not re.search(rb"\xc2[\x80-\x9f]", output)
+    # Nor any character invisible by its Unicode properties (fillers, noncharacters, ...).
+    text = output.decode("utf-8", "replace")
+    raw = sorted({f"U+{ord(c):04X}" for p in PROPERTY_INVISIBLES for c in p if is_shown_as_mark(c)})
+    reached_raw = [code for code in raw if chr(int(code[2:], 16)) in text]
+    assert not reached_raw, f"invisible characters reached the terminal raw: {reached_raw}"
+    assert any(f"⟨{code}⟩" in text for code in raw)  # and they were there, shown as marks
 
 
 def test_the_harness_would_see_a_sequence_that_got_through(tmp_path: Path):

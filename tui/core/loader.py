@@ -30,6 +30,7 @@ from pydantic import BaseModel, create_model
 
 from tui.core.dataset import Dataset, EvidenceRecord, Location, Seed, StanceRecord
 from tui.core.diagnostics import Diagnostic, Severity
+from tui.core.lookalike import look_alikes, shows_as_nothing
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
 from tui.core.reading import Unreadable, folder_state, list_folder
 from tui.core.sanitize import clean
@@ -297,6 +298,29 @@ class _TreeLoader:
             if winner[shell.id] == file.name:
                 self.actor_files[shell.id] = file.name
                 self.load_actor(path, file, shell)
+        self.warn_look_alikes(
+            {file.name: file for _, (file, _) in actors}, self.dataset.actors.values()
+        )
+
+    def warn_look_alikes(self, files: dict[str, _File], actors: Any) -> None:
+        """Two actors whose names look the same on screen, or a name that shows as nothing."""
+        names = {actor.id: actor.name for actor in actors}
+        for actor_id, name in names.items():
+            if shows_as_nothing(name):
+                self.warning_at(actor_id, files, "name shows as nothing: it is only invisible characters")
+        for pair in look_alikes(names.items()):
+            for actor_id, other in (pair, pair[::-1]):  # at both: either may be the impostor
+                self.warning_at(
+                    actor_id,
+                    files,
+                    f"name looks the same as that of actor '{other}' on screen (they differ only "
+                    "in invisible characters, case or character forms)",
+                )
+
+    def warning_at(self, actor_id: str, files: dict[str, _File], message: str) -> None:
+        file = files[self.actor_files[actor_id]]
+        line, col = file.doc.mark(("name",))
+        self.diagnostics.append(Diagnostic(file.name, line, col, Severity.WARNING, message))
 
     def load_actor(self, path: Path, file: _File, shell: Actor) -> None:
         actor_id = shell.id

@@ -1,60 +1,54 @@
 """Make untrusted text safe to show: control, bidi and invisible characters become visible marks.
 
-A terminal executes escape sequences and a bidi override reorders what follows it, so text from
-YAML or articles could otherwise hide or disguise itself. Nothing is dropped: each such character
-is replaced by a visible stand-in (a control picture like ␛, or ⟨U+202E⟩), so the reader sees that
-it was there.
+A terminal executes escape sequences, a bidi override reorders what follows it, and an invisible
+character (a zero-width space, a Hangul filler) makes two different names look alike or a name
+look blank. So text from YAML or articles could otherwise hide or disguise itself. Nothing is
+dropped: each such character is replaced by a visible stand-in (a control picture like ␛, or
+⟨U+202E⟩), so the reader sees that it was there.
+
+What counts is decided by Unicode properties, not by a list kept by hand: the general categories
+Cc (controls), Cf (format: bidi marks, zero-width characters, tags), Co (private use), Cn
+(unassigned, noncharacters among them), Cs (surrogates), Zl and Zp (line and paragraph
+separators), and every Default_Ignorable_Code_Point (which a renderer shows as nothing: U+3164
+HANGUL FILLER, variation selectors, ...). The character database is that of the `regex` module,
+which knows these properties; the standard `re` module does not.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# C0 controls as their control pictures (U+2400..U+241F), DEL as ␡.
-_TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
-_TABLE[0x7F] = "\u2421"
+import regex
+
+_SHOWN_AS_MARK = (
+    r"\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}"
+    r"\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}"
+)
+_UNSAFE = regex.compile(f"[{_SHOWN_AS_MARK}]")
+_UNSAFE_MULTILINE = regex.compile(f"[[{_SHOWN_AS_MARK}]--[\\n\\t]]", flags=regex.V1)
+# Text that is all ASCII can only hold C0 controls and DEL: a cheaper test for the commonest case.
+_ASCII_UNSAFE = re.compile("[\x00-\x1f\x7f]")
+_ASCII_UNSAFE_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _mark(code: int) -> str:
+def mark(character: str) -> str:
+    """The visible stand-in of one character: a control picture for C0 and DEL, else ⟨U+XXXX⟩."""
+    code = ord(character)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
     return f"⟨U+{code:04X}⟩"
 
 
-_INVISIBLE_RANGES = (
-    (0x80, 0x9F),  # C1 controls, NEL and CSI among them
-    (0x061C, 0x061C),  # Arabic letter mark
-    (0x200B, 0x200F),  # zero-width space, joiners, LRM, RLM
-    (0x2028, 0x2029),  # line and paragraph separators
-    (0x202A, 0x202E),  # bidi embeddings and overrides
-    (0x2060, 0x2064),  # word joiner, invisible operators
-    (0x2066, 0x2069),  # bidi isolates
-    (0xFEFF, 0xFEFF),  # zero-width no-break space (BOM)
-    (0xD800, 0xDFFF),  # lone surrogates: not characters at all
-    (0xE0000, 0xE007F),  # tag characters, invisible
-)
-for _start, _end in _INVISIBLE_RANGES:
-    for _code in range(_start, _end + 1):
-        _TABLE[_code] = _mark(_code)
-
-_MULTILINE_TABLE = dict(_TABLE)
-del _MULTILINE_TABLE[0x0A], _MULTILINE_TABLE[0x09]
+def _marked(match: regex.Match[str] | re.Match[str]) -> str:
+    return mark(match.group())
 
 
-def _class(table: dict[int, str]) -> re.Pattern[str]:
-    ranges: list[list[int]] = []
-    for code in sorted(table):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
-    return re.compile(f"[{body}]")
-
-
-_UNSAFE = _class(_TABLE)
-_UNSAFE_MULTILINE = _class(_MULTILINE_TABLE)
+def is_shown_as_mark(character: str) -> bool:
+    """Whether ``clean`` replaces this character (on one line) by a visible mark."""
+    return _UNSAFE.match(character) is not None
 
 
 def clean(text: str, multiline: bool = False) -> str:
@@ -65,16 +59,27 @@ def clean(text: str, multiline: bool = False) -> str:
     """
     if multiline:
         text = text.replace("\r\n", "\n")
-        if _UNSAFE_MULTILINE.search(text) is None:
-            return text
-        return text.translate(_MULTILINE_TABLE)
-    if _UNSAFE.search(text) is None:
+        pattern = _ASCII_UNSAFE_MULTILINE if text.isascii() else _UNSAFE_MULTILINE
+    else:
+        pattern = _ASCII_UNSAFE if text.isascii() else _UNSAFE
+    if pattern.search(text) is None:
         return text
-    return text.translate(_TABLE)
+    return pattern.sub(_marked, text)
 
 
 def is_clean(text: str, multiline: bool = False) -> bool:
     """True when ``clean`` would leave the text as it is."""
     if multiline:
-        return "\r" not in text and _UNSAFE_MULTILINE.search(text) is None
-    return _UNSAFE.search(text) is None
+        if "\r" in text:
+            return False
+        pattern = _ASCII_UNSAFE_MULTILINE if text.isascii() else _UNSAFE_MULTILINE
+    else:
+        pattern = _ASCII_UNSAFE if text.isascii() else _UNSAFE
+    return pattern.search(text) is None
+
+
+def without_ignorables(text: str) -> str:
+    """``text`` as a reader sees it: invisible characters removed, compatibility forms folded
+    (NFKC) and case folded. Two names equal by this look alike on screen."""
+    visible = _UNSAFE.sub("", text)
+    return unicodedata.normalize("NFKC", visible).casefold().strip()
