@@ -133,7 +133,11 @@ def yaml_double_quoted(text: str) -> str:
             out.append("\\\\")
         elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or 0xD800 <= code < 0xE000:
             out.append(f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}")
-        elif code in (0x2028, 0x2029, 0xFEFF) or (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF:
+        elif (
+            code in (0x2028, 0x2029, 0xFEFF)
+            or (code & 0xFFFE) == 0xFFFE
+            or 0xFDD0 <= code <= 0xFDEF
+        ):
             out.append(f"\\U{code:08x}" if code > 0xFFFF else f"\\u{code:04x}")
         else:
             out.append(char)

@@ -10,16 +10,38 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import actor_text
 from tui.core.loader import load_tree
 from tui.core.sanitize import clean, is_clean, is_shown_as_mark, without_ignorables
+
+from tests.hostile.cases import actor_text
 
 # Categories whose every character is shown as a mark. Cn is left to the noncharacters below:
 # the sanitiser's character database may be newer than this Python's, with more assigned.
 MARKED_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
-NONCHARACTERS = [*range(0xFDD0, 0xFDF0), *(p * 0x10000 + e for p in range(17) for e in (0xFFFE, 0xFFFF))]
-DEFAULT_IGNORABLE = [0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x180B, 0x200B, 0x2060, 0x3164,
-                     0xFE00, 0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0, 0x1BCA0, 0x1D173, 0xE0001, 0xE0100]
+NONCHARACTERS = [
+    *range(0xFDD0, 0xFDF0),
+    *(p * 0x10000 + e for p in range(17) for e in (0xFFFE, 0xFFFF)),
+]
+DEFAULT_IGNORABLE = [
+    0x00AD,
+    0x034F,
+    0x115F,
+    0x1160,
+    0x17B4,
+    0x180B,
+    0x200B,
+    0x2060,
+    0x3164,
+    0xFE00,
+    0xFE0F,
+    0xFEFF,
+    0xFFA0,
+    0xFFF0,
+    0x1BCA0,
+    0x1D173,
+    0xE0001,
+    0xE0100,
+]
 
 
 def test_every_character_of_the_marked_categories_is_shown_as_a_mark():
@@ -42,7 +64,8 @@ def test_noncharacters_and_default_ignorables_are_shown_as_marks(code: int):
 
 
 @pytest.mark.parametrize(
-    "text", ["Lee Jae-myung", "김정은", "李在明", "Ким Чен Ын", "emoji 🙂", "a\u00a0b", "café", "ｋａｎａ"]
+    "text",
+    ["Lee Jae-myung", "김정은", "李在明", "Ким Чен Ын", "emoji 🙂", "a\u00a0b", "café", "ｋａｎａ"],
 )
 def test_visible_text_is_left_alone(text: str):
     assert clean(text) == text
@@ -50,8 +73,15 @@ def test_visible_text_is_left_alone(text: str):
 
 @pytest.mark.parametrize(
     "impostor",
-    ["Kim Jong Un\u3164", "Kim Jong\u200b Un", "KIM JONG UN", "Ｋｉｍ Ｊｏｎｇ Ｕｎ", "Kim Jong Un\u00ad",
-     "\u115fKim Jong Un", "Kim Jong Un\ufe0f"],
+    [
+        "Kim Jong Un\u3164",
+        "Kim Jong\u200b Un",
+        "KIM JONG UN",
+        "Ｋｉｍ Ｊｏｎｇ Ｕｎ",
+        "Kim Jong Un\u00ad",
+        "\u115fKim Jong Un",
+        "Kim Jong Un\ufe0f",
+    ],
 )
 def test_an_actor_whose_name_looks_like_anothers_is_a_warning(bundled_tree: Path, impostor: str):
     text = actor_text("impostor").replace("name: Fixture impostor", f'name: "{impostor}"')
@@ -82,7 +112,8 @@ def invalid_xml_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = root / "positions" / "kim-yo-jong.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("name: Kim Yo Jong", 'name: "Kim Yo Jong\\uffff\\ufdd0\\u3164"'), encoding="utf-8"
+        text.replace("name: Kim Yo Jong", 'name: "Kim Yo Jong\\uffff\\ufdd0\\u3164"'),
+        encoding="utf-8",
     )
     return root
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import SEED_ID, actor_text
 from tui.core.loader import load_tree
+
+from tests.hostile.cases import SEED_ID, actor_text
 
 KEYS = {
     "null": "null",

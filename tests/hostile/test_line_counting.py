@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import actor_text, seed_text
 from tui.core.loader import load_tree
 from tui.core.seeds import parse_seed
 from tui.core.yamlsafe import load_text
+
+from tests.hostile.cases import actor_text, seed_text
 
 SEPARATORS = {"U+2028": "\u2028", "U+2029": "\u2029", "NEL": "\x85"}
 
@@ -99,11 +100,24 @@ def test_add_source_refuses_a_title_with_a_raw_separator(bundled_tree: Path, sep
     before = sorted(p.name for p in (bundled_tree / "seeds").iterdir())
     result = subprocess.run(
         [
-            sys.executable, "-m", "tui", "add-source", str(article), "--title",
-            f"Line one{separator}line two", "--outlet", "Test fixture", "--published",
-            "2025-10-01", "--data", str(bundled_tree),
+            sys.executable,
+            "-m",
+            "tui",
+            "add-source",
+            str(article),
+            "--title",
+            f"Line one{separator}line two",
+            "--outlet",
+            "Test fixture",
+            "--published",
+            "2025-10-01",
+            "--data",
+            str(bundled_tree),
         ],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2, result.stderr
     assert "title:" in result.stderr and "not allowed" in result.stderr

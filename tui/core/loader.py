@@ -307,7 +307,9 @@ class _TreeLoader:
         names = {actor.id: actor.name for actor in actors}
         for actor_id, name in names.items():
             if shows_as_nothing(name):
-                self.warning_at(actor_id, files, "name shows as nothing: it is only invisible characters")
+                self.warning_at(
+                    actor_id, files, "name shows as nothing: it is only invisible characters"
+                )
         for pair in look_alikes(names.items()):
             for actor_id, other in (pair, pair[::-1]):  # at both: either may be the impostor
                 self.warning_at(

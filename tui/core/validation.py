@@ -140,7 +140,8 @@ def _place_key(
     if written is None:
         written = "" if found is None else str(found)
     message = (
-        f"key {shown(written)} is read by YAML as {what}, not as a field name; quote it or remove it"
+        f"key {shown(written)} is read by YAML as {what}, not as a field name; "
+        "quote it or remove it"
         if written
         else f"an empty key is read by YAML as {what}, not as a field name; remove it"
     )
