@@ -130,7 +130,7 @@ def test_hostile_text_in_every_field_and_article_loads_exactly(
     assert bundled_records <= records(dataset)
     actor = dataset.actors[trees.HOSTILE_ACTOR]
     assert actor.name == trees.composed(12)
-    assert actor.aliases == [*payloads.ALL, *payloads.TERMINAL_MARKERS.values()]
+    assert list(actor.aliases) == [*payloads.ALL, *payloads.TERMINAL_MARKERS.values()]
     assert dataset.issues[trees.HOSTILE_ISSUE].title == trees.composed(7)
     seed = dataset.seeds[trees.HOSTILE_SEED]
     assert seed.meta.title == trees.composed(1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -172,11 +173,11 @@ hostile_text = st.one_of(
 
 def loaded_value(dataset: Dataset, tree_file, path: tuple) -> object:  # noqa: ANN001
     if tree_file.kind == "seed":
-        data = next(iter(dataset.seeds.values())).meta.model_dump()
+        data = asdict(next(iter(dataset.seeds.values())).meta)
     elif tree_file.kind == "issues":
-        data = {"issues": [issue.model_dump() for issue in dataset.issues.values()]}
+        data = {"issues": [asdict(issue) for issue in dataset.issues.values()]}
     else:
-        data = dataset.actors[tree_file.data["id"]].model_dump()
+        data = asdict(dataset.actors[tree_file.data["id"]])
     node = data
     for key in path:
         node = node[key]

@@ -20,7 +20,7 @@ from tui.core.dataset import Dataset, Location, Seed, StanceRecord
 from tui.core.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from tui.core.models import Actor, Issue
+    from tui.core.records import Actor, Issue
 
 STALE_MESSAGE = "has errors: showing its last good version until they are fixed"
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
-from tui.core.models import Condition
+from tui.core.records import Condition
 from tui.core.stances import number
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from tui.core.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     # Annotations only: the app's first frame must not wait for pydantic to import.
-    from tui.core.models import Actor, Condition, Evidence, Issue, Position, SeedMeta
+    from tui.core.records import Actor, Condition, Evidence, Issue, Position, SeedMeta
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class StanceRecord:
         return self.position.as_of
 
     @property
-    def conditions(self) -> list[Condition]:
+    def conditions(self) -> tuple[Condition, ...]:
         return self.position.conditions
 
     @property
@@ -99,7 +99,7 @@ class Change:
     after: StanceRecord | None
 
 
-def _stated(record: StanceRecord | None) -> tuple[int | None, list[Condition]] | None:
+def _stated(record: StanceRecord | None) -> tuple[int | None, tuple[Condition, ...]] | None:
     """What a stance says; no record and a null stance with no condition both say nothing."""
     if record is None or (record.stance is None and not record.conditions):
         return None

@@ -33,6 +33,7 @@ from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.lookalike import look_alikes, shows_as_nothing
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
 from tui.core.reading import Unreadable, folder_state, list_folder
+from tui.core.records import Twins
 from tui.core.sanitize import clean
 from tui.core.seeds import ParsedSeed, parse_seed
 from tui.core.validation import validate_record
@@ -66,7 +67,7 @@ def load_tree(root: Path) -> Dataset:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _TreeLoader(Path(root)).load()
+        return frozen_records(_TreeLoader(Path(root)).load())
     finally:
         if collecting:
             gc.enable()
@@ -460,6 +461,27 @@ def _named_first(items: list[tuple[Path, R]], id_of: Callable[[R], str]) -> list
     named = [item for item in items if item[0].stem == id_of(item[1])]
     others = [item for item in items if item[0].stem != id_of(item[1])]
     return named + others
+
+
+def frozen_records(dataset: Dataset) -> Dataset:
+    """The dataset with every validated model swapped for its plain twin (see tui.core.records)."""
+    twin = Twins()
+    return replace(
+        dataset,
+        issues={key: twin(issue) for key, issue in dataset.issues.items()},
+        actors={key: twin(actor) for key, actor in dataset.actors.items()},
+        seeds={key: replace(seed, meta=twin(seed.meta)) for key, seed in dataset.seeds.items()},
+        stances=[
+            replace(
+                record,
+                position=twin(record.position),
+                evidence=tuple(
+                    replace(item, evidence=twin(item.evidence)) for item in record.evidence
+                ),
+            )
+            for record in dataset.stances
+        ],
+    )
 
 
 def shown_safely(diagnostic: Diagnostic) -> Diagnostic:

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tui.core.records import condition_met, condition_needs
+
 STANCE_MIN = -2
 STANCE_MAX = 2
 
@@ -78,27 +80,11 @@ class Condition(Strict):
 
     def met_by(self, stance: int | None) -> bool | None:
         """True/False when the stance is known; None when the actor has no stated position."""
-        if stance is None:
-            return None
-        if self.min is not None and stance < self.min:
-            return False
-        if self.max is not None and stance > self.max:
-            return False
-        return True
+        return condition_met(self.min, self.max, stance)
 
     def needs(self) -> str:
         """The required range in words: "≤ 0", "≥ +1", "between -1 and +1"."""
-        if self.min is not None and self.max is not None:
-            if self.min == self.max:
-                return f"= {self.min:+d}" if self.min else "= 0"
-            return f"between {_signed(self.min)} and {_signed(self.max)}"
-        if self.max is not None:
-            return f"≤ {_signed(self.max)}"
-        return f"≥ {_signed(self.min)}"  # type: ignore[arg-type]
-
-
-def _signed(value: int) -> str:
-    return f"{value:+d}" if value else "0"
+        return condition_needs(self.min, self.max)
 
 
 class Evidence(Strict):

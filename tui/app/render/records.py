@@ -14,7 +14,7 @@ from tui.app.render.stance import label
 from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
 
 if TYPE_CHECKING:
-    from tui.core.models import Condition
+    from tui.core.records import Condition
 
 # Said on screen in full: a reader must never take the article's paraphrase for the speaker's words.
 KIND_WORDS = {"quote": "DIRECT QUOTE", "reported": "REPORTED SPEECH"}

@@ -14,7 +14,7 @@ from rich.text import Text
 from tui.app.render.palette import badge_style
 from tui.core import stances
 from tui.core.dataset import Dataset, StanceRecord
-from tui.core.models import Condition
+from tui.core.records import Condition
 
 CHANGED = "●"
 RESTATED = "○"
