@@ -8,7 +8,7 @@ import functools
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -18,7 +18,6 @@ from textual.reactive import Reactive, reactive
 from textual.widgets import Footer, Input, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
-from tui.app.commands import PeninsulaCommands
 from tui.app.last_good import LastGood
 from tui.app.messages import (
     CaptionChanged,
@@ -57,6 +56,25 @@ def while_running(
     return guarded
 
 
+if TYPE_CHECKING:
+    from tui.core.cache import WarmStart
+
+
+def _commands() -> type:
+    # The palette's provider, imported when the palette first opens, not before the first frame.
+    from tui.app.commands import PeninsulaCommands
+
+    return PeninsulaCommands
+
+
+def _load_tree(root: Path) -> Dataset:
+    # Imported here: the loader pulls in pydantic models and YAML, which the first frame of a
+    # warm start does not need.
+    from tui.core.loader import load_tree
+
+    return load_tree(root)
+
+
 # The app's selection, which views follow: a view binds those of these it declares as reactives.
 SELECTION = ("issue_id", "actor_id", "source_id", "evidence_key")
 
@@ -64,7 +82,7 @@ SELECTION = ("issue_id", "actor_id", "source_id", "evidence_key")
 class PeninsulaApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "Peninsula"
-    COMMANDS = App.COMMANDS | {PeninsulaCommands}
+    COMMANDS = App.COMMANDS | {_commands}
     ENABLE_COMMAND_PALETTE = True
     # No automatic focus: it would land in the first tab's table and switch to that tab. The
     # shown view takes focus once its data is there.
@@ -131,6 +149,7 @@ class PeninsulaApp(App):
         """Set once the first load has been shown (tests and the snapshot command wait on it)."""
         self.load_count = 0
         self._last_good = LastGood()
+        self._warm_start: WarmStart | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -202,9 +221,10 @@ class PeninsulaApp(App):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_data(self) -> None:
-        # Imported here: the loader pulls in pydantic models and YAML, which the first frame
-        # does not need.
-        from tui.core.loader import load_tree
+        from tui.core.cache import WarmStart
+
+        if self._warm_start is None:
+            self._warm_start = WarmStart(self.data_dir)
 
         # The dataset on screen was set aside from the cyclic collector (see _show_dataset);
         # hand it back, so whatever it leaves behind once replaced can be collected. The
@@ -213,7 +233,7 @@ class PeninsulaApp(App):
         gc.disable()
         gc.unfreeze()
         try:
-            dataset = load_tree(self.data_dir)
+            dataset = self._warm_start.load(_load_tree)
         except Exception as error:  # noqa: BLE001 - whatever it is, the screen must say it
             # The loader reports every problem of the data as a diagnostic; this is for what
             # it did not foresee, so that the app says what went wrong instead of loading
@@ -231,6 +251,8 @@ class PeninsulaApp(App):
             # The app stopped before it could take the dataset (a quit during the load).
             gc.enable()
             raise
+        # Once the data is on screen: the next start with nothing changed restores it.
+        self._warm_start.save()
 
     @work(exclusive=True, group="watch", exit_on_error=False)
     async def watch_data(self) -> None:

@@ -1,0 +1,59 @@
+"""What a start does before the first frame with data: data first, nothing it does not show."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# Runs the app headless on the bundled data, notes at the first data frame which heavy modules
+# are imported and which views are mounted, and quits once the cache is written.
+_START = """
+import json, sys
+from tui.app.app import PeninsulaApp, create_app
+from tui.app.widgets.base import PeninsulaView
+
+app = create_app(None, watch=False)
+seen = {}
+show = PeninsulaApp._show_dataset
+
+def first_data(self, dataset):
+    show(self, dataset)
+    if not seen:
+        heavy = ("pydantic", "pandas", "yaml", "tui.core.loader", "tui.core.models")
+        seen["imported"] = [m for m in heavy if m in sys.modules]
+        seen["mounted"] = sorted(v.VIEW_ID for v in self.query(PeninsulaView))
+        seen["restored"] = self._warm_start.restored
+
+PeninsulaApp._show_dataset = first_data
+
+async def run(pilot):
+    await app.loaded.wait()
+    await app.workers.wait_for_complete()
+    app.exit()
+
+app.run(headless=True, size=(120, 40), auto_pilot=run)
+print(json.dumps(seen))
+"""
+
+
+def _start(cache: Path) -> dict:
+    environment = {**os.environ, "PENINSULA_CACHE": str(cache)}
+    result = subprocess.run(
+        [sys.executable, "-c", _START], capture_output=True, text=True, env=environment, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_warm_start_shows_its_first_data_with_no_pydantic_pandas_yaml_or_other_view(
+    tmp_path: Path,
+) -> None:
+    cold = _start(tmp_path / "cache")
+    assert not cold["restored"]
+    assert "pydantic" in cold["imported"]  # a cold start validates: the test can fail
+    assert cold["mounted"] == ["matrix"]
+    warm = _start(tmp_path / "cache")
+    assert warm == {"imported": [], "mounted": ["matrix"], "restored": True}
