@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from watchfiles import Change, awatch
+if TYPE_CHECKING:
+    from watchfiles import Change
 
 DATA_FOLDERS = ("positions", "seeds")
 DATA_SUFFIXES = (".yaml", ".yml", ".txt")
@@ -23,6 +25,9 @@ def is_data_file(change: Change, path: str) -> bool:
 
 async def watch_data_tree(root: Path) -> AsyncIterator[set[tuple[Change, str]]]:
     """Yield each batch of changes to data files under ``root/positions`` and ``root/seeds``."""
+    # Imported here: the watch starts after the first data frame, which need not wait for it.
+    from watchfiles import awatch
+
     folders = [root / name for name in DATA_FOLDERS if (root / name).is_dir()]
     if not folders:
         return
