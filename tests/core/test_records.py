@@ -35,8 +35,14 @@ def _every_record(dataset):
 def test_a_loaded_dataset_holds_only_frozen_twins_shared_as_the_models_were() -> None:
     dataset = load_tree(bundled_data_dir())
     kinds = {type(record) for record in _every_record(dataset)}
-    assert kinds == {records.Issue, records.Actor, records.Position, records.Condition,
-                     records.Evidence, records.SeedMeta}
+    assert kinds == {
+        records.Issue,
+        records.Actor,
+        records.Position,
+        records.Condition,
+        records.Evidence,
+        records.SeedMeta,
+    }
     actor = next(iter(dataset.actors.values()))
     with pytest.raises(dataclasses.FrozenInstanceError):
         actor.name = "someone else"  # type: ignore[misc]
@@ -51,4 +57,6 @@ def test_a_condition_reads_the_same_as_its_model() -> None:
         model = models.Condition(actor="a", issue="b", min=low, max=high, text="t")
         twin = records.Condition("a", "b", low, high, "t")
         assert twin.needs() == model.needs()
-        assert [twin.met_by(s) for s in (None, -2, 0, 2)] == [model.met_by(s) for s in (None, -2, 0, 2)]
+        assert [twin.met_by(s) for s in (None, -2, 0, 2)] == [
+            model.met_by(s) for s in (None, -2, 0, 2)
+        ]

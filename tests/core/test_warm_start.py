@@ -112,7 +112,9 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(tree: TreeMaker, folder: Path) -
 
 
 @pytest.mark.parametrize("damage", [b"", b"not a cache", b"peninsula-cache 1\n" + b"\0" * 40])
-def test_a_truncated_or_foreign_entry_is_a_miss(tree: TreeMaker, folder: Path, damage: bytes) -> None:
+def test_a_truncated_or_foreign_entry_is_a_miss(
+    tree: TreeMaker, folder: Path, damage: bytes
+) -> None:
     root = tree()
     _started(root, folder)
     _entry(folder).write_bytes(damage)
@@ -136,9 +138,13 @@ def test_an_entry_that_names_anything_but_the_datasets_classes_never_runs_it(
     monkeypatch.setenv("PLANTED_MARKER", str(marker))
     start = _started(root, folder)
     state = start._last[0]  # type: ignore[index]
-    monkeypatch.setattr(pickle, "dumps", lambda obj, protocol=None, _dumps=pickle.dumps: _dumps(
-        _Planted() if isinstance(obj, Dataset) else obj, protocol=protocol
-    ))
+    monkeypatch.setattr(
+        pickle,
+        "dumps",
+        lambda obj, protocol=None, _dumps=pickle.dumps: _dumps(
+            _Planted() if isinstance(obj, Dataset) else obj, protocol=protocol
+        ),
+    )
     Cache(folder).write(root, state, load_tree(root))
     monkeypatch.undo()
     again = WarmStart(root, folder)
@@ -167,7 +173,9 @@ def test_the_cache_lives_outside_the_tree_and_can_be_turned_off(
     assert load.calls == 1
 
 
-def test_a_reload_with_nothing_changed_gives_the_same_dataset(tree: TreeMaker, folder: Path) -> None:
+def test_a_reload_with_nothing_changed_gives_the_same_dataset(
+    tree: TreeMaker, folder: Path
+) -> None:
     root = tree()
     start = _started(root, folder)
     first = start._last[1]  # type: ignore[index]
@@ -175,7 +183,9 @@ def test_a_reload_with_nothing_changed_gives_the_same_dataset(tree: TreeMaker, f
     assert start.load(load) is first and load.calls == 0
 
 
-def test_a_file_rewritten_with_its_size_and_times_put_back_is_hashed_again(tree: TreeMaker, monkeypatch) -> None:
+def test_a_file_rewritten_with_its_size_and_times_put_back_is_hashed_again(
+    tree: TreeMaker, monkeypatch
+) -> None:
     """Its change time (which no program can set) and the racy window both catch it."""
     root = tree()
     known = cache.tree_state(root)

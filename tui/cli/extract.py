@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from tui.cli.common import data_dir, data_option
+from tui.core import models, records
 from tui.core.draft import DEFAULT_INDENT, SourceInfo, render_draft
 from tui.core.extract import extract
 from tui.core.loader import load_tree
-from tui.core.models import SeedMeta
 from tui.core.reading import Unreadable, read_regular
 from tui.core.sanitize import clean
 from tui.core.seeds import parse_seed, split
@@ -114,7 +114,9 @@ def _body_line_offset(seed_file: Path) -> int:
     return text.count("\n", 0, len(text) - len(parts[1]))
 
 
-def _source_info(meta: SeedMeta, path: str, line_offset: int) -> SourceInfo:
+def _source_info(
+    meta: models.SeedMeta | records.SeedMeta, path: str, line_offset: int
+) -> SourceInfo:
     return SourceInfo(
         seed_id=meta.id,
         title=meta.title,

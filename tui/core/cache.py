@@ -162,7 +162,9 @@ class Cache:
         self.directory = directory
 
     def _entry(self, root: Path) -> Path:
-        where = hashlib.blake2b(str(root.resolve()).encode("utf-8", "surrogateescape"), digest_size=16)
+        where = hashlib.blake2b(
+            str(root.resolve()).encode("utf-8", "surrogateescape"), digest_size=16
+        )
         return self.directory / "trees" / f"{where.hexdigest()}.cache"
 
     def _secret(self, create: bool) -> bytes | None:

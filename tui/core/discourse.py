@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tui.core.mentions import Mention, after_preposition, is_title_case
-from tui.core.models import Actor
+from tui.core.records import Actor
 
 # Role nouns a title or an apposition gives a person, and what a bare role noun can refer to.
 ROLE_NOUNS = frozenset(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.extract import Extraction, Finding
-from tui.core.models import Actor
+from tui.core.records import Actor
 
 PLACEHOLDER_SOURCE = "REPLACE-WITH-SEED-ID"
 # Blocks line up with `evidence:` items in positions/*.yaml (a position is a list item at two

@@ -26,7 +26,7 @@ from typing import Literal
 
 from tui.core.discourse import ROLE_NOUNS, Discourse, Entity, relation_mentions
 from tui.core.mentions import ActorNames, Mention, after_preposition, form_key, is_title_case
-from tui.core.models import Actor
+from tui.core.records import Actor
 
 # -- vocabulary ------------------------------------------------------------------------------------
 

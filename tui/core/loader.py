@@ -67,7 +67,7 @@ def load_tree(root: Path) -> Dataset:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return frozen_records(_TreeLoader(Path(root)).load())
+        return _TreeLoader(Path(root)).load()
     finally:
         if collecting:
             gc.enable()
@@ -121,6 +121,8 @@ class _TreeLoader:
         self.seed_files: dict[str, str] = {}
         self.actor_files: dict[str, str] = {}
         self.kept: list[_KeptPosition] = []
+        # What enters the dataset is the plain twin of each validated model (tui.core.records).
+        self.twin = Twins()
 
     def load(self) -> Dataset:
         positions_dir, seeds_dir = self.root / "positions", self.root / "seeds"
@@ -236,7 +238,9 @@ class _TreeLoader:
                 )
                 continue
             self.seed_files[seed_id] = name
-            self.dataset.seeds[seed_id] = Seed(parsed.meta, parsed.body, Location(name, line, col))
+            self.dataset.seeds[seed_id] = Seed(
+                self.twin(parsed.meta), parsed.body, Location(name, line, col)
+            )
         # The seeds in file order, as a reader of seeds/ sees them.
         self.dataset.seeds = dict(
             sorted(self.dataset.seeds.items(), key=lambda i: i[1].location.path)
@@ -267,7 +271,7 @@ class _TreeLoader:
                     f"duplicate issue id '{issue.id}' (first at {first.line}:{first.col})",
                 )
                 continue
-            self.dataset.issues[issue.id] = issue
+            self.dataset.issues[issue.id] = self.twin(issue)
             self.dataset.issue_locations[issue.id] = file.at(base)
 
     # -- actors --------------------------------------------------------------------------------
@@ -340,7 +344,9 @@ class _TreeLoader:
             )
         positions = self.load_positions(file, actor_id, shell.positions)
         fields = {name: getattr(shell, name) for name in Actor.model_fields if name != "positions"}
-        self.dataset.actors[actor_id] = Actor.model_validate({**fields, "positions": positions})
+        self.dataset.actors[actor_id] = self.twin(
+            Actor.model_validate({**fields, "positions": positions})
+        )
         self.dataset.actor_locations[actor_id] = file.at(("id",))
 
     def load_positions(self, file: _File, actor_id: str, items: list[Any]) -> list[Position]:
@@ -411,7 +417,7 @@ class _TreeLoader:
                 for evidence, where in zip(kept.position.evidence, kept.evidence_paths)
             )
             self.dataset.stances.append(
-                StanceRecord(kept.actor_id, kept.position, records, file.at(base))
+                StanceRecord(kept.actor_id, self.twin(kept.position), records, file.at(base))
             )
 
     def evidence_record(
@@ -448,7 +454,7 @@ class _TreeLoader:
             actor_id=kept.actor_id,
             issue_id=kept.position.issue,
             as_of=kept.position.as_of,
-            evidence=evidence,
+            evidence=self.twin(evidence),
             speaker_id=evidence.speaker or kept.actor_id,
             verified=verified,
             spans=spans,
@@ -461,27 +467,6 @@ def _named_first(items: list[tuple[Path, R]], id_of: Callable[[R], str]) -> list
     named = [item for item in items if item[0].stem == id_of(item[1])]
     others = [item for item in items if item[0].stem != id_of(item[1])]
     return named + others
-
-
-def frozen_records(dataset: Dataset) -> Dataset:
-    """The dataset with every validated model swapped for its plain twin (see tui.core.records)."""
-    twin = Twins()
-    return replace(
-        dataset,
-        issues={key: twin(issue) for key, issue in dataset.issues.items()},
-        actors={key: twin(actor) for key, actor in dataset.actors.items()},
-        seeds={key: replace(seed, meta=twin(seed.meta)) for key, seed in dataset.seeds.items()},
-        stances=[
-            replace(
-                record,
-                position=twin(record.position),
-                evidence=tuple(
-                    replace(item, evidence=twin(item.evidence)) for item in record.evidence
-                ),
-            )
-            for record in dataset.stances
-        ],
-    )
 
 
 def shown_safely(diagnostic: Diagnostic) -> Diagnostic:

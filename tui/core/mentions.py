@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.core.models import Actor
+from tui.core.records import Actor
 
 _SEPARATORS = r"[\s\u00a0\-\u2010\u2011]+"
 _APOSTROPHES = "'’"

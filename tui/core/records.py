@@ -132,7 +132,7 @@ class Twins:
         made = self._made.get(id(model))
         if made is not None:
             return made
-        twin_class = TWINS[type(model).__name__]
+        twin_class: Any = TWINS[type(model).__name__]
         values = dict(model.__dict__)  # a pydantic model's field values, already checked
         for name, value in values.items():
             if type(value) is list:

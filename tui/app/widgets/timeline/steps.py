@@ -40,7 +40,7 @@ class Step:
         return self.set_here and said(self.record) != said(self.previous)
 
 
-def said(record: StanceRecord | None) -> tuple[int | None, list[Condition]] | None:
+def said(record: StanceRecord | None) -> tuple[int | None, tuple[Condition, ...]] | None:
     """What a stance says, as ``Dataset.changes`` compares it: no record and a null stance
     without conditions both say nothing."""
     if record is None or (record.stance is None and not record.conditions):
