@@ -47,7 +47,10 @@ def test_every_table_exports_in_every_format(data, tmp_path, what):
         out = tmp_path / f"{what}.{fmt}"
         result = run("export", "--what", what, "--format", fmt, "-o", str(out), "--data", str(data))
         assert result.exit_code == 0, result.output
-        assert out.read_text(encoding="utf-8")
+        if fmt == "xlsx":
+            assert out.read_bytes().startswith(b"PK")
+        else:
+            assert out.read_text(encoding="utf-8")
 
 
 def test_format_follows_the_suffix_and_dash_is_stdout(data):

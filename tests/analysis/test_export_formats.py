@@ -285,7 +285,7 @@ def test_unknown_table_or_format_is_an_error():
     with pytest.raises(ValueError, match="unknown table"):
         export.frame_for("nope", hand_dataset())
     with pytest.raises(ValueError, match="unknown format"):
-        export.render(export.frame_for("gaps", hand_dataset()), "xlsx")
+        export.render(export.frame_for("gaps", hand_dataset()), "xls")
 
 
 # -- writing -----------------------------------------------------------------------------------

@@ -9,12 +9,17 @@ from pathlib import Path
 
 from tui.app.app import create_app
 from tui.app.views import ViewSpec
+from tui.core.no_data import missing_data
 
 LOAD_POLLS = 2400  # two minutes at most
 
 
 class UnknownTarget(LookupError):
     pass
+
+
+class NoDataToShow(LookupError):
+    """The tree loaded, but gave nothing to draw (see ``tui.core.no_data``)."""
 
 
 def render_svg(
@@ -44,6 +49,10 @@ def render_svg(
             app.exit(RuntimeError("the data never finished loading"))
             return
         ds = app.dataset
+        reason = missing_data(data_dir, ds) if ds is not None else None
+        if reason is not None:
+            app.exit(NoDataToShow(reason))
+            return
         if spec.target and target is not None and ds is not None:
             subjects: dict[str, Mapping[str, object]] = {
                 "issue": ds.issues,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from tui.cli.common import as_of_option, data_dir, data_option, write_output
+from tui.cli.common import as_of_option, data_dir, data_option, require_data, write_output
 
 
 @click.command("brief")
@@ -43,5 +43,7 @@ def brief_command(
     from tui.core.loader import load_tree
 
     root = data_dir(data)
+    require_data(root)
     dataset = load_tree(root)
+    require_data(root, dataset)
     write_output(render_brief(dataset, as_of, widest=widest), output, force=force, data=root)

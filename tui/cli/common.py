@@ -43,7 +43,26 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def write_output(text: str, output: str, *, force: bool, data: Path) -> None:
+class NoData(click.ClickException):
+    """The one message and exit status of every command on a folder without data."""
+
+    def __init__(self, message: str) -> None:
+        from tui.core.no_data import EXIT_NO_DATA
+
+        super().__init__(message)
+        self.exit_code = EXIT_NO_DATA
+
+
+def require_data(root: Path, dataset: Any = None) -> None:
+    """Stop the command when ``root`` has no data (see ``tui.core.no_data.missing_data``)."""
+    from tui.core.no_data import missing_data
+
+    reason = missing_data(root, dataset)
+    if reason is not None:
+        raise NoData(reason)
+
+
+def write_output(text: str | bytes, output: str, *, force: bool, data: Path) -> None:
     """Write to a file (`-`: standard output): never over an existing file without `--force`,
     never into any data tree's positions/ or seeds/, never through a link onto another file."""
     from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic

@@ -1,18 +1,15 @@
-"""`peninsula export`: one table of the data as CSV, Markdown or JSON."""
+"""`peninsula export`: one table of the data as CSV, Markdown, JSON or an Excel workbook."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 import click
 
-from tui.cli.common import as_of_option, data_dir, data_option, write_output
+from tui.cli.common import as_of_option, data_dir, data_option, require_data, write_output
 
 # Kept here rather than imported from the core so that `--help` stays cheap.
 WHATS = ("matrix", "gaps", "distances", "conditions", "quotes", "problems")
-FORMATS = ("csv", "md", "json")
-_SUFFIX_FORMATS = {".csv": "csv", ".md": "md", ".markdown": "md", ".json": "json"}
+FORMATS = ("csv", "md", "json", "xlsx")
 
 
 @click.command("export")
@@ -30,7 +27,8 @@ _SUFFIX_FORMATS = {".csv": "csv", ".md": "md", ".markdown": "md", ".json": "json
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
-    help="Output format (default: from the file name's suffix, else csv).",
+    help="Output format (default: from the file name's ending: .csv, .md, .json, .xlsx; "
+    "csv on standard output). Any other ending is refused.",
 )
 @click.option(
     "-o",
@@ -49,20 +47,27 @@ def export_command(
 
     CSV cells a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
     return) get a leading apostrophe; plain numbers such as -2 stay numbers. Markdown escapes
-    everything that could break a table or turn into HTML or a link.
+    everything that could break a table or turn into HTML or a link. An .xlsx workbook stores
+    every text cell as text, with the same apostrophe as CSV before a formula sign.
 
     \b
     Examples:
       peninsula export --what matrix -o matrix.csv
+      peninsula export --what quotes -o quotes.xlsx
       peninsula export --what gaps --format md -o -
       peninsula export --what quotes --format json -o quotes.json --as-of 2025-09-21
     """
-    from tui.core.export import frame_for, render
+    from tui.core.export import UnknownFormatError, format_for, frame_for, render
     from tui.core.loader import load_tree
 
-    fmt = fmt or _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "csv")
+    try:
+        fmt = format_for(output, fmt)
+    except UnknownFormatError as error:
+        raise click.UsageError(str(error)) from None
     root = data_dir(data)
+    require_data(root)
     dataset = load_tree(root)
+    require_data(root, dataset)
     if dataset.errors:
         click.echo(
             f"note: the data has {len(dataset.errors)} error(s); invalid records are left out "

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from tui.cli.app import as_of_option, view_option
-from tui.cli.common import data_dir, data_option
+from tui.cli.common import NoData, data_dir, data_option, require_data
 
 _SIZE = re.compile(r"^(\d{2,3})x(\d{2,3})$")
 MIN_SIZE = (40, 12)
@@ -62,11 +62,12 @@ def snapshot_command(
       peninsula snapshot --view actor:kim-jong-un --size 80x24 -o kim.svg
       peninsula snapshot --view issue:denuclearisation --as-of 2025-09-21 -o denuc.svg
     """
-    from tui.app.snapshot import UnknownTarget, render_svg
+    from tui.app.snapshot import NoDataToShow, UnknownTarget, render_svg
     from tui.app.views import parse_view
     from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic
 
     root = data_dir(data)
+    require_data(root)
     spec, target = parse_view(view)
     path = None if output == "-" else Path(output)
     if path is not None:
@@ -78,6 +79,8 @@ def snapshot_command(
             raise click.UsageError(f"{output} exists; use --force to overwrite it")
     try:
         svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme)
+    except NoDataToShow as error:
+        raise NoData(str(error)) from None
     except UnknownTarget as error:
         raise click.UsageError(str(error)) from None
     except RuntimeError as error:

@@ -6,9 +6,8 @@ import json
 
 import click
 
-from tui.cli.common import data_dir, data_option
+from tui.cli.common import data_dir, data_option, require_data
 from tui.core.loader import load_tree
-from tui.core.paths import is_data_tree
 from tui.core.sanitize import clean
 
 EXIT_CLEAN = 0
@@ -49,14 +48,11 @@ def validate_command(data: str | None, output_format: str, strict: bool) -> None
     """Check every seed and position file: YAML, schema, references, and that each quote is
     verbatim in its source.
 
-    Exit status: 0 when clean, 1 when there are errors (or warnings with --strict), 2 on bad
-    usage.
+    Exit status: 0 when clean, 1 when there are errors (or warnings with --strict) or no data
+    at all, 2 on bad usage.
     """
     root = data_dir(data)
-    if not is_data_tree(root):
-        raise click.BadParameter(
-            f"{clean(str(root))} holds no positions/ and seeds/ folders", param_hint="--data"
-        )
+    require_data(root)
     dataset = load_tree(root)
     summary = dataset.summary()
     if output_format == "json":
@@ -70,5 +66,7 @@ def validate_command(data: str | None, output_format: str, strict: bool) -> None
         for diagnostic in dataset.diagnostics:
             click.echo(clean(diagnostic.format()))
         click.echo(summary_line(summary))
+    # After the diagnostics, which say why: a tree that gave no stance has no data to check.
+    require_data(root, dataset)
     failed = summary["errors"] > 0 or (strict and summary["warnings"] > 0)
     click.get_current_context().exit(EXIT_PROBLEMS if failed else EXIT_CLEAN)

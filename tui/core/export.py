@@ -1,7 +1,8 @@
 """Tables for export (matrix, gaps, distances, conditions, quotes, problems) and their writers.
 
 Every frame is built here from a Dataset, with every text cell passed through
-``tui.core.sanitize.clean``; the writers render a frame as CSV, Markdown or JSON.
+``tui.core.sanitize.clean``; the writers render a frame as CSV, Markdown or JSON (and, through
+``tui.core.xlsx``, an Excel workbook).
 
 CSV and spreadsheets. A text cell that begins with ``= + - @``, a tab or a carriage return (or a
 full-width or small-form variant of those four signs) is one a spreadsheet may run as a formula, so
@@ -60,7 +61,15 @@ if TYPE_CHECKING:
 
     from tui.core.dataset import Dataset
 
-FORMATS = ("csv", "md", "json")
+FORMATS = ("csv", "md", "json", "xlsx")
+# The file name's ending that says each format; anything else is refused, never guessed.
+SUFFIX_FORMATS: dict[str, str] = {
+    ".csv": "csv",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".xlsx": "xlsx",
+}
 
 MATRIX_COLUMNS: dict[str, str] = {
     "issue_id": "str",
@@ -115,6 +124,38 @@ COLUMNS: dict[str, dict[str, str]] = {
 WHATS = tuple(COLUMNS)
 
 RELAY_SEPARATOR = " → "
+
+
+class UnknownFormatError(ValueError):
+    """The output's name does not say a format this export can write."""
+
+
+def formats_listing() -> str:
+    """Each format with the endings that select it: "csv (.csv), md (.md, .markdown), ..."."""
+    parts = []
+    for fmt in FORMATS:
+        endings = [suffix for suffix, name in SUFFIX_FORMATS.items() if name == fmt]
+        parts.append(f"{fmt} ({', '.join(endings)})")
+    return ", ".join(parts)
+
+
+def format_for(output: str, fmt: str | None) -> str:
+    """The format to write ``output`` in: ``fmt`` when given and consistent with the file's
+    ending, else the ending's format; standard output (``-``) defaults to csv."""
+    if output == "-":
+        return fmt or "csv"
+    suffix = Path(output).suffix.lower()
+    named = SUFFIX_FORMATS.get(suffix)
+    if fmt is not None and named is not None and named != fmt:
+        raise UnknownFormatError(f"{clean(output)} ends in {suffix} but the format asked is {fmt}")
+    if fmt is not None and fmt not in FORMATS:
+        raise UnknownFormatError(f"unknown format {fmt!r}; the formats are {formats_listing()}")
+    if fmt is None and named is None:
+        said = f"the ending {clean(suffix)!r} names no format" if suffix else "no ending names a format"
+        raise UnknownFormatError(
+            f"{clean(output)}: {said}; the formats are {formats_listing()} (or give --format)"
+        )
+    return fmt or named  # type: ignore[return-value]
 
 
 # -- frames ------------------------------------------------------------------------------------
@@ -390,7 +431,12 @@ def to_json(frame: pd.DataFrame) -> str:
 # -- writing -----------------------------------------------------------------------------------
 
 
-def render(frame: pd.DataFrame, fmt: str) -> str:
+def render(frame: pd.DataFrame, fmt: str) -> str | bytes:
+    """The frame in ``fmt``: text, except xlsx, which is a workbook's bytes."""
+    if fmt == "xlsx":
+        from tui.core.xlsx import to_xlsx
+
+        return to_xlsx(frame)
     if fmt == "csv":
         return to_csv(frame)
     if fmt == "md":
@@ -401,8 +447,8 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
 
 
 def write_text(
-    text: str, path: str | Path, *, force: bool = False, protected: Iterable[Path] = ()
+    text: str | bytes, path: str | Path, *, force: bool = False, protected: Iterable[Path] = ()
 ) -> Path:
-    """Write ``text`` to ``path``: never over an existing file unless ``force``, never into a
+    """Write ``text`` (or a binary format's bytes) to ``path``: never over an existing file unless ``force``, never into a
     data tree's positions/ or seeds/ nor a ``protected`` folder, never through a link."""
     return write_atomic(text, path, force=force, protected=protected)
