@@ -152,7 +152,8 @@ def two_trees(tmp_path: Path) -> tuple[Path, Path]:
 @pytest.mark.parametrize(
     "command",
     [
-        ["export", "--what", "matrix", "-o"],
+        # --format, since the name's ending .yaml names no format and would be refused first.
+        ["export", "--what", "matrix", "--format", "csv", "-o"],
         ["brief", "-o"],
         ["snapshot", "--view", "matrix", "--size", "80x24", "-o"],
     ],

@@ -49,7 +49,11 @@ def render_svg(
             app.exit(RuntimeError("the data never finished loading"))
             return
         ds = app.dataset
-        reason = missing_data(data_dir, ds) if ds is not None else None
+        reason = (
+            missing_data(data_dir, ds, problems_are_data=spec.id == "problems")
+            if ds is not None
+            else None
+        )
         if reason is not None:
             app.exit(NoDataToShow(reason))
             return

@@ -53,11 +53,11 @@ class NoData(click.ClickException):
         self.exit_code = EXIT_NO_DATA
 
 
-def require_data(root: Path, dataset: Any = None) -> None:
+def require_data(root: Path, dataset: Any = None, *, problems_are_data: bool = False) -> None:
     """Stop the command when ``root`` has no data (see ``tui.core.no_data.missing_data``)."""
     from tui.core.no_data import missing_data
 
-    reason = missing_data(root, dataset)
+    reason = missing_data(root, dataset, problems_are_data=problems_are_data)
     if reason is not None:
         raise NoData(reason)
 

@@ -67,7 +67,7 @@ def export_command(
     root = data_dir(data)
     require_data(root)
     dataset = load_tree(root)
-    require_data(root, dataset)
+    require_data(root, dataset, problems_are_data=what == "problems")
     if dataset.errors:
         click.echo(
             f"note: the data has {len(dataset.errors)} error(s); invalid records are left out "

@@ -15,12 +15,15 @@ if TYPE_CHECKING:
 EXIT_NO_DATA = 1
 
 
-def missing_data(root: Path, dataset: Dataset | None = None) -> str | None:
+def missing_data(
+    root: Path, dataset: Dataset | None = None, *, problems_are_data: bool = False
+) -> str | None:
     """Why ``root`` holds no data to show, or None when it does.
 
     Without ``dataset`` only the tree's shape is checked (positions/ and seeds/ folders). With it,
     a tree whose files gave no stance at all is without data too; its errors, if any, are counted
-    so that the user knows where to look."""
+    so that the user knows where to look. What shows the diagnostics themselves (the Problems view,
+    the problems table) has something to show whenever there is one: ``problems_are_data``."""
     where = clean(str(root))
     if not is_data_tree(root):
         return (
@@ -28,6 +31,8 @@ def missing_data(root: Path, dataset: Dataset | None = None) -> str | None:
             "(give one with --data DIR; README.md shows their files)"
         )
     if dataset is not None and not dataset.stances:
+        if problems_are_data and dataset.diagnostics:
+            return None
         reason = f"no data in {where}: positions/ holds no stance yet"
         errors = len(dataset.errors)
         if errors:
