@@ -53,14 +53,21 @@ def test_the_matrix_as_a_workbook_has_the_frame_in_it(data, tmp_path):
 
 def test_formula_cells_are_text_with_the_csv_apostrophe(tmp_path):
     frame = pd.DataFrame(
-        {"text": ["=HYPERLINK(\"http://x\")", "+1+1", "@SUM(A1)", "-2", "plain"], "n": [1, 2, 3, 4, 5]}
+        {
+            "text": ['=HYPERLINK("http://x")', "+1+1", "@SUM(A1)", "-2", "plain"],
+            "n": [1, 2, 3, 4, 5],
+        }
     ).astype({"text": "str", "n": "int64"})
     path = tmp_path / "f.xlsx"
     path.write_bytes(to_xlsx(frame))
     book = openpyxl.load_workbook(path)
     cells = [row[0] for row in book.active.iter_rows(min_row=2)]
     assert [c.value for c in cells] == [
-        "'=HYPERLINK(\"http://x\")", "'+1+1", "'@SUM(A1)", "-2", "plain"
+        '\'=HYPERLINK("http://x")',
+        "'+1+1",
+        "'@SUM(A1)",
+        "-2",
+        "plain",
     ]
     assert all(c.data_type == "s" for c in cells)  # no cell is stored as a formula
     assert [row[1].value for row in book.active.iter_rows(min_row=2)] == [1, 2, 3, 4, 5]
@@ -71,7 +78,10 @@ def test_an_ending_that_names_no_format_is_refused_and_nothing_is_written(data, 
     out = tmp_path / name
     result = run("export", "-o", str(out), "--data", str(data))
     assert result.exit_code == 2
-    assert "the formats are csv (.csv), md (.md, .markdown), json (.json), xlsx (.xlsx)" in result.output
+    assert (
+        "the formats are csv (.csv), md (.md, .markdown), json (.json), xlsx (.xlsx)"
+        in result.output
+    )
     assert not out.exists()
 
 

@@ -41,3 +41,9 @@ def test_a_tree_with_empty_folders(tmp_path):
     assert len(messages) == 1
     (message,) = messages
     assert message.startswith(f"Error: no data in {tmp_path}: positions/ holds no stance yet")
+
+
+def test_the_cli_exit_status_is_the_cores():
+    from tui.cli.common import NoData
+
+    assert NoData("x").exit_code == EXIT_NO_DATA

@@ -72,6 +72,7 @@ def test_bad_usage_exits_2(tree: TreeMaker, tmp_path: Path) -> None:
     assert run("--format", "xml", "--data", str(tree()))[0] == 2
     assert run("--no-such-option")[0] == 2
 
+
 def test_a_missing_folder_is_no_data_as_for_every_command(tmp_path: Path) -> None:
     # The status and message every command gives on a folder without data.
     assert run("--data", str(tmp_path / "missing"))[0] == 1

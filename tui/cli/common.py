@@ -46,11 +46,7 @@ def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
 class NoData(click.ClickException):
     """The one message and exit status of every command on a folder without data."""
 
-    def __init__(self, message: str) -> None:
-        from tui.core.no_data import EXIT_NO_DATA
-
-        super().__init__(message)
-        self.exit_code = EXIT_NO_DATA
+    exit_code = 1  # tui.core.no_data.EXIT_NO_DATA, checked by a test
 
 
 def require_data(root: Path, dataset: Any = None, *, problems_are_data: bool = False) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import click
 
 from tui.cli.common import as_of_option, data_dir, data_option, require_data, write_output

@@ -151,7 +151,11 @@ def format_for(output: str, fmt: str | None) -> str:
     if fmt is not None and fmt not in FORMATS:
         raise UnknownFormatError(f"unknown format {fmt!r}; the formats are {formats_listing()}")
     if fmt is None and named is None:
-        said = f"the ending {clean(suffix)!r} names no format" if suffix else "no ending names a format"
+        said = (
+            f"the ending {clean(suffix)!r} names no format"
+            if suffix
+            else "no ending names a format"
+        )
         raise UnknownFormatError(
             f"{clean(output)}: {said}; the formats are {formats_listing()} (or give --format)"
         )
@@ -449,6 +453,7 @@ def render(frame: pd.DataFrame, fmt: str) -> str | bytes:
 def write_text(
     text: str | bytes, path: str | Path, *, force: bool = False, protected: Iterable[Path] = ()
 ) -> Path:
-    """Write ``text`` (or a binary format's bytes) to ``path``: never over an existing file unless ``force``, never into a
-    data tree's positions/ or seeds/ nor a ``protected`` folder, never through a link."""
+    """Write ``text`` (or a binary format's bytes) to ``path``: never over an existing file
+    unless ``force``, never into a data tree's positions/ or seeds/ nor a ``protected`` folder,
+    never through a link."""
     return write_atomic(text, path, force=force, protected=protected)

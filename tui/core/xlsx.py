@@ -18,7 +18,7 @@ _WIDEST_COLUMN = 60
 
 
 def to_xlsx(frame: pd.DataFrame, sheet: str = "peninsula") -> bytes:
-    """The workbook's bytes: one sheet, a bold header row frozen at the top, columns sized to fit."""
+    """The workbook's bytes: one sheet, a bold header row frozen at the top, columns sized."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Font
@@ -49,4 +49,3 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "peninsula") -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
