@@ -15,6 +15,8 @@ from tui.core.analysis import analyse
 from tui.core.brief import render_brief
 from tui.core.loader import load_tree
 
+from tests.fixtures import FIRST_ARTICLE
+
 REPO = Path(__file__).resolve().parents[2]
 KIM_CONDITION_QUOTE = (
     "If the United States drops the absurd obsession with denuclearising us and accepts reality, "
@@ -32,7 +34,7 @@ UNMET = (
 
 @pytest.fixture(scope="module")
 def bundled():
-    dataset = load_tree(REPO)
+    dataset = load_tree(FIRST_ARTICLE)
     assert dataset.errors == []
     return dataset
 

@@ -15,6 +15,8 @@ from tui.cli import main
 from tui.core import export
 from tui.core.loader import load_tree
 
+from tests.fixtures import FIRST_ARTICLE
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -22,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 def data(tmp_path) -> Path:
     tree = tmp_path / "data"
     for folder in ("positions", "seeds"):
-        shutil.copytree(REPO / folder, tree / folder)
+        shutil.copytree(FIRST_ARTICLE / folder, tree / folder)
     return tree
 
 

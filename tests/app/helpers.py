@@ -14,23 +14,25 @@ from textual.widgets import Static
 
 from tui.app.app import PeninsulaApp, create_app
 
+from tests.fixtures import FIRST_ARTICLE
+
 REPO = Path(__file__).resolve().parents[2]
 
 # Waiting is by polling a condition, never by asserting a duration; this only bounds a hang.
 MAX_POLLS = 600
 
 
-def make_app(data_dir: Path = REPO, **options) -> PeninsulaApp:
+def make_app(data_dir: Path = FIRST_ARTICLE, **options) -> PeninsulaApp:
     options.setdefault("watch", False)
     options.setdefault("blink", False)
     return create_app(data_dir, **options)
 
 
 def copy_data(target: Path) -> Path:
-    """The bundled positions/ and seeds/ copied into ``target``, for tests that edit files."""
+    """The first article's positions/ and seeds/ copied into ``target``, for tests that edit."""
     target.mkdir(parents=True, exist_ok=True)
     for part in ("positions", "seeds"):
-        shutil.copytree(REPO / part, target / part)
+        shutil.copytree(FIRST_ARTICLE / part, target / part)
     return target
 
 

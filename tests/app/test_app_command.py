@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from tui.app.app import PeninsulaApp
 from tui.cli import main
 
-from tests.app.helpers import REPO, copy_data
+from tests.app.helpers import copy_data
+from tests.fixtures import FIRST_ARTICLE
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def test_app_command_takes_a_view_with_its_target_and_a_date(opened):
         [
             "app",
             "--data",
-            str(REPO),
+            str(FIRST_ARTICLE),
             "--view",
             "actor:kim-yo-jong",
             "--as-of",

@@ -24,7 +24,6 @@ from tui.core.analysis import PairDistance
 from tui.core.loader import load_tree
 
 from tests.app.helpers import (
-    REPO,
     make_app,
     ready,
     reloaded,
@@ -33,6 +32,7 @@ from tests.app.helpers import (
     until,
     widget_text,
 )
+from tests.fixtures import FIRST_ARTICLE
 
 
 def footer_line(app) -> str:
@@ -188,7 +188,7 @@ async def test_the_wide_timeline_charts_who_stands_where_beside_the_detail():
 
 
 def test_the_chart_keeps_the_latest_dates_that_fit():
-    ds = load_tree(REPO)
+    ds = load_tree(FIRST_ARTICLE)
     dates, _ = timeline_dates(ds, "talks-with-us", None)
     row_steps = {actor: steps(ds, "talks-with-us", actor, dates) for actor in ds.actors}
     tags = actor_tags(ds, list(ds.actors))

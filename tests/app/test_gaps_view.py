@@ -31,8 +31,9 @@ from tui.core.analysis import (
 )
 
 from tests.analysis.handmade import build_dataset, hand_dataset
-from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
+from tests.app.helpers import flat, make_app, ready, screen_text, widget_text
 from tests.app.hostile_tree import shown, write_hostile_tree
+from tests.fixtures import FIRST_ARTICLE
 
 KIM_CONDITION = (
     "Kim Jong Un's condition for Talks with the US is unmet: "
@@ -255,7 +256,17 @@ def test_snapshot_command_writes_the_gaps_view_as_svg(tmp_path):
     out = tmp_path / "gaps.svg"
     result = CliRunner().invoke(
         cli_main,
-        ["snapshot", "--data", str(REPO), "--view", "gaps", "--size", "80x24", "-o", str(out)],
+        [
+            "snapshot",
+            "--data",
+            str(FIRST_ARTICLE),
+            "--view",
+            "gaps",
+            "--size",
+            "80x24",
+            "-o",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     root = ElementTree.parse(out).getroot()

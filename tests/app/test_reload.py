@@ -10,6 +10,7 @@ from tui.app.widgets.matrix.table import MatrixTable
 from tui.core.loader import load_tree
 
 from tests.app.helpers import make_app, ready, reloaded, screen_text, squash, until, widget_text
+from tests.fixtures import FIRST_ARTICLE
 
 KIM = Path("positions") / "kim-jong-un.yaml"
 SUMMARY = "Will not disarm;"
@@ -144,7 +145,7 @@ def test_last_good_keeps_a_broken_files_records_and_converges(data_copy: Path):
     assert set(shown.diagnostics) > set(loaded.diagnostics)
 
     (data_copy / KIM).write_text(
-        (Path(__file__).parents[2] / KIM).read_text(encoding="utf-8"), encoding="utf-8"
+        (FIRST_ARTICLE / KIM).read_text(encoding="utf-8"), encoding="utf-8"
     )
     healed = keeper.merge(load_tree(data_copy))
     assert not healed.diagnostics

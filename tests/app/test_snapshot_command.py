@@ -11,12 +11,13 @@ from click.testing import CliRunner
 from tui.app.views import VIEWS
 from tui.cli import main
 
-from tests.app.helpers import REPO, copy_data
+from tests.app.helpers import copy_data
+from tests.fixtures import FIRST_ARTICLE
 
 
 def snapshot(*args: str):
     return CliRunner().invoke(
-        main, ["snapshot", "--data", str(REPO), *args], catch_exceptions=False
+        main, ["snapshot", "--data", str(FIRST_ARTICLE), *args], catch_exceptions=False
     )
 
 
@@ -30,7 +31,7 @@ def test_every_view_renders_to_a_valid_svg(tmp_path: Path, view: str):
     assert root.tag.endswith("svg")
     title = next(iter(VIEWS[[s.id for s in VIEWS].index(view)].title.split()))
     assert title in svg  # the panel names its view
-    assert str(REPO) not in svg  # and never where the data lives
+    assert str(FIRST_ARTICLE) not in svg  # and never where the data lives
 
 
 def test_a_target_selects_the_subject(tmp_path: Path):

@@ -19,9 +19,10 @@ from tui.app.widgets.timeline.view import ChangeList, StepTable, TimelineView
 from tui.cli import main as cli_main
 from tui.core.loader import load_tree
 
-from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
+from tests.app.helpers import flat, make_app, ready, screen_text, widget_text
 from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.app.timeline_fixture import write_timeline_tree
+from tests.fixtures import FIRST_ARTICLE
 
 D = dt.date
 
@@ -182,7 +183,15 @@ def test_snapshot_command_writes_the_timeline_as_svg(tmp_path):
     out = tmp_path / "timeline.svg"
     result = CliRunner().invoke(
         cli_main,
-        ["snapshot", "--data", str(REPO), "--view", "timeline:talks-with-us", "-o", str(out)],
+        [
+            "snapshot",
+            "--data",
+            str(FIRST_ARTICLE),
+            "--view",
+            "timeline:talks-with-us",
+            "-o",
+            str(out),
+        ],
     )
     assert result.exit_code == 0, result.output
     root = ElementTree.parse(out).getroot()

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from tui.core.loader import load_tree
 
+from tests.fixtures import FIRST_ARTICLE
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_bundled_data_validates_clean_and_verified() -> None:
-    dataset = load_tree(REPO)
+    dataset = load_tree(FIRST_ARTICLE)
     assert [d.format() for d in dataset.diagnostics] == []
     summary = dataset.summary()
     assert summary["actors"] >= 4

@@ -17,6 +17,8 @@ from tui.core.sanitize import is_clean
 from tui.core.seeds import split
 from tui.core.verify import verify
 
+from tests.fixtures import FIRST_ARTICLE
+
 REPO = Path(__file__).resolve().parents[2]
 SEED_ID = "2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump"
 
@@ -24,8 +26,8 @@ SEED_ID = "2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump"
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     root = tmp_path / "tree"
-    shutil.copytree(REPO / "positions", root / "positions")
-    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(FIRST_ARTICLE / "positions", root / "positions")
+    shutil.copytree(FIRST_ARTICLE / "seeds", root / "seeds")
     return root
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures import FIRST_ARTICLE
 from tests.hostile.profiles import FUZZ_ENV, fuzzing
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,9 +47,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def bundled_tree(tmp_path: Path) -> Path:
-    """A private copy of the project's own data, safe to break."""
+    """A private copy of the first article's data, safe to break."""
     root = tmp_path / "tree"
     root.mkdir()
     for part in ("positions", "seeds"):
-        shutil.copytree(REPO / part, root / part)
+        shutil.copytree(FIRST_ARTICLE / part, root / part)
     return root

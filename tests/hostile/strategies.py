@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
+from tests.fixtures import FIRST_ARTICLE
 from tests.hostile import payloads
-from tests.hostile.trees import REPO
 
 SEED_FENCE = "---\n"
 # Values a mutation may write must not coincide with the data's own ids and dates: a copy of an
@@ -106,7 +106,7 @@ class Tree:
 def bundled_tree() -> Tree:
     """The project's data as a Tree, every record registered."""
     tree = Tree(files=[])
-    for path in sorted((REPO / "positions").glob("*.yaml")):
+    for path in sorted((FIRST_ARTICLE / "positions").glob("*.yaml")):
         rel = f"positions/{path.name}"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         kind = "issues" if path.name == "issues.yaml" else "actor"
@@ -118,7 +118,7 @@ def bundled_tree() -> Tree:
             for position in data.get("positions", []):
                 key = ("position", rel, position["issue"], position["as_of"].isoformat())
                 tree.record_of[id(position)] = key
-    for path in sorted((REPO / "seeds").glob("*.txt")):
+    for path in sorted((FIRST_ARTICLE / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         _, front, body = text.split(SEED_FENCE, 2)
         tree.files.append(TreeFile(f"seeds/{path.name}", "seed", yaml.safe_load(front), body))

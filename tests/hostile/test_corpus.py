@@ -14,9 +14,9 @@ from tui.core.export import WHATS, frame_for, render
 from tui.core.loader import load_tree
 from tui.core.sanitize import is_clean
 
+from tests.fixtures import FIRST_ARTICLE
 from tests.hostile import checks, payloads, strategies, trees
 from tests.hostile.cases import BUILT, SEED_ID, STATIC, Case
-from tests.hostile.trees import REPO
 
 
 def records(dataset: Dataset) -> set[str]:
@@ -29,7 +29,7 @@ def records(dataset: Dataset) -> set[str]:
 
 @pytest.fixture(scope="module")
 def bundled_records() -> set[str]:
-    dataset = load_tree(REPO)
+    dataset = load_tree(FIRST_ARTICLE)
     assert not dataset.diagnostics, "the project's own data must load clean"
     return records(dataset)
 

@@ -24,12 +24,13 @@ from tui.core.export import WHATS, frame_for, render
 from tui.core.loader import load_tree
 from tui.core.models import Actor, Condition, Evidence, Issue, Position, SeedMeta
 
+from tests.fixtures import FIRST_ARTICLE
 from tests.hostile import checks, payloads
 from tests.hostile.profiles import hostile_settings
 from tests.hostile.screens import render_views
 from tests.hostile.strategies import Tree, broken_trees, bundled_tree, walk
 
-PRISTINE = load_tree(Path(__file__).resolve().parents[2])
+PRISTINE = load_tree(FIRST_ARTICLE)
 
 
 def lost_records(tree: Tree, loaded: Dataset) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tests.fixtures import FIRST_ARTICLE
 from tests.hostile import payloads
 from tests.hostile.payloads import yaml_double_quoted as q
 
@@ -40,7 +41,7 @@ def composed(index: int) -> str:
 def copy_bundled(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for part in ("positions", "seeds"):
-        shutil.copytree(REPO / part, root / part)
+        shutil.copytree(FIRST_ARTICLE / part, root / part)
     return root
 
 

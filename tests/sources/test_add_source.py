@@ -20,6 +20,8 @@ from tui.core.loader import load_tree
 from tui.core.seeds import parse_seed
 from tui.core.sources import seed_id_for, slug
 
+from tests.fixtures import FIRST_ARTICLE
+
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = "“We will talk,” Lee said.\r\nSecond line — with a dash, ‘quotes’ and  two spaces.\n\n"
 META = [
@@ -36,8 +38,8 @@ NEW_ID = "2025-10-01-test-wire-lee-says-talks-possible"
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     root = tmp_path / "tree"
-    shutil.copytree(REPO / "positions", root / "positions")
-    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(FIRST_ARTICLE / "positions", root / "positions")
+    shutil.copytree(FIRST_ARTICLE / "seeds", root / "seeds")
     return root
 
 
