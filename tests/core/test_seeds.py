@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tui.core.seeds import parse_seed, render_seed, split
+from tui.core.seeds import body_sha256, parse_seed, render_seed, split
 
 META = "---\nid: s\ntitle: T\noutlet: O\npublished: 2025-09-22\n---\n"
 
@@ -77,3 +77,18 @@ def test_render_reads_back_unchanged() -> None:
     assert parsed.body == body
     assert parsed.meta is not None
     assert parsed.meta.model_dump(exclude_defaults=True) == meta
+
+
+def test_a_body_that_no_longer_matches_its_recorded_hash_is_an_error_at_the_hash() -> None:
+    body = "The article as added.\n"
+    front = f"---\nid: s\ntitle: T\noutlet: O\npublished: 2025-09-22\nsha256: {body_sha256(body)}\n"
+    front += "---\n"
+    assert parse_seed(front + body, "s.txt").diagnostics == []
+    edited = parse_seed(front + "The article as edited.\n", "s.txt")
+    [error] = edited.diagnostics
+    assert (error.path, error.line, error.col) == ("s.txt", 6, 9)
+    assert edited.meta is not None  # reported, not dropped
+
+
+def test_a_seed_without_a_recorded_hash_is_not_checked() -> None:
+    assert parse_seed(META + "Any text.\n", "s.txt").diagnostics == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -165,3 +166,64 @@ def test_refuses_a_directory_that_is_not_a_data_tree(tmp_path):
     )
     assert result.exit_code == EXIT_IO
     assert "positions/ and seeds/" in result.stderr
+
+
+def test_records_an_excerpt_its_inferred_fields_and_the_hash_of_its_text(tree):
+    result = run(
+        tree,
+        ARTICLE.encode("utf-8"),
+        *META,
+        "--excerpt",
+        "--inferred",
+        "published=Not in the stored text; from the URL path.",
+        "--inferred",
+        "title= The page gave no headline; this is the URL's slug. ",
+    )
+    assert result.exit_code == 0, result.output
+    parsed = parse_seed((tree / "seeds" / f"{NEW_ID}.txt").read_bytes(), "x")
+    assert parsed.meta is not None and parsed.diagnostics == []
+    assert parsed.meta.excerpt is True
+    assert parsed.meta.sha256 == hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest()
+    assert parsed.meta.inferred == {
+        "published": "Not in the stored text; from the URL path.",
+        "title": "The page gave no headline; this is the URL's slug.",
+    }
+
+
+def test_a_whole_article_is_not_marked_an_excerpt_but_its_hash_is_recorded(tree):
+    assert run(tree, ARTICLE.encode("utf-8"), *META).exit_code == 0
+    parsed = parse_seed((tree / "seeds" / f"{NEW_ID}.txt").read_bytes(), "x")
+    assert parsed.meta is not None
+    assert parsed.meta.excerpt is False
+    assert parsed.meta.sha256 == hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "inferred, message",
+    [
+        ("published", "FIELD=REASON"),
+        ("=a reason", "FIELD=REASON"),
+        ("published=", "FIELD=REASON"),
+        ("headline=no such field", "unknown fields: headline"),
+    ],
+)
+def test_refuses_an_inferred_field_without_a_reason_or_that_does_not_exist(tree, inferred, message):
+    before = seed_files(tree)
+    result = run(tree, b"Some text.\n", *META, "--inferred", inferred)
+    assert result.exit_code in (EXIT_BAD_METADATA, 2)
+    assert message in result.output + result.stderr
+    assert seed_files(tree) == before
+
+
+def test_validate_reports_a_seed_whose_text_was_edited_after_it_was_added(tree):
+    assert run(tree, ARTICLE.encode("utf-8"), *META).exit_code == 0
+    path = tree / "seeds" / f"{NEW_ID}.txt"
+    assert not load_tree(tree).errors
+    path.write_bytes(path.read_bytes().replace(b"We will talk", b"We will not talk"))
+    dataset = load_tree(tree)
+    [error] = [d for d in dataset.errors if d.path.endswith(path.name)]
+    text = path.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, row in enumerate(text, 1) if row.startswith("sha256:"))
+    assert (error.line, error.col) == (line, len("sha256: ") + 1)
+    assert "no longer matches the sha256" in error.message
+    assert NEW_ID in dataset.seeds  # the rest keeps working: the seed still loads

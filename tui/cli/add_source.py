@@ -32,6 +32,20 @@ def _date(ctx: click.Context, param: click.Parameter, value: str) -> dt.date:
         raise click.BadParameter(f"{value!r} is not a valid date (YYYY-MM-DD)") from None
 
 
+def _inferred(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
+    reasons: dict[str, str] = {}
+    for value in values:
+        name, sep, reason = value.partition("=")
+        if not sep or not name.strip() or not reason.strip():
+            raise click.BadParameter(f"{value!r} is not FIELD=REASON")
+        if name.strip() in reasons:
+            raise click.BadParameter(f"{name.strip()!r} is given twice")
+        reasons[name.strip()] = reason.strip()
+    return reasons
+
+
 def _fail(code: int, message: str) -> None:
     click.echo(clean(f"error: {message}"), err=True)
     raise SystemExit(code)
@@ -63,6 +77,20 @@ def _fail(code: int, message: str) -> None:
     "2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump).",
 )
 @click.option(
+    "--excerpt",
+    is_flag=True,
+    help="The text is only the opening of the article as stored, not the whole article.",
+)
+@click.option(
+    "--inferred",
+    "inferred",
+    multiple=True,
+    callback=_inferred,
+    metavar="FIELD=REASON",
+    help="A field whose value is inferred rather than stated (title, outlet, published, url, "
+    "via), with the reason; repeat for each, e.g. --inferred 'published=from the URL path'.",
+)
+@click.option(
     "--data",
     "data",
     type=click.Path(file_okay=False, path_type=Path),
@@ -78,12 +106,15 @@ def add_source_command(
     via: str,
     url: str | None,
     seed_id: str | None,
+    excerpt: bool,
+    inferred: dict[str, str],
     data: Path | None,
 ) -> None:
     """Add an article to seeds/ as a new seed: front matter, then the text verbatim.
 
     FILE is a UTF-8 text file with the article's text; `-` reads it from standard input. The seed
-    id comes from the date, outlet and title. An existing seed is never replaced, and text that is
+    id comes from the date, outlet and title. The front matter records the SHA-256 of the text, so
+    that `validate` reports a later edit of it. An existing seed is never replaced, and text that is
     empty, binary or not UTF-8 is refused. This is the one command that writes into seeds/.
 
     \b
@@ -119,6 +150,8 @@ def add_source_command(
             via=relays,
             url=url,
             seed_id=seed_id,
+            excerpt=excerpt,
+            inferred=inferred,
         )
     except SourceRejected as rejected:
         where = "the article" if article == "-" else article

@@ -13,6 +13,7 @@ Diagnostics of the front matter carry the file's own line numbers.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -100,10 +101,26 @@ def parse_seed(data: bytes | str, file: str) -> ParsedSeed:
     diagnostics.extend(errors)
     if doc.problems:
         meta = None
+    if meta is not None and meta.sha256 is not None and body_sha256(body) != meta.sha256:
+        line, col = doc.mark(("sha256",))
+        diagnostics.append(
+            _diagnostic(
+                file,
+                line,
+                col,
+                "the body no longer matches the sha256 recorded when the seed was added: the "
+                "text was edited (restore it, or add the new version as a new seed)",
+            )
+        )
     if meta is not None and not body.strip():
         line = offset + front.count("\n") + 1  # the closing fence: a line that exists
         diagnostics.append(Diagnostic(file, line, 1, Severity.WARNING, "the seed has no body"))
     return ParsedSeed(meta, body, sorted(_cleaned(d) for d in diagnostics), doc)
+
+
+def body_sha256(body: str) -> str:
+    """The hash a seed records of its body: SHA-256 of the text as UTF-8, in hex."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def render_seed(meta: dict[str, Any], body: str) -> str:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from tui.core.models import SeedMeta
 from tui.core.reading import MAX_BYTES, Unreadable, list_folder, read_regular
 from tui.core.sanitize import is_clean
-from tui.core.seeds import parse_seed, render_seed, split
+from tui.core.seeds import body_sha256, parse_seed, render_seed, split
 from tui.core.yamlsafe import load_text
 
 TITLE_SLUG_CHARS = 40
@@ -132,9 +132,22 @@ def build_source(
     via: list[str] | None = None,
     url: str | None = None,
     seed_id: str | None = None,
+    excerpt: bool = False,
+    inferred: dict[str, str] | None = None,
 ) -> NewSource:
-    """The seed file for an article, checked with the schema and read back before it is written."""
-    fields = {"title": title, "outlet": outlet, "url": url, **{f"via {v!r}": v for v in via or []}}
+    """The seed file for an article, checked with the schema and read back before it is written.
+
+    The front matter records the SHA-256 of the body, so that a later edit of the text is reported
+    rather than silent (news sites and state media edit articles after publication; the seed is the
+    record).
+    """
+    fields = {
+        "title": title,
+        "outlet": outlet,
+        "url": url,
+        **{f"via {v!r}": v for v in via or []},
+        **{f"inferred {k!r}": f"{k} {v}" for k, v in (inferred or {}).items()},
+    }
     for name, value in fields.items():
         # Line and paragraph separators too: raw in the front matter, they would break lines
         # for YAML's reader and for nobody else.
@@ -152,6 +165,11 @@ def build_source(
         meta_fields["via"] = [v.strip() for v in via]
     if url:
         meta_fields["url"] = url.strip()
+    if excerpt:
+        meta_fields["excerpt"] = True
+    meta_fields["sha256"] = body_sha256(body)
+    if inferred:
+        meta_fields["inferred"] = {k.strip(): v.strip() for k, v in inferred.items()}
     try:
         meta = SeedMeta.model_validate(meta_fields)
     except ValidationError as error:
