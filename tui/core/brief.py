@@ -93,10 +93,13 @@ def _sources(ds: Dataset) -> str:
             seed.meta.published.isoformat(),
             RELAY_SEPARATOR.join(seed.meta.via),
             seed.meta.url or "",
+            "excerpt" if seed.meta.excerpt else "whole",
         )
         for n, seed in enumerate(ds.seeds.values(), start=1)
     ]
-    table = markdown_table(["no.", "source", "title", "outlet", "published", "relay", "url"], rows)
+    table = markdown_table(
+        ["no.", "source", "title", "outlet", "published", "relay", "url", "text"], rows
+    )
     notes = [
         f"- {_e(seed.id)}: {_e(field)} is inferred: {_e(reason)}"
         for seed in ds.seeds.values()
@@ -295,9 +298,10 @@ def _evidence_line(ds: Dataset, record: EvidenceRecord) -> str:
     chain = list(item.via)
     if seed is not None:
         number_of = list(ds.seeds).index(item.source) + 1
+        excerpt = ", excerpt" if seed.meta.excerpt else ""
         outlet = (
             f"{_e(seed.meta.outlet)} (source {number_of}, published "
-            f"{seed.meta.published.isoformat()})"
+            f"{seed.meta.published.isoformat()}{excerpt})"
         )
         chain.append(seed.meta.outlet)
     else:

@@ -79,7 +79,7 @@ def said_on(record: EvidenceRecord, with_note: bool = True) -> Content:
 
 
 def source_line(ds: Dataset, record: EvidenceRecord) -> Content:
-    """Outlet, “title”, and the relay chain."""
+    """Outlet, “title”, "excerpt" when the seed holds only the article's opening, the relay."""
     evidence = record.evidence
     seed = ds.seeds.get(evidence.source)
     if seed is None:
@@ -90,6 +90,8 @@ def source_line(ds: Dataset, record: EvidenceRecord) -> Content:
         parts = [
             Content.assemble(safe(seed.meta.outlet, "bold"), ", “", safe(seed.meta.title), "”")
         ]
+        if seed.meta.excerpt:
+            parts.append("excerpt")
     if evidence.via:
         parts.append(Content("relayed by ") + safe(" → ".join(evidence.via)))
     return join(parts)

@@ -59,6 +59,8 @@ class SourceView(SubjectView):
         ]
         if meta.via:
             facts.append(Content("relaying ") + safe(", ".join(meta.via)))
+        if meta.excerpt:
+            facts.append("excerpt: the opening of the article as stored")
         widgets: list[Widget] = [
             Static(safe(meta.title, "bold"), classes="subject-title"),
             Static(join(facts), classes="detail-stance"),
