@@ -37,11 +37,20 @@ from typing import Any
 
 from tui.core.dataset import Dataset
 
+
+def is_actor_file(name: str) -> bool:
+    """``positions/*.yaml`` (or .yml) but the issue catalogue: one actor's file."""
+    folder, _, file = name.partition("/")
+    return folder == "positions" and file.endswith((".yaml", ".yml")) and file != "issues.yaml"
+
+
 FORMAT = b"peninsula-cache 1\n"
 FOLDERS = ("positions", "seeds")
 # Files past the reader's own limit are refused by the loader whatever their bytes.
 HASHED_UP_TO = 2 * 1024 * 1024
 RACY_NS = 2_000_000_000
+# Past this many changed files (a checkout, a sweeping edit) a full load is as quick.
+RELOAD_AT_MOST = 8
 _DIGEST = 32
 
 # What an entry may hold: the dataset's own classes, dates and paths; nothing else unpickles.
@@ -76,6 +85,16 @@ class TreeState:
     key: str
     stats: dict[str, tuple[tuple[int, ...], str]]  # relative path -> (stat, content hash)
     taken_at: int  # time.time_ns() when the folders were listed
+    # The key of all but the regular files' contents: the same when only contents changed.
+    layout: str = ""
+
+    def changed_files(self, before: TreeState) -> list[str] | None:
+        """The files whose content differs from ``before``; None when more than that changed."""
+        if self.layout != before.layout or self.stats.keys() != before.stats.keys():
+            return None
+        return sorted(
+            name for name, (_, content) in self.stats.items() if before.stats[name][1] != content
+        )
 
 
 def _stat_key(info: os.stat_result) -> tuple[int, ...]:
@@ -97,6 +116,7 @@ def tree_state(root: Path, known: TreeState | None = None) -> TreeState | None:
     """
     taken_at = time.time_ns()
     digest = hashlib.blake2b(FORMAT + _core_source_hash().encode(), digest_size=16)
+    layout = digest.copy()
     stats: dict[str, tuple[tuple[int, ...], str]] = {}
     trusted_before = (known.taken_at - RACY_NS) if known else 0
     for folder in FOLDERS:
@@ -105,21 +125,27 @@ def tree_state(root: Path, known: TreeState | None = None) -> TreeState | None:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except FileNotFoundError:
             digest.update(f"\0{folder} missing".encode())
+            layout.update(f"\0{folder} missing".encode())
             continue
         except OSError:
             return None
         digest.update(f"\0{folder}/".encode())
+        layout.update(f"\0{folder}/".encode())
         for entry in entries:
             name = f"{folder}/{entry.name}"
             try:
                 info = os.stat(entry.path)  # through a link, as the loader reads it
             except OSError as error:
-                digest.update(f"\0{name}\0gone {error.errno}".encode("utf-8", "surrogateescape"))
+                gone = f"\0{name}\0gone {error.errno}".encode("utf-8", "surrogateescape")
+                digest.update(gone)
+                layout.update(gone)
                 continue
             if not stat.S_ISREG(info.st_mode) or info.st_size > HASHED_UP_TO:
                 # Not read by the loader (a folder, a pipe) or refused for its size.
                 kind = f"mode {info.st_mode:o} size {info.st_size}"
-                digest.update(f"\0{name}\0{kind}".encode("utf-8", "surrogateescape"))
+                other = f"\0{name}\0{kind}".encode("utf-8", "surrogateescape")
+                digest.update(other)
+                layout.update(other)
                 continue
             key = _stat_key(info)
             previous = known.stats.get(name) if known else None
@@ -129,7 +155,7 @@ def tree_state(root: Path, known: TreeState | None = None) -> TreeState | None:
                 content = _content_hash(entry.path, info.st_size)
             stats[name] = (key, content)
             digest.update(f"\0{name}\0{content}".encode("utf-8", "surrogateescape"))
-    return TreeState(digest.hexdigest(), stats, taken_at)
+    return TreeState(digest.hexdigest(), stats, taken_at, layout.hexdigest())
 
 
 _SOURCE_HASH: str | None = None
@@ -237,8 +263,10 @@ class WarmStart:
     """Loads one tree, start after start and reload after reload, through the cache.
 
     The first load restores the dataset when the tree's content is what the entry recorded;
-    later loads compare with the last one (nothing changed: the same dataset). Whatever was
-    loaded afresh is recorded by ``save``. ``restored`` says whether the last load read no file.
+    later loads compare with the last one (nothing changed: the same dataset). When only a few
+    actor files changed, only those are read again (see tui.core.reload), on a reload as on a
+    start. Whatever was loaded afresh is recorded by ``save``. ``restored`` says whether the
+    last load read no file, ``reread`` which files it read when not all.
     """
 
     def __init__(self, root: Path, directory: Path | None = None):
@@ -246,6 +274,7 @@ class WarmStart:
         folder = directory if directory is not None else cache_dir()
         self.cache = Cache(folder) if folder is not None else None
         self.restored = False
+        self.reread: list[str] | None = None  # the files the last load read, when not all
         self._last: tuple[TreeState, Dataset] | None = None
         self._pending: tuple[TreeState, Dataset] | None = None
 
@@ -261,25 +290,48 @@ class WarmStart:
                 gc.enable()
 
     def _load(self, load: Callable[[Path], Dataset]) -> Dataset:
-        self.restored = False
+        self.restored, self.reread = False, None
         if self.cache is None:
             return load(self.root)
         if self._last is None:
             known, body = self.cache.read(self.root)
+            previous = None
         else:
-            (known, _), body = self._last, None
+            (known, previous), body = self._last, None
         state = tree_state(self.root, known)
-        if state is not None and known is not None and state.key == known.key:
-            dataset = self._restore(body) if body is not None else self._last[1]  # type: ignore[index]
+        if state is None or known is None:
+            dataset = load(self.root)
+        elif state.key == known.key:
+            dataset = self._restore(body) if body is not None else previous  # type: ignore[assignment]
             if dataset is not None:
                 self.restored = True
                 self._last = (state, dataset)
                 return dataset
-        dataset = load(self.root)
+            dataset = load(self.root)
+        else:
+            dataset = self._reload(state, known, previous, body) or load(self.root)
         if state is not None:
             self._last = (state, dataset)
             # A copy of its own: the views cache what they work out on the one they are given.
             self._pending = (state, dataclasses.replace(dataset))
+        return dataset
+
+    def _reload(
+        self, state: TreeState, known: TreeState, previous: Dataset | None, body: bytes | None
+    ) -> Dataset | None:
+        """The last dataset with only the files changed since read again, when that can be."""
+        changed = state.changed_files(known)
+        if not changed or len(changed) > RELOAD_AT_MOST or not all(map(is_actor_file, changed)):
+            return None
+        if previous is None and body is not None:
+            previous = self._restore(body)  # a start after a few files changed
+        if previous is None:
+            return None
+        from tui.core.reload import reload_actor_files  # the loader: pydantic and YAML
+
+        dataset = reload_actor_files(self.root, previous, changed)
+        if dataset is not None:
+            self.reread = changed
         return dataset
 
     def _restore(self, body: bytes) -> Dataset | None:
