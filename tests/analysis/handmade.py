@@ -76,7 +76,8 @@ def build_dataset(
             issue=spec["issue"],
             stance=spec["stance"],
             as_of=as_of,
-            summary=f"{spec['actor']} on {spec['issue']}",
+            summary=spec.get("summary", f"{spec['actor']} on {spec['issue']}"),
+            inferred=spec.get("inferred"),
             conditions=[Condition(**c) for c in spec.get("conditions", [])],
             evidence=evidence,
         )
