@@ -58,6 +58,19 @@ def require_data(root: Path, dataset: Any = None, *, problems_are_data: bool = F
         raise NoData(reason)
 
 
+def date_option(flag: str, name: str, help: str) -> Callable[..., Any]:
+    """A YYYY-MM-DD option given to the command as a date."""
+    return click.option(
+        flag,
+        name,
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="YYYY-MM-DD",
+        callback=lambda _ctx, _param, value: value.date() if value is not None else None,
+        help=help,
+    )
+
+
 def write_output(text: str | bytes, output: str, *, force: bool, data: Path) -> None:
     """Write to a file (`-`: standard output): never over an existing file without `--force`,
     never into any data tree's positions/ or seeds/, never through a link onto another file."""

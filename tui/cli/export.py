@@ -6,10 +6,17 @@ import datetime as dt
 
 import click
 
-from tui.cli.common import as_of_option, data_dir, data_option, require_data, write_output
+from tui.cli.common import (
+    as_of_option,
+    data_dir,
+    data_option,
+    date_option,
+    require_data,
+    write_output,
+)
 
 # Kept here rather than imported from the core so that `--help` stays cheap.
-WHATS = ("matrix", "gaps", "distances", "conditions", "quotes", "problems")
+WHATS = ("matrix", "gaps", "distances", "conditions", "quotes", "changes", "problems")
 FORMATS = ("csv", "md", "json", "xlsx")
 
 
@@ -21,7 +28,8 @@ FORMATS = ("csv", "md", "json", "xlsx")
     show_default=True,
     help="matrix: issue x actor stances; gaps: spread per issue, ranked as starting points for "
     "talks; distances: per pair of actors; conditions: each condition, met or not and who blocks "
-    "it; quotes: every evidence item; problems: the data's diagnostics.",
+    "it; quotes: every evidence item; changes: each event of a stance's history (first, changed, "
+    "withdrawn, restated) with the evidence behind it; problems: the data's diagnostics.",
 )
 @click.option(
     "--format",
@@ -39,10 +47,19 @@ FORMATS = ("csv", "md", "json", "xlsx")
     help="File to write, or - for standard output. An existing file is kept unless --force.",
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@date_option("--from", "start", "changes: only events on or after this date, YYYY-MM-DD.")
+@date_option("--to", "end", "changes: only events on or before this date (default: --as-of).")
 @data_option
 @as_of_option
 def export_command(
-    what: str, fmt: str | None, output: str, force: bool, data: str | None, as_of: dt.date | None
+    what: str,
+    fmt: str | None,
+    output: str,
+    force: bool,
+    start: dt.date | None,
+    end: dt.date | None,
+    data: str | None,
+    as_of: dt.date | None,
 ) -> None:
     """Export a table, built from the same frames the analysis uses.
 
@@ -57,6 +74,7 @@ def export_command(
       peninsula export --what quotes -o quotes.xlsx
       peninsula export --what gaps --format md -o -
       peninsula export --what quotes --format json -o quotes.json --as-of 2025-09-21
+      peninsula export --what changes --from 2025-09-01 --to 2025-09-30 -o changes.md
     """
     from tui.core.export import UnknownFormatError, format_for, frame_for, render
     from tui.core.loader import load_tree
@@ -75,5 +93,7 @@ def export_command(
             "(`peninsula validate` lists them)",
             err=True,
         )
-    text = render(frame_for(what, dataset, as_of), fmt)
+    if start is not None and end is not None and start > end:
+        raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
+    text = render(frame_for(what, dataset, as_of, start=start, end=end), fmt)
     write_output(text, output, force=force, data=root)

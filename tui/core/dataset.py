@@ -91,12 +91,17 @@ class StanceRecord:
 
 @dataclass(frozen=True)
 class Change:
-    """A stance that differs between two dates (``before`` is None when it is new)."""
+    """A stance that differs between two dates (``before`` is None when it is new).
+
+    ``kind`` says what happened, in the words of ``tui.core.history``: ``first`` (nothing had been
+    stated before: the first record is not a change), ``changed`` or ``withdrawn``.
+    """
 
     actor_id: str
     issue_id: str
     before: StanceRecord | None
     after: StanceRecord | None
+    kind: str = "changed"
 
 
 def _stated(record: StanceRecord | None) -> tuple[int | None, tuple[Condition, ...]] | None:
@@ -151,6 +156,10 @@ class Dataset:
             records.sort(key=lambda r: r.as_of)
         return history
 
+    def history_keys(self) -> list[tuple[str, str]]:
+        """Every (actor id, issue id) with at least one dated stance."""
+        return list(self._history)
+
     def history(self, actor_id: str, issue_id: str) -> list[StanceRecord]:
         """Every dated stance of one actor on one issue, oldest first."""
         return list(self._history.get((actor_id, issue_id), []))
@@ -187,8 +196,18 @@ class Dataset:
             old, new = before.get(key), after.get(key)
             if _stated(old) == _stated(new):
                 continue
-            changed.append(Change(key[0], key[1], old, new))
+            changed.append(Change(key[0], key[1], old, new, self._change_kind(key, start, new)))
         return changed
+
+    def _change_kind(
+        self, key: tuple[str, str], start: dt.date, new: StanceRecord | None
+    ) -> str:
+        if _stated(new) is None:
+            return "withdrawn"
+        stated_before = any(
+            _stated(r) is not None for r in self._history.get(key, []) if r.as_of <= start
+        )
+        return "changed" if stated_before else "first"
 
     def _issue_rank(self, issue_id: str) -> int:
         return list(self.issues).index(issue_id) if issue_id in self.issues else len(self.issues)

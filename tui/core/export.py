@@ -48,6 +48,8 @@ from tui.core.analysis import (
     GAPS_COLUMNS,
     analyse,
 )
+from tui.core.basis import inference_reason, stance_basis
+from tui.core.history import CHANGES_COLUMNS, changes_frame
 from tui.core.sanitize import clean
 from tui.core.stances import glyph, word
 from tui.core.writing import (  # noqa: F401 - the errors its writers raise, named here too
@@ -83,6 +85,8 @@ MATRIX_COLUMNS: dict[str, str] = {
     "conditions": "str",
     "as_of": "str",  # ISO date the stance holds from; "" when there is no record
     "summary": "str",
+    "basis": "str",  # own, reported or inferred (see tui.core.basis); "" when no stance
+    "inferred": "str",  # why the stance is an inference; "" otherwise
 }
 QUOTES_COLUMNS: dict[str, str] = {
     "actor_id": "str",
@@ -119,6 +123,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "distances": DISTANCES_COLUMNS,
     "conditions": CONDITIONS_COLUMNS,
     "quotes": QUOTES_COLUMNS,
+    "changes": CHANGES_COLUMNS,
     "problems": PROBLEMS_COLUMNS,
 }
 WHATS = tuple(COLUMNS)
@@ -180,6 +185,7 @@ def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame
         for actor in analysis.actor_ids:
             record = picture.get((actor, issue))
             stance = record.stance if record is not None else None
+            known = record is not None and stance is not None
             rows.append(
                 {
                     "issue_id": issue,
@@ -193,6 +199,8 @@ def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame
                     "conditions": "; ".join(c.text for c in record.conditions) if record else "",
                     "as_of": _iso(record.as_of) if record else "",
                     "summary": record.position.summary if record else "",
+                    "basis": stance_basis(record) if known else "",
+                    "inferred": (inference_reason(record) or "") if known else "",
                 }
             )
     return _finish(pd.DataFrame(rows, columns=list(MATRIX_COLUMNS)), MATRIX_COLUMNS)
@@ -255,8 +263,18 @@ def problems_frame(dataset: Dataset) -> pd.DataFrame:
     return _finish(pd.DataFrame(rows, columns=list(PROBLEMS_COLUMNS)), PROBLEMS_COLUMNS)
 
 
-def frame_for(what: str, dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
-    """The frame ``peninsula export --what WHAT`` writes."""
+def frame_for(
+    what: str,
+    dataset: Dataset,
+    as_of: dt.date | None = None,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
+    """The frame ``peninsula export --what WHAT`` writes; ``start`` and ``end`` bound the
+    events of ``changes`` (``end`` defaults to ``as_of``)."""
+    if what == "changes":
+        return _finish(changes_frame(dataset, start, end or as_of), CHANGES_COLUMNS)
     if what == "matrix":
         return matrix_frame(dataset, as_of)
     if what == "quotes":
