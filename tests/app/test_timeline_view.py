@@ -73,12 +73,12 @@ async def test_steps_changes_and_the_evidence_at_each_change(tree):
             "2025-05-01",
         ]
         alpha = row_text(table, "alpha")
-        assert alpha[0].startswith("●") and "▼▼" in alpha[0] and "-2" in alpha[0]
+        assert alpha[0].startswith("★") and "▼▼" in alpha[0] and "-2" in alpha[0]
         assert alpha[1].startswith("●") and "+1 if" in alpha[1]
         assert alpha[2].startswith("───") and "+1 if" in alpha[2]
         assert alpha[3].startswith("●") and "+1" in alpha[3] and "if" not in alpha[3]
         beta = row_text(table, "beta")
-        assert beta[2].startswith("●") and "withdrawn" in beta[2]
+        assert beta[2].startswith("✕") and "withdrawn" in beta[2]
 
         # The cursor starts on the latest change: Alpha dropping the condition on 2025-05-01.
         detail = widget_text(app.query_one("#timeline-detail", FigureDetail))
@@ -173,7 +173,7 @@ async def test_bundled_data_shows_kim_opening_to_talks_on_the_21st():
         table = app.query_one(StepTable)
         assert [str(c.value) for c in table.columns] == ["2025-08-25", "2025-09-21", "2025-09-22"]
         kim = row_text(table, "kim-jong-un")
-        assert "··" in kim[0] and kim[1].startswith("●") and "+1 if" in kim[1]
+        assert "··" in kim[0] and kim[1].startswith("★") and "+1 if" in kim[1]
         detail = widget_text(app.query_one("#timeline-detail", FigureDetail))
         assert "Kim Jong Un on Talks with the US, 2025-09-21" in detail
         assert "there is no reason for us not to sit down with the United States" in detail

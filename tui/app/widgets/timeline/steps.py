@@ -1,6 +1,7 @@
 """One issue through time as text: which dates to show, and each actor's stance at each date.
 
-A cell marks a change with ● and the new stance on its badge; a stance carried over from an
+A cell marks a first record with ★, a change with ●, a withdrawal with ✕ and a restatement with ○
+(the event kinds of ``tui.core.history``), the stance on its badge; a stance carried over from an
 earlier date is drawn as a line with its number, so the steps read without colour.
 """
 
@@ -14,10 +15,14 @@ from rich.text import Text
 from tui.app.render.palette import badge_style
 from tui.core import stances
 from tui.core.dataset import Dataset, StanceRecord
+from tui.core.history import EventKind, stance_events
 from tui.core.records import Condition
 
+FIRST = "★"
 CHANGED = "●"
+WITHDRAWN = "✕"
 RESTATED = "○"
+EVENT_MARKS = {"first": FIRST, "changed": CHANGED, "withdrawn": WITHDRAWN, "restated": RESTATED}
 CARRIED = "───"
 
 
@@ -29,6 +34,7 @@ class Step:
     date: dt.date
     record: StanceRecord | None  # in force on that date
     previous: StanceRecord | None  # in force on the column before (None on the first)
+    kind: EventKind | None = None  # the history's event on this date, if any
 
     @property
     def set_here(self) -> bool:
@@ -37,7 +43,8 @@ class Step:
 
     @property
     def changed(self) -> bool:
-        return self.set_here and said(self.record) != said(self.previous)
+        """Something new is known on this date: a first record, a change or a withdrawal."""
+        return self.set_here and self.kind in ("first", "changed", "withdrawn")
 
 
 def said(record: StanceRecord | None) -> tuple[int | None, tuple[Condition, ...]] | None:
@@ -65,9 +72,11 @@ def timeline_dates(ds: Dataset, issue_id: str, as_of: dt.date | None) -> tuple[l
 def steps(ds: Dataset, issue_id: str, actor_id: str, dates: list[dt.date]) -> list[Step]:
     result = []
     previous: StanceRecord | None = None
+    kinds = {e.date: e.kind for e in stance_events(ds.history(actor_id, issue_id))}
     for date in dates:
         record = ds.stance_at(actor_id, issue_id, date)
-        result.append(Step(actor_id, date, record, previous))
+        kind = kinds.get(date) if record is not None and record.as_of == date else None
+        result.append(Step(actor_id, date, record, previous, kind))
         previous = record
     return result
 
@@ -83,13 +92,13 @@ def value_text(record: StanceRecord | None) -> str:
 
 
 def step_cell(step: Step) -> Text:
-    """ "● ▲ +1 if" where it changes, "○ ▲ +1" where restated, "─── +1" where carried over."""
+    """ "★ ▲ +1" first recorded, "● ▲ +1 if" changed, "○ ▲ +1" restated, "─── +1" carried over."""
     record = step.record
     if record is None:
         return Text(f"  {stances.ABSENT_GLYPH}", style="dim", end="")
     text = Text(end="")
     if step.set_here:
-        text.append(CHANGED if step.changed else RESTATED, style="bold")
+        text.append(EVENT_MARKS.get(step.kind or "", " "), style="bold")
         text.append(" ")
         text.append(f" {stances.glyph(record.stance)} ", style=badge_style(record.stance))
         text.append(f" {value_text(record)}", style="bold" if step.changed else "")
@@ -100,8 +109,12 @@ def step_cell(step: Step) -> Text:
 
 def legend() -> Text:
     return Text.assemble(
+        (FIRST, "bold"),
+        " first recorded  ",
         (CHANGED, "bold"),
         " changed  ",
+        (WITHDRAWN, "bold"),
+        " withdrawn  ",
         (RESTATED, "bold"),
         " stated again  ",
         (CARRIED, "dim"),

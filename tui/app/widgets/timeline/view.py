@@ -36,6 +36,7 @@ from tui.app.widgets.timeline.steps import (
 )
 from tui.core import stances
 from tui.core.dataset import Change, Dataset, StanceRecord
+from tui.core.history import EVENT_WORDS
 
 FIGURES_SHARE = 0.55  # wide: the figures' share of the width (see the CSS), the detail the rest
 
@@ -315,13 +316,20 @@ class TimelineView(PeninsulaView):
         """ "Kim Jong Un  ·· no stated position → ▲ for +1 · if  from 2025-09-21"."""
         after = change.after
         when = f"  from {after.as_of.isoformat()}" if after is not None else ""
+        if change.kind == "first":
+            # Nothing was stated before: a first record, not a change.
+            what = Content.assemble(
+                Content.styled("first recorded: ", "italic"), stance_words(after)
+            )
+        else:
+            what = Content.assemble(
+                Content.styled(f"{EVENT_WORDS[change.kind]}: ", "italic"),  # type: ignore[index]
+                stance_words(change.before),
+                " → ",
+                stance_words(after),
+            )
         return Content.assemble(
-            safe(ds.actor_name(change.actor_id), "bold"),
-            "  ",
-            stance_words(change.before),
-            " → ",
-            stance_words(after),
-            Content.styled(when, "dim"),
+            safe(ds.actor_name(change.actor_id), "bold"), "  ", what, Content.styled(when, "dim")
         )
 
     def _set_changes(self, options: list[Option], empty: str) -> None:
@@ -395,6 +403,8 @@ class TimelineView(PeninsulaView):
             how = Content.assemble(
                 "Changed that day: ", stance_words(step.previous), " → ", stance_words(step.record)
             )
+            if step.kind == "first":
+                how = Content.assemble("First recorded that day: ", stance_words(step.record))
         elif step.set_here:
             how = Content("Stated again that day: the same stance, with new evidence.")
         elif step.record is not None:
