@@ -378,6 +378,45 @@ def test_references_that_do_not_exist(load: Load) -> None:
     assert_good_data_kept(dataset)
 
 
+def test_a_misspelt_id_gets_did_you_mean_from_the_known_ids(load: Load) -> None:
+    text = (
+        "id: gamma\n"
+        "name: Gamma\n"
+        "role: Envoy\n"
+        "country: Thirdland\n"
+        "positions:\n"
+        "  - issue: sanctons\n"
+        "    stance: 0\n"
+        "    as_of: 2025-09-22\n"
+        "    summary: A misspelt issue.\n"
+        "    evidence:\n"
+        "      - kind: quote\n"
+        "        text: we will attend\n"
+        "        source: s1\n"
+        "  - issue: talks\n"
+        "    stance: 0\n"
+        "    as_of: 2025-09-22\n"
+        "    summary: Misspelt references.\n"
+        "    conditions:\n"
+        "      - actor: alpah\n"
+        "        issue: talk\n"
+        "        max: 0\n"
+        "        text: if they agree\n"
+        "    evidence:\n"
+        "      - kind: quote\n"
+        "        text: we will attend\n"
+        "        source: s11\n"
+        "        speaker: betta\n"
+    )
+    assert lines(load({GAMMA: text}), GAMMA) == [
+        f"{GAMMA}:6:12: error: unknown issue 'sanctons'; did you mean 'sanctions'?",
+        f"{GAMMA}:19:16: error: unknown actor 'alpah'; did you mean 'alpha'?",
+        f"{GAMMA}:20:16: error: unknown issue 'talk'; did you mean 'talks'?",
+        f"{GAMMA}:26:17: error: unknown seed 's11'; did you mean 's1'?",
+        f"{GAMMA}:27:18: error: unknown actor 'betta'; did you mean 'beta'?",
+    ]
+
+
 def test_duplicate_actor_id_across_files(load: Load) -> None:
     dataset = load({GAMMA: actor("alpha", position("sanctions"))})
     assert lines(dataset, GAMMA) == [

@@ -124,3 +124,37 @@ def test_yaml_string_round_trips(text):
     rendered = yaml_string(text)
     assert yaml.safe_load(f"k: {rendered}")["k"] == text
     assert is_clean(rendered)
+
+
+# Written for the test: a quote read as the last speaker going on (confidence 0.50), and one
+# whose speaker's name is misspelt.
+CONTINUED = (
+    "“We will never give up our weapons,” Kim Jong Un said on Monday.\n\n"
+    "“The world knows what happens to those who do.”\n\n"
+    "“We watch the drills closely,” Kim Yo Yong said.\n"
+)
+
+
+def test_uncertain_drafts_go_apart_commented_out_below_min_confidence(tree, tmp_path):
+    article = tmp_path / "continued.txt"
+    article.write_text(CONTINUED, encoding="utf-8")
+    _, out, _ = _run(str(article), "--data", str(tree))
+    sure, uncertain = out.split("# ===== Uncertain: confidence below 0.55 (1) =====")
+    assert "give up our weapons" in sure and "The world knows" not in sure
+    assert (
+        "#       # line 3 · confidence 0.50 · no attribution; read as the last speaker" in uncertain
+    )
+    assert '#         text: "The world knows what happens to those who do."' in uncertain
+    assert [b["text"] for b in yaml.safe_load(out)] == ["We will never give up our weapons"]
+    # With a lower threshold the same draft is a block to paste.
+    _, lower, _ = _run(str(article), "--data", str(tree), "--min-confidence", "0.4")
+    assert "Uncertain" not in lower
+    assert len(yaml.safe_load(lower)) == 2
+
+
+def test_an_unknown_speaker_name_suggests_the_closest_actor(tree, tmp_path):
+    article = tmp_path / "continued.txt"
+    article.write_text(CONTINUED, encoding="utf-8")
+    _, out, _ = _run(str(article), "--data", str(tree))
+    assert "“Kim Yo Yong”" in out
+    assert "did you mean Kim Yo Jong (kim-yo-jong)?" in out

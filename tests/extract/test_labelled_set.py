@@ -57,6 +57,8 @@ def test_the_real_set_is_split_and_labelled():
     assert len(held_back) == 13
     assert sum(len(a.quotes) for a in held_back + tuning) >= 180
     assert not {a.seed_id for a in held_back} & {a.seed_id for a in tuning}
+    # Read from seeds/, so that a fresh clone measures the same text.
+    assert all(a.from_seed for a in held_back + tuning)
 
 
 def test_speaker_attribution_on_the_held_back_real_articles_meets_its_floor():

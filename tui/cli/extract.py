@@ -10,7 +10,7 @@ import click
 
 from tui.cli.common import data_dir, data_option
 from tui.core import models, records
-from tui.core.draft import DEFAULT_INDENT, SourceInfo, render_draft
+from tui.core.draft import DEFAULT_INDENT, DEFAULT_MIN_CONFIDENCE, SourceInfo, render_draft
 from tui.core.extract import extract
 from tui.core.loader import load_tree
 from tui.core.reading import Unreadable, read_regular
@@ -32,12 +32,20 @@ EXIT_UNREADABLE = 3
     show_default=True,
     help="Spaces before each block, to match the `evidence:` list you paste into.",
 )
-def extract_command(article: str, data: str | None, indent: int) -> None:
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=DEFAULT_MIN_CONFIDENCE,
+    show_default=True,
+    help="Drafts whose speaker reading is less sure go under “uncertain”, commented out.",
+)
+def extract_command(article: str, data: str | None, indent: int, min_confidence: float) -> None:
     """Print draft evidence blocks for the quotes and reported positions in an article.
 
     SEED_ID is the id of a seed in the data's seeds/; FILE is a seed file or any UTF-8 text file.
     Each quote is attributed to a known actor (from positions/) by name and alias, with a
-    confidence and its reason as a YAML comment; quotes by anyone else are listed apart.
+    confidence and its reason as a YAML comment; those below --min-confidence are listed under
+    "uncertain", commented out; quotes by anyone else are listed apart.
     Nothing is written: copy the blocks you keep under a position, then run `peninsula validate`.
 
     \b
@@ -76,7 +84,8 @@ def extract_command(article: str, data: str | None, indent: int) -> None:
 
     published = dt.date.fromisoformat(source.published) if source.published else None
     extraction = extract(body, actors, published)
-    click.echo(clean(render_draft(extraction, actors, source, indent), multiline=True), nl=False)
+    draft = render_draft(extraction, actors, source, indent, min_confidence)
+    click.echo(clean(draft, multiline=True), nl=False)
 
 
 def _read_file(path: Path) -> tuple[SourceInfo, str]:

@@ -343,9 +343,10 @@ class Discourse:
         by_data = [
             self._actor_entities[a] for a in sorted(candidates) if fits(self._actor_entities[a])
         ]
-        if title_roles and len(by_data) == 1:
+        if len(by_data) == 1 and (title_roles or gender):
             found = by_data[0]
-            return found, f"“{mention.surface}” read as {found.label}, whose title it is"
+            fit = "title" if title_roles else "pronoun"
+            return found, f"“{mention.surface}” read as {found.label}, whom its {fit} fits"
         if title_roles and titled is not None:
             label = f"{titled.group(1).split()[-1]} {word}"
             entity = self._others.setdefault(label, Entity(label, None, label, {word}, title_roles))
@@ -392,66 +393,3 @@ class Discourse:
 
     def entities(self) -> Iterable[Entity]:
         return [*self._actor_entities.values(), *self._others.values()]
-
-
-_RELATION_ALIAS = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<relation>[a-z]+)$")
-
-
-def _relations(actors: dict[str, Actor]) -> dict[tuple[str, str], str]:
-    """(owner actor id, relation word) -> actor id, from aliases such as "Kim's sister"."""
-    forms: dict[str, set[str]] = {}
-    for actor in actors.values():
-        for form in (actor.name, *actor.aliases):
-            forms.setdefault(form.casefold().replace("’", "'"), set()).add(actor.id)
-        words = actor.name.split()
-        for word in (words[0], words[-1]) if len(words) > 1 else ():
-            forms.setdefault(word.casefold(), set()).add(actor.id)
-    relations: dict[tuple[str, str], str] = {}
-    for actor in actors.values():
-        for alias in actor.aliases:
-            match = _RELATION_ALIAS.match(alias.strip())
-            if not match:
-                continue
-            owners = forms.get(match["owner"].casefold().replace("’", "'"), set()) - {actor.id}
-            for owner in owners:
-                relations[(owner, match["relation"])] = actor.id
-    return relations
-
-
-def relation_mentions(
-    body: str, actors: dict[str, Actor], mentions: list[Mention]
-) -> list[Mention]:
-    """`the North Korean leader's influential sister`, `Kim Jong-un's sister Yo-jong`: a mention
-    of the actor the relation names, when an alias of that actor ("Kim's sister") gives it."""
-    relations = _relations(actors)
-    if not relations:
-        return []
-    found = []
-    for mention in mentions:
-        if not mention.possessive or mention.ambiguous:
-            continue
-        owner = mention.candidates[0]
-        after = re.match(r"['’]s?((?:\s+[a-z][\w-]*){1,3})", body[mention.end : mention.end + 60])
-        if not after:
-            continue
-        words = list(re.finditer(r"[a-z][\w-]*", after.group(1)))
-        hit = next((w for w in words if (owner, w.group()) in relations), None)
-        if hit is None:
-            continue
-        target = relations[(owner, hit.group())]
-        end = mention.end + after.start(1) + hit.end()
-        name = re.match(r"[ \u00a0][A-Z][\w-]*(?![ \u00a0]?[A-Z])", body[end : end + 30])
-        if name:  # `Kim Jong-un's sister Yo-jong`
-            end += name.end()
-        found.append(
-            Mention(
-                start=mention.start,
-                end=end,
-                surface=body[mention.start : end],
-                candidates=(target,),
-                declared_by=(target,),
-                possessive=bool(re.match(r"['’]s?(?!\w)", body[end : end + 2])),
-                after_preposition=mention.after_preposition,
-            )
-        )
-    return found

@@ -7,6 +7,7 @@ could act on a terminal, and still reads back to the article's exact characters.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ PLACEHOLDER_SOURCE = "REPLACE-WITH-SEED-ID"
 # Blocks line up with `evidence:` items in positions/*.yaml (a position is a list item at two
 # spaces, its evidence list at six).
 DEFAULT_INDENT = 6
+# Below this a speaker reading is a guess worth checking: a quote read as the last speaker going
+# on (0.50) is one. Such drafts go under "uncertain", commented out.
+DEFAULT_MIN_CONFIDENCE = 0.55
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
 _UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
@@ -82,13 +86,29 @@ def evidence_block(finding: Finding, actor_id: str, source: SourceInfo, indent: 
     return lines
 
 
+def closest_actor(label: str, actors: Sequence[Actor]) -> str | None:
+    """The actor a speaker's name may misspell: "Kim Yo Yong" -> "Kim Yo Jong (kim-yo-jong)"."""
+    forms = {
+        form.casefold(): (form, actor.id)
+        for actor in actors
+        for form in (actor.name, *actor.aliases)
+    }
+    close = difflib.get_close_matches(label.casefold(), list(forms), n=1, cutoff=0.8)
+    if not close:
+        return None
+    form, actor_id = forms[close[0]]
+    return f"{form} ({actor_id})"
+
+
 def render_draft(
     extraction: Extraction,
     actors: Sequence[Actor],
     source: SourceInfo,
     indent: int = DEFAULT_INDENT,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> str:
-    """The whole draft: a header, then each known actor's blocks, then the quotes put apart."""
+    """The whole draft: a header, each known actor's sure blocks, the uncertain ones commented
+    out, then the quotes put apart."""
     out = [f"# Draft evidence from {source.path or source.seed_id or 'the article'}"]
     details = [
         part
@@ -121,8 +141,12 @@ def render_draft(
         ]
     names = {actor.id: actor.name for actor in actors}
     order = [actor.id for actor in actors if actor.id in by_actor]
+    uncertain: list[tuple[str, Finding]] = []
     for actor_id in order:
-        findings = by_actor[actor_id]
+        findings = [f for f in by_actor[actor_id] if f.confidence >= min_confidence]
+        uncertain += [(actor_id, f) for f in by_actor[actor_id] if f.confidence < min_confidence]
+        if not findings:
+            continue
         quotes = sum(1 for f in findings if f.kind == "quote")
         reported = len(findings) - quotes
         counts = f"{_count(quotes, 'quote')}, {reported} reported"
@@ -130,17 +154,29 @@ def render_draft(
         for finding in findings:
             out.append("")
             out += evidence_block(finding, actor_id, source, indent)
+    if uncertain:
+        out += [
+            "",
+            f"# ===== Uncertain: confidence below {min_confidence:.2f} ({len(uncertain)}) =====",
+            "# Check each speaker against the article; uncomment the blocks that are right.",
+        ]
+        for actor_id, finding in sorted(uncertain, key=lambda item: item[1].start):
+            out.append("")
+            out += [f"# {line}" for line in evidence_block(finding, actor_id, source, indent)]
     if extraction.unknown_speakers:
         out += [
             "",
             "# ===== Quotes by speakers who are not known actors (add an actor file first) =====",
         ]
         for finding in extraction.unknown_speakers:
+            label = finding.speaker.label or ""
             out.append(
-                f"# line {finding.line + source.line_offset}"
-                f" · “{comment_text(finding.speaker.label or '', 60)}”: "
+                f"# line {finding.line + source.line_offset} · “{comment_text(label, 60)}”: "
                 f"“{comment_text(finding.text)}”"
             )
+            guess = closest_actor(label, actors)
+            if guess:
+                out.append(f"#   did you mean {guess}? If so, add the spelling to its aliases.")
     if extraction.unattributed:
         out += ["", "# ===== Quotes whose speaker was not found ====="]
         for finding in extraction.unattributed:

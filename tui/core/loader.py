@@ -36,6 +36,7 @@ from tui.core.reading import Unreadable, folder_state, list_folder
 from tui.core.records import Twins
 from tui.core.sanitize import clean
 from tui.core.seeds import ParsedSeed, parse_seed
+from tui.core.suggest import did_you_mean
 from tui.core.validation import validate_record
 from tui.core.verify import Verifier, file_budget
 from tui.core.yamlsafe import DataPath, YamlDocument, load_text, read_text
@@ -359,7 +360,12 @@ class _TreeLoader:
                 continue
             position, evidence_paths = loaded
             if position.issue not in self.dataset.issues:
-                self.error_at(file, (*base, "issue"), f"unknown issue '{position.issue}'")
+                self.error_at(
+                    file,
+                    (*base, "issue"),
+                    f"unknown issue '{position.issue}'"
+                    + did_you_mean(position.issue, self.dataset.issues),
+                )
                 continue
             key = (position.issue, position.as_of)
             if key in first_at:
@@ -409,9 +415,19 @@ class _TreeLoader:
             for index, condition in enumerate(kept.position.conditions):
                 where = (*base, "conditions", index)
                 if condition.actor not in actors:
-                    self.error_at(file, (*where, "actor"), f"unknown actor '{condition.actor}'")
+                    self.error_at(
+                        file,
+                        (*where, "actor"),
+                        f"unknown actor '{condition.actor}'"
+                        + did_you_mean(condition.actor, actors),
+                    )
                 if condition.issue not in issues:
-                    self.error_at(file, (*where, "issue"), f"unknown issue '{condition.issue}'")
+                    self.error_at(
+                        file,
+                        (*where, "issue"),
+                        f"unknown issue '{condition.issue}'"
+                        + did_you_mean(condition.issue, issues),
+                    )
             records = tuple(
                 self.evidence_record(kept, evidence, where, verifier)
                 for evidence, where in zip(kept.position.evidence, kept.evidence_paths)
@@ -425,12 +441,22 @@ class _TreeLoader:
     ) -> EvidenceRecord:
         file = kept.file
         if evidence.speaker is not None and evidence.speaker not in self.dataset.actors:
-            self.error_at(file, (*where, "speaker"), f"unknown actor '{evidence.speaker}'")
+            self.error_at(
+                file,
+                (*where, "speaker"),
+                f"unknown actor '{evidence.speaker}'"
+                + did_you_mean(evidence.speaker, self.dataset.actors),
+            )
         spans: tuple[tuple[int, int], ...] = ()
         verified = False
         seed = self.dataset.seeds.get(evidence.source)
         if seed is None:
-            self.error_at(file, (*where, "source"), f"unknown seed '{evidence.source}'")
+            self.error_at(
+                file,
+                (*where, "source"),
+                f"unknown seed '{evidence.source}'"
+                + did_you_mean(evidence.source, self.dataset.seeds),
+            )
         elif not verifier.can_afford(
             seed.id, seed.body, evidence.text, file.name, file_budget(file.size)
         ):
