@@ -12,6 +12,7 @@ import resource
 import shutil
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from tests.bench.harness import MatrixWalk, press, settle, type_text, wait_until_loaded
@@ -70,6 +71,9 @@ def child_load(root: Path, runs: int, scratch: Path) -> dict:
 
     The edits go to a copy of the tree in ``scratch``; the generated tree is never touched.
     """
+    from tui.core.cache import WarmStart
+    from tui.core.loader import load_tree
+
     copy = scratch / "tree"
     if copy.exists():
         shutil.rmtree(copy)
@@ -83,38 +87,30 @@ def child_load(root: Path, runs: int, scratch: Path) -> dict:
         gc.collect()
         timing, _ = _timed(_gc_matched(lambda: plain_parse(copy)))
         figures["libyaml"].append(timing)
-        # A cold start: no cache. The tree stays loaded, as the app holds it, for the reload.
+        # A cold start: no cache.
         gc.collect()
-        timing, (dataset, reload) = _timed(lambda: _loaded(copy))
+        timing, dataset = _timed(lambda: load_tree(copy))
         figures["cold"].append(timing)
         summary = dataset.summary()
         del dataset
         # A first start writes the cache; the next start (nothing changed) is the warm one.
-        _start(copy, cache_dir)
+        first = WarmStart(copy, cache_dir)
+        first.load(load_tree)
+        first.save()
+        del first
         gc.collect()
-        timing, _ = _timed(lambda: _start(copy, cache_dir))
+        warm = WarmStart(copy, cache_dir)
+        timing, _ = _timed(partial(warm.load, load_tree))
         figures["warm"].append(timing)
-        # An editor saves one actor file; the tree loaded cold above reloads.
+        assert warm.restored, "the warm start did not restore the cache"
+        # An editor saves one actor file; the app, holding the tree, reloads.
         _save_in_editor(edited, run)
         gc.collect()
-        timing, _ = _timed(reload)
+        timing, _ = _timed(partial(warm.load, load_tree))
         figures["reload"].append(timing)
-        del reload
+        assert warm.reread == [EDITED_ACTOR], warm.reread
+        del warm
     return {**figures, "summary": summary}
-
-
-def _start(root: Path, cache_dir: Path | None):
-    """A start of the app's loader: with the parse cache in ``cache_dir``, or none."""
-    from tui.core.loader import load_tree
-
-    return load_tree(root)
-
-
-def _loaded(root: Path):
-    """A cold load as the app holds it, and a callable that reloads it as the app does."""
-    from tui.core.loader import load_tree
-
-    return load_tree(root), lambda: load_tree(root)
 
 
 def _save_in_editor(path: Path, run: int) -> None:
@@ -123,6 +119,17 @@ def _save_in_editor(path: Path, run: int) -> None:
     fresh = path.with_name(path.name + ".swp")
     fresh.write_text(text + f"# edited {run}\n", encoding="utf-8")
     fresh.replace(path)
+
+
+def child_prime(root: Path) -> dict:
+    """A start that writes the cache (the environment says where), as the app's first would."""
+    from tui.core.cache import WarmStart
+    from tui.core.loader import load_tree
+
+    start = WarmStart(root)
+    start.load(load_tree)
+    start.save()
+    return {"restored": start.restored}
 
 
 def child_load_once(root: Path) -> dict:
@@ -269,6 +276,7 @@ def child_memory_baseline(root: Path) -> dict:
 TASKS = {
     "load": lambda rest: child_load(Path(rest[0]), int(rest[1]), Path(rest[2])),
     "load-once": lambda rest: child_load_once(Path(rest[0])),
+    "prime": lambda rest: child_prime(Path(rest[0])),
     "views": lambda rest: asyncio.run(_views(Path(rest[0]))),
     "filter-baseline": lambda rest: asyncio.run(_filter_baseline()),
     "memory": lambda rest: child_memory(Path(rest[0])),
