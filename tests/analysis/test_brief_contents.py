@@ -179,7 +179,8 @@ def test_nothing_in_the_data_can_break_the_brief():
         "&lt;script&gt;alert(1)&lt;/script&gt; [x](http://evil.example) ![i](http://e/i.png)"
         " | `c` *e*"
     )
-    assert shown in html
+    # Addresses are set in code spans so that no renderer links them; the text reads the same.
+    assert shown in re.sub(r"</?code>", "", html)
     # Only the brief's own headings: nothing in the data becomes one.
     assert len(re.findall(r"^#{1,6} ", text, re.M)) == len(re.findall(r"<h[1-6]>", html))
     assert not any(

@@ -179,7 +179,10 @@ def test_markdown_table_cannot_break_or_inject(hostile_dataset):
     assert all(len(row) == len(frame.columns) for row in rows)
     html_out = MarkdownIt("commonmark").enable("table").render(md)
     assert "<script" not in html_out and "<a " not in html_out and "<img" not in html_out
-    assert "<em>" not in html_out and "<code>" not in html_out
+    assert "<em>" not in html_out
+    # The only code spans are the ones that keep an address from becoming a link.
+    codes = re.findall(r"<code>(.*?)</code>", html_out)
+    assert all(re.search(r"://|@|^www\.|^#|^GH-|:", code) for code in codes), codes
     shown = {row[3] for row in rows[1:]}
     assert (
         "a|b `c` <script>alert(1)</script> [x](http://evil.example) ![i](j) *em* # h &lt;" in shown
@@ -197,11 +200,14 @@ def test_markdown_cell_shows_exactly_the_clean_text(text):
     rows = _cells(md)
     assert len(rows) == 2 and len(rows[1]) == 1
     html_out = MarkdownIt("commonmark").enable("table").render(md)
+    # Code spans hold what a renderer would otherwise link: their text is the data's text.
+    html_out = re.sub(r"</?code>", "", html_out)
     cell = re.search(r"<td>(.*?)</td>", html_out, re.S)
     shown = html.unescape(cell.group(1)) if cell else ""
     assert shown == clean(text).strip()
     # The same text as running text after a list marker stays one plain list item.
     item = MarkdownIt("commonmark").render("- x " + export.markdown_escape(text))
+    item = re.sub(r"</?code>", "", item)
     inner = re.fullmatch(r"<ul>\n<li>(.*?)</li>\n</ul>\n", item, re.S)
     assert inner and html.unescape(inner.group(1)) == ("x " + clean(text)).rstrip()
 

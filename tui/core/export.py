@@ -382,9 +382,47 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#$])")
 
 
+# What a Markdown renderer (GitHub's above all) turns into a link or a mention by itself, with
+# no Markdown syntax: web addresses with a scheme or a leading www., e-mail addresses, @user and
+# @org/team mentions, issue references (#12, GH-12). A token stops at white space and at the
+# characters a code span or a table cell cannot hold as they are.
+_TOKEN = r"[^\s`|<>\\]"
+_LINKABLE = re.compile(
+    rf"(?i:\b[a-z][a-z0-9+.\-]{{0,31}}://{_TOKEN}+)"  # https://..., ftp://...
+    rf"|(?i:\b(?:mailto|xmpp|tel|javascript|vbscript|data|file):{_TOKEN}+)"
+    rf"|(?i:\bwww\.{_TOKEN}+)"
+    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # name@host.tld
+    r"|(?<![\w`])@[\w\-]+(?:/[\w.\-]+)?"  # @user, @org/team
+    r"|(?<![\w&])#[0-9]+\b|(?i:\bGH-[0-9]+\b)"
+)
+
+
+_TRAILING = ".,;:!?'\""
+
+
 def markdown_escape(text: str) -> str:
-    """Text that shows as itself in Markdown: inside a table cell, a heading or a quote line."""
-    text = _MD_SPECIAL.sub(r"\\\1", clean(text))
+    """Text that shows as itself in Markdown: inside a table cell, a heading or a quote line.
+
+    No data text can make a link or a mention: what a renderer would link by itself is set in a
+    code span, where nothing is linked and the text reads as written.
+    """
+    text = clean(text)
+    parts: list[str] = []
+    position = 0
+    for match in _LINKABLE.finditer(text):
+        # Sentence punctuation after an address is the sentence's, as renderers also read it.
+        token = match.group().rstrip(_TRAILING)
+        if not token:
+            continue
+        parts.append(_escape_plain(text[position : match.start()]))
+        parts.append(f"`{token}`")
+        position = match.start() + len(token)
+    parts.append(_escape_plain(text[position:]))
+    return "".join(parts)
+
+
+def _escape_plain(text: str) -> str:
+    text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     return _LINE_BREAKS.sub("<br>", text)
