@@ -78,16 +78,18 @@ def linking_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = kim.read_text(encoding="utf-8")
     text = text.replace("name: Kim Jong Un", f'name: "Kim Jong Un {words}"')
     text = text.replace("role: ", f'role: "{words}" # ', 1)
-    text = re.sub(r"summary: (.*)", lambda m: f'summary: "{words} {m.group(1)[:20]}"', text, 1)
+    text = re.sub(
+        r"summary: (.*)", lambda m: f'summary: "{words} {m.group(1)[:20]}"', text, count=1
+    )
     kim.write_text(text, encoding="utf-8")
     seed = root / "seeds" / f"{SEED_ID}.txt"
     seed_text = seed.read_text(encoding="utf-8")
-    seed_text = re.sub(r"title: (.*)", lambda m: f'title: "{words}"', seed_text, 1)
+    seed_text = re.sub(r"title: (.*)", lambda m: f'title: "{words}"', seed_text, count=1)
     seed.write_text(seed_text, encoding="utf-8")
     issues = root / "positions" / "issues.yaml"
     text = issues.read_text(encoding="utf-8")
     issues.write_text(
-        re.sub(r"title: (.*)", lambda m: f'title: "{m.group(1)} {words}"', text, 1),
+        re.sub(r"title: (.*)", lambda m: f'title: "{m.group(1)} {words}"', text, count=1),
         encoding="utf-8",
     )
     # One problem whose message quotes a linkable value.
