@@ -388,12 +388,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#$])")
 # characters a code span or a table cell cannot hold as they are.
 _TOKEN = r"[^\s`|<>\\]"
 _LINKABLE = re.compile(
-    rf"(?i:\b[a-z][a-z0-9+.\-]{{0,31}}://{_TOKEN}+)"  # https://..., ftp://...
-    rf"|(?i:\b(?:mailto|xmpp|tel|javascript|vbscript|data|file):{_TOKEN}+)"
-    rf"|(?i:\bwww\.{_TOKEN}+)"
+    rf"(?i:[a-z][a-z0-9+.\-]{{0,31}}://{_TOKEN}+)"  # https://..., ftp://...
+    rf"|(?i:(?:mailto|xmpp|tel|javascript|vbscript|data|file):{_TOKEN}+)"
+    rf"|(?i:www\.{_TOKEN}+)"
     r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"  # name@host.tld
-    r"|(?<![\w`])@[\w\-]+(?:/[\w.\-]+)?"  # @user, @org/team
-    r"|(?<![\w&])#[0-9]+\b|(?i:\bGH-[0-9]+\b)"
+    r"|@[\w\-]+(?:/[\w.\-]+)?"  # @user, @org/team (wherever: safer than a renderer's rule)
+    r"|#[0-9]+|(?i:GH-[0-9]+)"
 )
 
 
