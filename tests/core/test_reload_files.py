@@ -79,6 +79,14 @@ def test_a_start_after_one_file_changed_reads_only_that_file(
     dataset = start.load(CountingLoad())
     assert start.reread == ["positions/beta.yaml"] and reads == ["beta.yaml"]
     assert _picture(dataset) == _picture(load_tree(root))
+    # The entry is left as it was, and the start after that does the same.
+    entry = next((tmp_path / "cache" / "trees").glob("*.cache"))
+    written = entry.stat().st_mtime_ns
+    start.save()
+    assert entry.stat().st_mtime_ns == written
+    again = WarmStart(root, tmp_path / "cache")
+    again.load(CountingLoad())
+    assert again.reread == ["positions/beta.yaml"]
 
 
 @pytest.mark.parametrize(

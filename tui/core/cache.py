@@ -309,7 +309,13 @@ class WarmStart:
                 return dataset
             dataset = load(self.root)
         else:
-            dataset = self._reload(state, known, previous, body) or load(self.root)
+            reloaded = self._reload(state, known, previous, body)
+            if reloaded is not None:
+                # The entry stays as it is: the next start restores it and reads these files
+                # again, which costs less than writing the whole dataset after every save.
+                self._last = (state, reloaded)
+                return reloaded
+            dataset = load(self.root)
         if state is not None:
             self._last = (state, dataset)
             # A copy of its own: the views cache what they work out on the one they are given.
