@@ -12,6 +12,7 @@ from tui.core.models import Evidence
 from .handmade import FEB, SOURCE, build_dataset, hand_dataset
 
 SECTIONS = [
+    "## Bottom line",
     "## Sources",
     "## Where they stand",
     "## Widest gaps",
@@ -19,6 +20,7 @@ SECTIONS = [
     "## Common ground",
     "## Starting points for talks",
     "## Distance between actors",
+    "## Caveats",
 ]
 
 
@@ -63,8 +65,9 @@ def test_widest_gaps_with_the_claims_of_the_farthest_pair():
     # Under each claim, its evidence with speaker, date said, outlet and relay chain.
     assert "- **Bo Bell** on One: ▲▲ firmly for +2, from 2025-03-01. bo on one" in gaps
     assert (
-        "  - Quote: “bo on one” — Bo Bell, said 2025-03-01; outlet: Test Outlet (source 1, "
-        "published 2025-03-01); relay: Agency → Wire → Test Outlet; found in the source." in gaps
+        "  - Passage 2. Quote: “bo on one” — Bo Bell, said 2025-03-01; outlet: Test Outlet "
+        "(source 1, published 2025-03-01); relay: Agency → Wire → Test Outlet; found in the source."
+        in gaps
     )
     # cy is on one too, but not at either end of the widest gap.
     assert "Cy Cole** on One" not in gaps
@@ -77,8 +80,12 @@ def test_blocked_conditions_with_both_sides_evidence():
         in blocked
     )
     assert "The condition in the data's words: Bo stops pushing one." in blocked
-    assert "Quote: “ann on six” — Ann Arbor" in blocked
-    assert "Quote: “bo on one” — Bo Bell" in blocked
+    # Both were quoted under Widest gaps: here they are referred to, not quoted again.
+    assert "- **Ann Arbor** on Six: ▲ for +1 (if)" in blocked
+    assert "  - Also resting on passage 3, quoted above." in blocked
+    assert "- **Bo Bell** on One: ▲▲ firmly for +2" in blocked
+    assert "  - Also resting on passage 2, quoted above." in blocked
+    assert "“" not in blocked
     assert (
         "- Ann Arbor's condition for Six is unknown: Di Dunn has no stated position on One"
         in blocked

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
 from tui.cli.common import as_of_option, data_dir, data_option, require_data, write_output
+
+BRIEF_FORMATS = ("md", "html")
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 @click.command("brief")
@@ -14,10 +18,18 @@ from tui.cli.common import as_of_option, data_dir, data_option, require_data, wr
     "-o",
     "--output",
     required=True,
-    metavar="FILE.md",
+    metavar="FILE",
     help="File to write, or - for standard output. An existing file is kept unless --force.",
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE.md if it exists.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(BRIEF_FORMATS),
+    default=None,
+    help="md: Markdown; html: one self-contained page that prints well (default: from the file's "
+    "ending, .md or .html; md on standard output).",
+)
 @click.option(
     "--widest",
     type=click.IntRange(min=1),
@@ -28,22 +40,45 @@ from tui.cli.common import as_of_option, data_dir, data_option, require_data, wr
 @data_option
 @as_of_option
 def brief_command(
-    output: str, force: bool, widest: int, data: str | None, as_of: dt.date | None
+    output: str,
+    force: bool,
+    fmt: str | None,
+    widest: int,
+    data: str | None,
+    as_of: dt.date | None,
 ) -> None:
-    """Write a Markdown briefing: the as-of date, the sources, the matrix, the widest gaps, the
+    """Write a briefing: a bottom line (where they stand, what moved, what blocks talks), the
+    as-of date, the sources, the matrix, the widest gaps, the
     blocked conditions, the common ground and the starting points for talks, each claim with its
-    quotes (speaker, date said, outlet, relay chain; reported speech marked as such).
+    quotes (speaker, date said, outlet, relay chain; reported speech marked as such), each
+    passage quoted once, then the caveats (thin bases). On a folder without data: exit 1.
 
     \b
     Examples:
       peninsula brief -o brief.md
       peninsula brief -o - --as-of 2025-09-21
+      peninsula brief -o brief.html
     """
-    from tui.core.brief import render_brief
+    from tui.core.brief import render_brief, render_brief_html
     from tui.core.loader import load_tree
 
+    fmt = _format(output, fmt)
     root = data_dir(data)
     require_data(root)
     dataset = load_tree(root)
     require_data(root, dataset)
-    write_output(render_brief(dataset, as_of, widest=widest), output, force=force, data=root)
+    render = render_brief_html if fmt == "html" else render_brief
+    write_output(render(dataset, as_of, widest=widest), output, force=force, data=root)
+
+
+def _format(output: str, fmt: str | None) -> str:
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    named = _SUFFIX_FORMATS.get(suffix)
+    if output != "-" and named is None and fmt is None:
+        raise click.UsageError(
+            f"{output}: the ending {suffix or '(none)'} names no format; the formats are "
+            "md (.md, .markdown) and html (.html, .htm), or give --format"
+        )
+    if fmt is not None and named is not None and fmt != named:
+        raise click.UsageError(f"{output} ends in {suffix} but the format asked is {fmt}")
+    return fmt or named or "md"

@@ -1,11 +1,13 @@
-"""A Markdown briefing a reader can send as it is.
+"""A briefing a reader can send as it is, in Markdown (and as HTML, see ``brief_html``).
 
-It holds, for one date: the sources, the matrix, the widest gaps, the blocked conditions, the
-common ground and the starting points for talks, and under each claim the evidence behind it,
-each item with its speaker, the date it was said, the outlet and the relay chain, and a plain
-"Reported speech" label where the words are the article's and not the speaker's. Every piece of
-text from the data goes through ``markdown_escape`` (which cleans it first), so nothing in the
-data can break the layout or turn into HTML or a link.
+It holds, for one date: a bottom line of three to five sentences, the sources, the matrix, the
+widest gaps, the blocked conditions, the common ground and the starting points for talks, and
+under each claim the evidence behind it, each item with its speaker, the date it was said, the
+outlet and the relay chain, and a plain "Reported speech" label where the words are the
+article's and not the speaker's. Each passage is quoted once, the first time a claim rests on it,
+and referred to by its number after; a caveats section closes it. Every piece of text from the
+data goes through ``markdown_escape`` (which cleans it first), so nothing in the data can break
+the layout or turn into HTML or a link.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from tui.core.analysis import Analysis, analyse
+from tui.core.brief_facts import Passages, bottom_line, caveats_section
 from tui.core.export import RELAY_SEPARATOR, markdown_escape, markdown_table
 from tui.core.stances import CONDITIONAL_MARK, label, number
 
@@ -26,20 +29,36 @@ TITLE = "Peninsula brief: where the actors stand on the Korean Peninsula"
 def render_brief(dataset: Dataset, as_of: dt.date | None = None, *, widest: int = 3) -> str:
     """The whole briefing as Markdown text; ``widest`` caps the issues in "Widest gaps"."""
     analysis = analyse(dataset, as_of)
+    passages = Passages()
     parts = [
         _header(analysis),
+        _bottom_line(analysis),
+        _reading(analysis),
         _sources(dataset),
         _matrix(analysis),
-        _widest_gaps(analysis, widest),
-        _blocked(analysis),
-        _common_ground(analysis),
+        _widest_gaps(analysis, widest, passages),
+        _blocked(analysis, passages),
+        _common_ground(analysis, passages),
         _starting_points(analysis),
         _distances(analysis),
+        caveats_section(analysis),
     ]
     return "\n".join(part for part in parts if part).rstrip("\n") + "\n"
 
 
+def render_brief_html(dataset: Dataset, as_of: dt.date | None = None, *, widest: int = 3) -> str:
+    """The same briefing as one self-contained HTML page."""
+    from tui.core.brief_html import markdown_to_html
+
+    return markdown_to_html(render_brief(dataset, as_of, widest=widest), TITLE)
+
+
 # -- pieces ------------------------------------------------------------------------------------
+
+
+def _bottom_line(a: Analysis) -> str:
+    return "## Bottom line\n\n" + "\n".join(f"- {line}" for line in bottom_line(a)) + "\n"
+
 
 _e = markdown_escape
 
@@ -65,6 +84,14 @@ def _header(a: Analysis) -> str:
         f"({counts['verified']} found verbatim in their source). Written by `peninsula brief` "
         "from the position files; every stance cites its evidence.",
         "",
+    ]
+    return "\n".join(lines)
+
+
+def _reading(a: Analysis) -> str:
+    """How to read what follows, and what the data's problems leave out."""
+    counts = a.dataset.summary()
+    lines = [
         "Stances run from -2 (firmly against the issue's proposition) to +2 (firmly for it); "
         "an actor who has said nothing known has *no stated position*, which is not 0. "
         '"Quote" marks the speaker\'s own words; "Reported speech" marks the article\'s words '
@@ -130,7 +157,7 @@ def _matrix(a: Analysis) -> str:
     return "## Where they stand\n\n" + markdown_table(header, rows) + "\n" + note
 
 
-def _widest_gaps(a: Analysis, limit: int) -> str:
+def _widest_gaps(a: Analysis, limit: int, passages: Passages) -> str:
     ds = a.dataset
     lines = ["## Widest gaps", ""]
     widest = a.widest[:limit]
@@ -152,7 +179,7 @@ def _widest_gaps(a: Analysis, limit: int) -> str:
         in_pairs = {id(r) for pair in spread.farthest for r in pair}
         for record in spread.known:
             if id(record) in in_pairs:
-                lines += _claim(ds, record)
+                lines += _claim(ds, record, passages)
         lines.append("")
     return "\n".join(lines)
 
@@ -165,7 +192,7 @@ def _known_line(a: Analysis, n_known: int, absent: tuple[str, ...]) -> str:
     return text + "."
 
 
-def _blocked(a: Analysis) -> str:
+def _blocked(a: Analysis, passages: Passages) -> str:
     ds = a.dataset
     lines = ["## Blocked conditions", ""]
     if not a.unmet:
@@ -176,7 +203,7 @@ def _blocked(a: Analysis) -> str:
         lines.append(f"The condition in the data's words: {_e(check.condition.text)}")
         lines.append("")
         for record in check.records:
-            lines += _claim(ds, record)
+            lines += _claim(ds, record, passages)
         lines.append("")
     unknown = [c for c in a.conditions if c.status == "unknown"]
     if unknown:
@@ -186,14 +213,23 @@ def _blocked(a: Analysis) -> str:
     return "\n".join(lines)
 
 
-def _common_ground(a: Analysis) -> str:
+def _common_ground(a: Analysis, passages: Passages) -> str:
     ds = a.dataset
     lines = ["## Common ground", ""]
-    if not a.common_ground:
+    blocked = {check.holder.issue_id for check in a.unmet}
+    ground = [c for c in a.common_ground if c.issue_id not in blocked]
+    held_back = [c for c in a.common_ground if c.issue_id in blocked]
+    if held_back:
+        said = ", ".join(_e(ds.issue_title(c.issue_id)) for c in held_back)
+        lines += [
+            f"Left out because a condition on it is unmet (see *Blocked conditions*): {said}.",
+            "",
+        ]
+    if not ground:
         return "\n".join(
             lines + ["No issue on which every actor with a stated position is on one side.", ""]
         )
-    for common in a.common_ground:
+    for common in ground:
         names = ", ".join(_e(ds.actor_name(r.actor_id)) for r in common.known)
         lines.append(f"### {_e(ds.issue_title(common.issue_id))}: all {common.side_word}")
         lines.append("")
@@ -210,7 +246,7 @@ def _common_ground(a: Analysis) -> str:
             lines.append(f"With conditions: {who}.")
         lines.append("")
         for record in common.known:
-            lines += _claim(ds, record)
+            lines += _claim(ds, record, passages)
         lines.append("")
     return "\n".join(lines)
 
@@ -265,8 +301,9 @@ def _distances(a: Analysis) -> str:
 # -- claims and their evidence -----------------------------------------------------------------
 
 
-def _claim(ds: Dataset, record: StanceRecord) -> list[str]:
-    """A bullet for one stance, with its evidence items nested under it."""
+def _claim(ds: Dataset, record: StanceRecord, passages: Passages) -> list[str]:
+    """A bullet for one stance, with its evidence items nested under it: each passage quoted in
+    full the first time, referred to by its number after."""
     name = _e(ds.actor_name(record.actor_id))
     issue = _e(ds.issue_title(record.issue_id))
     stance = _e(_cell(record))
@@ -279,8 +316,18 @@ def _claim(ds: Dataset, record: StanceRecord) -> list[str]:
             f"  - Condition: {_e(ds.actor_name(condition.actor))} on "
             f"{_e(ds.issue_title(condition.issue))} {_e(condition.needs())}: {_e(condition.text)}"
         )
+    again = []
     for evidence in record.evidence:
-        lines.append("  - " + _evidence_line(ds, evidence))
+        first = passages.first(evidence)
+        if first is None:
+            again.append(passages.number(evidence))
+        else:
+            lines.append(f"  - Passage {first}. " + _evidence_line(ds, evidence))
+    if again:
+        shown = sorted(set(again))
+        plural = "s" if len(shown) > 1 else ""
+        numbers = ", ".join(str(n) for n in shown)
+        lines.append(f"  - Also resting on passage{plural} {numbers}, quoted above.")
     return lines
 
 
