@@ -157,6 +157,11 @@ def test_brief_format_from_the_ending_and_refused_endings(tmp_path):
     result = runner.invoke(main, ["brief", "-o", str(out), "--data", str(tree)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    bad = runner.invoke(main, ["brief", "-o", str(tmp_path / "brief.txt"), "--data", str(tree)])
-    assert bad.exit_code == 2 and "md (.md, .markdown) and html (.html, .htm)" in bad.output
-    assert not (tmp_path / "brief.txt").exists()
+    # Any other name is Markdown, the brief's own format.
+    plain = runner.invoke(main, ["brief", "-o", str(tmp_path / "brief.txt"), "--data", str(tree)])
+    assert plain.exit_code == 0
+    assert (tmp_path / "brief.txt").read_text(encoding="utf-8").startswith("# Peninsula brief")
+    clash = runner.invoke(
+        main, ["brief", "--format", "md", "-o", str(tmp_path / "b.html"), "--data", str(tree)]
+    )
+    assert clash.exit_code == 2 and "ends in .html but the format asked is md" in clash.output

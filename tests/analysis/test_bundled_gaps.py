@@ -96,9 +96,14 @@ def test_brief_shows_the_gap_and_the_blocked_condition_with_quotes(bundled):
     assert "“the absurd obsession with denuclearising us” — Kim Jong Un, said 2025-09-21" in first
     blocked = text[text.index("## Blocked conditions") : text.index("## Common ground")]
     assert f"### {UNMET}" in blocked
-    assert f"Quote: “{KIM_CONDITION_QUOTE}” — Kim Jong Un, said 2025-09-21" in blocked
-    assert "relay: KCNA → Reuters → Benzinga" in blocked
+    # Kim's condition was quoted once already, above the section that refers to it.
+    kim = f"Quote: “{KIM_CONDITION_QUOTE}” — Kim Jong Un, said 2025-09-21"
+    assert text.count(kim) == 1 and text.index(kim) < text.index("## Blocked conditions")
+    assert "relay: KCNA → Reuters → Benzinga" in text[: text.index("## Blocked conditions")]
+    # Trump's side was quoted under Widest gaps, as passage 1: here it is referred to.
     assert (
-        "Reported speech (the article's words, not a quote): "
-        f"“{TRUMP_REPORTED}” — about Donald Trump" in blocked
+        "  - Passage 1. Reported speech (the article's words, not a quote): "
+        f"“{TRUMP_REPORTED}” — about Donald Trump" in first
     )
+    assert "  - Also resting on passage 1, quoted above." in blocked
+    assert TRUMP_REPORTED not in blocked

@@ -28,7 +28,7 @@ _SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "htm
     type=click.Choice(BRIEF_FORMATS),
     default=None,
     help="md: Markdown; html: one self-contained page that prints well (default: from the file's "
-    "ending, .md or .html; md on standard output).",
+    "ending: .html or .htm for html, else md).",
 )
 @click.option(
     "--widest",
@@ -72,13 +72,9 @@ def brief_command(
 
 
 def _format(output: str, fmt: str | None) -> str:
+    """--format, else the file's ending (.html/.htm: html), else Markdown, which any name suits."""
     suffix = Path(output).suffix.lower() if output != "-" else ""
     named = _SUFFIX_FORMATS.get(suffix)
-    if output != "-" and named is None and fmt is None:
-        raise click.UsageError(
-            f"{output}: the ending {suffix or '(none)'} names no format; the formats are "
-            "md (.md, .markdown) and html (.html, .htm), or give --format"
-        )
     if fmt is not None and named is not None and fmt != named:
         raise click.UsageError(f"{output} ends in {suffix} but the format asked is {fmt}")
     return fmt or named or "md"
