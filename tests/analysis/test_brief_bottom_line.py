@@ -57,8 +57,8 @@ def test_a_first_record_is_not_a_change_and_the_first_date_has_moved_nothing():
             {"actor": "ann", "issue": "one", "stance": None, "as_of": MAR},
         ],
     )
-    assert [(m.kind, m.change.actor_id) for m in moves(ds, JAN, FEB)] == [("first", "bo")]
-    assert [(m.kind, m.change.actor_id) for m in moves(ds, FEB, MAR)] == [("withdrawn", "ann")]
+    assert [(m.kind, m.actor_id) for m in moves(ds, JAN, FEB)] == [("first", "bo")]
+    assert [(m.kind, m.actor_id) for m in moves(ds, FEB, MAR)] == [("withdrawn", "ann")]
     first = bottom_line(analyse(ds, JAN))[1]
     assert first.startswith("What moved: 2025-01-01 is the first date in the data")
 

@@ -11,27 +11,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tui.core.basis import inference_reason, is_inferred
 from tui.core.export import markdown_escape as _e
+from tui.core.history import StanceEvent, events_between
 from tui.core.stances import number, word
 
 if TYPE_CHECKING:
     from tui.core.analysis import Analysis
-    from tui.core.dataset import Change, Dataset, EvidenceRecord, StanceRecord
+    from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
 
 # An issue whose stance is known for fewer actors than this share is a thin base.
 FEW_KNOWN_SHARE = 0.5
 
 
 # -- what moved ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Move:
-    """One stance that moved between two dates: ``first`` (first record of the actor on the
-    issue), ``changed`` (another value) or ``withdrawn`` (set to no stated position)."""
-
-    kind: str
-    change: Change
 
 
 def previous_date(dataset: Dataset, date: dt.date | None) -> dt.date | None:
@@ -42,21 +35,10 @@ def previous_date(dataset: Dataset, date: dt.date | None) -> dt.date | None:
     return earlier[-1] if earlier else None
 
 
-def moves(dataset: Dataset, start: dt.date, end: dt.date) -> list[Move]:
-    """The stances that moved from ``start`` to ``end``, each with its kind.
-
-    A restatement (same value, new evidence) is not a move and is left out."""
-    out = []
-    for change in dataset.changes(start, end):
-        before, after = change.before, change.after
-        if after is None or after.stance is None:
-            kind = "withdrawn"
-        elif before is None or before.stance is None:
-            kind = "first"  # the first value stated, not a change of one
-        else:
-            kind = "changed"
-        out.append(Move(kind, change))
-    return out
+def moves(dataset: Dataset, start: dt.date, end: dt.date) -> list[StanceEvent]:
+    """What moved after ``start`` up to ``end``: the core's history events, restatements left
+    out (same value, new evidence: nothing moved)."""
+    return [e for e in events_between(dataset, start, end) if e.kind != "restated"]
 
 
 # -- the bottom line -------------------------------------------------------------------------
@@ -74,7 +56,7 @@ def _stance(record: StanceRecord | None) -> str:
     stance = None if record is None else record.stance
     if stance is None:
         return word(None)
-    inferred = ", inferred" if record is not None and record.position.inferred else ""
+    inferred = ", inferred" if record is not None and is_inferred(record) else ""
     return f"{word(stance)} ({number(stance)}{inferred})"
 
 
@@ -121,11 +103,11 @@ def bottom_line(a: Analysis) -> list[str]:
                 these = [m for m in found if m.kind == kind]
                 if these:
                     said = "; ".join(
-                        f"{_name(ds, m.change.actor_id)} on {_title(ds, m.change.issue_id)}"
+                        f"{_name(ds, m.actor_id)} on {_title(ds, m.issue_id)}"
                         + (
-                            f" {_stance(m.change.before)} → {_stance(m.change.after)}"
+                            f" {_stance(m.before)} → {_stance(m.after)}"
                             if kind != "first"
-                            else f" {_stance(m.change.after)}"
+                            else f" {_stance(m.after)}"
                         )
                         for m in these
                     )
@@ -182,8 +164,9 @@ def caveats(a: Analysis) -> Caveats:
         sources = {ev.evidence.source for ev in r.evidence}
         if len(sources) == 1:
             out.one_source.append(where)
-        if r.position.inferred:
-            out.inferred.append(f"{where}: {_e(r.position.inferred.rstrip('. '))}")
+        reason = inference_reason(r)
+        if reason:
+            out.inferred.append(f"{where}: {_e(reason.rstrip('. '))}")
         if any(not ev.verified for ev in r.evidence):
             out.unverified.append(where)
     total = len(a.actor_ids)
