@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.app.last_good import STALE_MESSAGE, LastGood
 from tui.app.widgets.detail.stance_detail import StanceDetail
 from tui.app.widgets.matrix.table import MatrixTable
+from tui.core.last_good import STALE_MESSAGE, LastGood
 from tui.core.loader import load_tree
 
 from tests.app.helpers import make_app, ready, reloaded, screen_text, squash, until, widget_text

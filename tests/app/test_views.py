@@ -7,11 +7,11 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Select
 
-from tui.app.identity import evidence_key
 from tui.app.render import palette
 from tui.app.views import VIEW_IDS
 from tui.app.widgets.quotes.view import QuotesView
 from tui.app.widgets.source.view import SourceView
+from tui.core.identity import evidence_key
 
 from tests.app.helpers import make_app, ready, screen_text, squash, until, widget_text
 

@@ -18,7 +18,6 @@ from textual.reactive import Reactive, reactive
 from textual.widgets import Footer, Input, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
-from tui.app.last_good import LastGood
 from tui.app.messages import (
     CaptionChanged,
     ShowEvidence,
@@ -32,6 +31,7 @@ from tui.app.watch import watch_data_tree
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.panel_header import PanelHeader
 from tui.core.dataset import Dataset, load_failure
+from tui.core.last_good import LastGood
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")

@@ -11,7 +11,6 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from tui.app.identity import evidence_key
 from tui.app.messages import ShowEvidence
 from tui.app.render.caption import Caption, caption, named_sources, source_name
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
@@ -19,6 +18,7 @@ from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
 from tui.core.dataset import Dataset, EvidenceRecord
+from tui.core.identity import evidence_key
 
 
 def haystack(ds: Dataset, record: EvidenceRecord) -> str:

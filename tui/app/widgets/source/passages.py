@@ -7,9 +7,9 @@ from math import ceil
 
 from textual.content import Content
 
-from tui.app.identity import evidence_key
 from tui.app.render import palette
 from tui.core.dataset import EvidenceRecord
+from tui.core.identity import evidence_key
 from tui.core.sanitize import clean
 
 

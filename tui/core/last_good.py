@@ -7,7 +7,7 @@ from its last error-free load, names the file in a warning, and shows the new er
 When the file loads cleanly again its new records replace the old ones: the app converges on the
 final file. A file that never loaded cleanly shows whatever good records the loader kept.
 
-This module is pure data (no Textual), so it is tested without an app.
+Pure data, as the core is: the app merges each load through it, and tests need no app.
 """
 
 from __future__ import annotations
