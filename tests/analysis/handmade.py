@@ -22,7 +22,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from tui.core.dataset import Dataset, EvidenceRecord, Location, Seed, StanceRecord
+from tui.core.dataset import Dataset, DatasetBuilder, EvidenceRecord, Location, Seed, StanceRecord
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.models import Actor, Condition, Evidence, Issue, Position, SeedMeta
 
@@ -51,7 +51,7 @@ def build_dataset(
         published=MAR,
         via=["Wire"],
     )
-    ds = Dataset(root=Path("."))
+    ds = DatasetBuilder(root=Path("."))
     ds.seeds[SOURCE] = Seed(meta=meta, body="", location=Location(f"seeds/{SOURCE}.txt", 1, 1))
     for issue in issues:
         ds.issues[issue] = Issue(
@@ -101,7 +101,7 @@ def build_dataset(
             )
         )
     ds.diagnostics.extend(diagnostics or [])
-    return ds
+    return ds.freeze()
 
 
 def hand_dataset() -> Dataset:

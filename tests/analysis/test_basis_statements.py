@@ -23,7 +23,9 @@ def dataset():
         ["one", "two", "three", "four"],
         ["ann", "bo"],
         [
-            dict(actor="ann", issue="one", stance=1, evidence=[ev(), ev("reported", "Ann said so")]),
+            dict(
+                actor="ann", issue="one", stance=1, evidence=[ev(), ev("reported", "Ann said so")]
+            ),
             dict(actor="ann", issue="two", stance=1, evidence=[ev("reported", "Ann said so")]),
             dict(
                 actor="ann",
@@ -33,7 +35,12 @@ def dataset():
                 evidence=[ev("reported", "The government insists")],
             ),
             # Only another speaker's words, and no mark: an inference all the same.
-            dict(actor="ann", issue="four", stance=-1, evidence=[ev(text="Bo says no.", speaker="bo")]),
+            dict(
+                actor="ann",
+                issue="four",
+                stance=-1,
+                evidence=[ev(text="Bo says no.", speaker="bo")],
+            ),
         ],
     )
 

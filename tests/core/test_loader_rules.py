@@ -565,7 +565,7 @@ def test_bad_files_next_to_good_ones_keep_every_good_record(load: Load) -> None:
     }
     assert stances(dataset) == GOOD_STANCES | {("zeta", "sanctions")}
     assert_good_data_kept(dataset)
-    assert dataset.diagnostics == sorted(dataset.diagnostics)
+    assert list(dataset.diagnostics) == sorted(dataset.diagnostics)
 
 
 def test_messages_show_control_and_bidi_characters_visibly(load: Load) -> None:

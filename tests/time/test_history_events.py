@@ -40,7 +40,10 @@ def test_a_first_record_is_first_not_a_change(ds):
 
 
 def test_a_withdrawal_and_a_restatement_are_told_apart(ds):
-    assert kinds(ds, "actor-b", "talks") == [(D(2025, 1, 10), "first"), (D(2025, 4, 1), "withdrawn")]
+    assert kinds(ds, "actor-b", "talks") == [
+        (D(2025, 1, 10), "first"),
+        (D(2025, 4, 1), "withdrawn"),
+    ]
     assert kinds(ds, "actor-b", "drills") == [(D(2025, 2, 1), "first"), (D(2025, 4, 1), "restated")]
     withdrawn = events(ds, D(2025, 4, 1), D(2025, 4, 1), kinds=("withdrawn",))[0]
     assert (withdrawn.from_stance, withdrawn.to_stance) == (2, None)
@@ -68,8 +71,21 @@ def test_the_net_change_between_two_dates_says_first_or_withdrawn(ds):
 def test_export_changes_lists_each_event_with_its_evidence():
     result = CliRunner().invoke(
         main,
-        ["export", "--data", str(TREE), "--what", "changes", "--format", "json", "-o", "-",
-         "--from", "2025-04-01", "--to", "2025-04-01"],
+        [
+            "export",
+            "--data",
+            str(TREE),
+            "--what",
+            "changes",
+            "--format",
+            "json",
+            "-o",
+            "-",
+            "--from",
+            "2025-04-01",
+            "--to",
+            "2025-04-01",
+        ],
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
@@ -85,8 +101,19 @@ def test_export_changes_lists_each_event_with_its_evidence():
 def test_export_changes_refuses_a_range_that_ends_before_it_starts():
     result = CliRunner().invoke(
         main,
-        ["export", "--data", str(TREE), "--what", "changes", "-o", "-",
-         "--from", "2025-05-01", "--to", "2025-01-01"],
+        [
+            "export",
+            "--data",
+            str(TREE),
+            "--what",
+            "changes",
+            "-o",
+            "-",
+            "--from",
+            "2025-05-01",
+            "--to",
+            "2025-01-01",
+        ],
     )
     assert result.exit_code != 0
     assert "--from 2025-05-01 is after --to 2025-01-01" in result.output

@@ -27,7 +27,7 @@ D = dt.date
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
     dataset = load_tree(TREE)
-    assert dataset.diagnostics == [], [d.format() for d in dataset.diagnostics]
+    assert not dataset.diagnostics, [d.format() for d in dataset.diagnostics]
     return dataset
 
 
@@ -36,7 +36,7 @@ def stances(picture) -> dict[tuple[str, str], int | None]:
 
 
 def test_dates_are_every_date_with_data_ascending(ds):
-    assert ds.dates == [D(2025, 1, 10), D(2025, 2, 1), D(2025, 3, 1), D(2025, 4, 1), D(2025, 5, 1)]
+    assert ds.dates == (D(2025, 1, 10), D(2025, 2, 1), D(2025, 3, 1), D(2025, 4, 1), D(2025, 5, 1))
     assert ds.latest_date == D(2025, 5, 1)
 
 

@@ -17,6 +17,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "schema": ("tui.cli.schema", "schema_command", "Write the JSON Schema of each YAML file kind."),
     "add-source": ("tui.cli.add_source", "add_source_command", "Add an article to seeds/."),
     "extract": ("tui.cli.extract", "extract_command", "Draft YAML evidence from an article."),
+    "quotes": ("tui.cli.quotes", "quotes_command", "Search the quotes by words, actor, issue."),
 }
 
 

@@ -33,6 +33,7 @@ pandas is imported inside the ``*_frame`` functions only, so loading this module
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
@@ -349,7 +350,7 @@ def _known(record: StanceRecord | None) -> bool:
 
 
 def _issue_spread(
-    issue_id: str, actor_ids: tuple[str, ...], picture: dict[tuple[str, str], StanceRecord]
+    issue_id: str, actor_ids: tuple[str, ...], picture: Mapping[tuple[str, str], StanceRecord]
 ) -> IssueSpread:
     known = tuple(picture[(a, issue_id)] for a in actor_ids if _known(picture.get((a, issue_id))))
     absent = tuple(a for a in actor_ids if not _known(picture.get((a, issue_id))))
@@ -383,7 +384,7 @@ def _pair_distance(
 
 
 def _condition_checks(
-    dataset: Dataset, holder: StanceRecord, picture: dict[tuple[str, str], StanceRecord]
+    dataset: Dataset, holder: StanceRecord, picture: Mapping[tuple[str, str], StanceRecord]
 ) -> list[ConditionCheck]:
     checks = []
     for index, condition in enumerate(holder.conditions):

@@ -10,7 +10,8 @@ Decided once here, for every view, export and figure:
   otherwise it is **own** when one of its items is the actor's own words, else **reported**.
 
 A filter on the basis (``--basis``) keeps: ``own``, stances in the actor's own words only;
-``reported``, those and stances on reported speech (every inference left out); ``all``, every stance.
+``reported``, those and stances on reported speech (every inference left out); ``all``, every
+stance.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def admits(basis_filter: BasisFilter, record: StanceRecord) -> bool:
 
 
 def basis_label(record: StanceRecord) -> str:
-    """"own words", "reported speech", "○ inferred"."""
+    """ "own words", "reported speech", "○ inferred"."""
     basis = stance_basis(record)
     word = BASIS_WORDS[basis]
     return f"{INFERRED_MARK} {word}" if basis == "inferred" else word

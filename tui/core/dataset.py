@@ -2,15 +2,22 @@
 
 Built once per load by ``tui.core.loader.load_tree``; everything above the core (app, analysis,
 exports) reads this and never the YAML. Indexes are built once here so that views stay cheap.
+
+A Dataset is immutable in fact, not by habit: the app hands it between threads and every view
+reads the same one. Its mappings refuse writes (read-only views of dicts no one else holds), its
+sequences are tuples, its records frozen dataclasses over frozen models. The loader fills a
+``DatasetBuilder`` and freezes it once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core.diagnostics import Diagnostic, Severity
 
@@ -104,15 +111,27 @@ class Change:
     kind: str = "changed"
 
 
-def _stated(record: StanceRecord | None) -> tuple[int | None, tuple[Condition, ...]] | None:
-    """What a stance says; no record and a null stance with no condition both say nothing."""
+def stated(record: StanceRecord | None) -> tuple[int | None, tuple[Condition, ...]] | None:
+    """What a stance says, as a change compares it: no record and a null stance with no
+    condition both say nothing."""
     if record is None or (record.stance is None and not record.conditions):
         return None
     return record.stance, record.conditions
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def frozen_mapping(items: Mapping[K, V]) -> Mapping[K, V]:
+    """A read-only view of a copy of ``items``: nobody holds the dict behind it."""
+    return MappingProxyType(dict(items))
+
+
 @dataclass
-class Dataset:
+class DatasetBuilder:
+    """A Dataset while the loader fills it: plain dicts and lists, frozen once by ``freeze``."""
+
     root: Path
     issues: dict[str, Issue] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -121,6 +140,39 @@ class Dataset:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     issue_locations: dict[str, Location] = field(default_factory=dict)
     actor_locations: dict[str, Location] = field(default_factory=dict)
+
+    def freeze(self) -> Dataset:
+        return Dataset(**{f.name: getattr(self, f.name) for f in fields(self)})
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Every valid record of one load and its diagnostics; read-only (see the module's doc).
+
+    Any mapping or iterable may be passed in: each is copied into a read-only mapping or a tuple.
+    """
+
+    root: Path
+    issues: Mapping[str, Issue] = field(default_factory=dict)
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    seeds: Mapping[str, Seed] = field(default_factory=dict)
+    # Tuples once built; any sequence may be passed in.
+    stances: Sequence[StanceRecord] = ()
+    diagnostics: Sequence[Diagnostic] = ()
+    issue_locations: Mapping[str, Location] = field(default_factory=dict)
+    actor_locations: Mapping[str, Location] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Frozen: the fields are set once, here, through object.__setattr__.
+        for name in ("issues", "actors", "seeds", "issue_locations", "actor_locations"):
+            object.__setattr__(self, name, frozen_mapping(getattr(self, name)))
+        object.__setattr__(self, "stances", tuple(self.stances))
+        object.__setattr__(self, "diagnostics", tuple(self.diagnostics))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # A read-only mapping cannot be pickled: rebuild from plain dicts (caches not kept).
+        values = (getattr(self, f.name) for f in fields(self))
+        return (Dataset, tuple(dict(v) if isinstance(v, Mapping) else v for v in values))
 
     # -- counts and problems -------------------------------------------------------------------
 
@@ -133,28 +185,28 @@ class Dataset:
         return [d for d in self.diagnostics if not d.is_error]
 
     @cached_property
-    def evidence(self) -> list[EvidenceRecord]:
-        return [ev for record in self.stances for ev in record.evidence]
+    def evidence(self) -> tuple[EvidenceRecord, ...]:
+        return tuple(ev for record in self.stances for ev in record.evidence)
 
     # -- time ----------------------------------------------------------------------------------
 
     @cached_property
-    def dates(self) -> list[dt.date]:
+    def dates(self) -> tuple[dt.date, ...]:
         """Every date on which some stance takes effect, ascending."""
-        return sorted({record.as_of for record in self.stances})
+        return tuple(sorted({record.as_of for record in self.stances}))
 
     @property
     def latest_date(self) -> dt.date | None:
         return self.dates[-1] if self.dates else None
 
     @cached_property
-    def _history(self) -> dict[tuple[str, str], list[StanceRecord]]:
+    def _history(self) -> Mapping[tuple[str, str], tuple[StanceRecord, ...]]:
         history: dict[tuple[str, str], list[StanceRecord]] = {}
         for record in self.stances:
             history.setdefault((record.actor_id, record.issue_id), []).append(record)
-        for records in history.values():
-            records.sort(key=lambda r: r.as_of)
-        return history
+        return {
+            key: tuple(sorted(records, key=lambda r: r.as_of)) for key, records in history.items()
+        }
 
     def history_keys(self) -> list[tuple[str, str]]:
         """Every (actor id, issue id) with at least one dated stance."""
@@ -162,13 +214,13 @@ class Dataset:
 
     def history(self, actor_id: str, issue_id: str) -> list[StanceRecord]:
         """Every dated stance of one actor on one issue, oldest first."""
-        return list(self._history.get((actor_id, issue_id), []))
+        return list(self._history.get((actor_id, issue_id), ()))
 
     def stance_at(
         self, actor_id: str, issue_id: str, as_of: dt.date | None = None
     ) -> StanceRecord | None:
         """The stance in force on ``as_of`` (the latest one when None)."""
-        records = self._history.get((actor_id, issue_id), [])
+        records = self._history.get((actor_id, issue_id), ())
         current = None
         for record in records:
             if as_of is not None and record.as_of > as_of:
@@ -176,13 +228,25 @@ class Dataset:
             current = record
         return current
 
-    def as_of(self, when: dt.date | None = None) -> dict[tuple[str, str], StanceRecord]:
-        """The picture on a date: (actor id, issue id) -> the stance in force."""
-        picture = {}
-        for actor_id, issue_id in self._history:
-            record = self.stance_at(actor_id, issue_id, when)
-            if record is not None:
-                picture[(actor_id, issue_id)] = record
+    @cached_property
+    def _pictures(self) -> dict[dt.date | None, Mapping[tuple[str, str], StanceRecord]]:
+        return {}
+
+    def as_of(self, when: dt.date | None = None) -> Mapping[tuple[str, str], StanceRecord]:
+        """The picture on a date: (actor id, issue id) -> the stance in force.
+
+        Worked out once per date and kept: the dataset never changes, and every view, caption
+        and analysis asks for the same few dates.
+        """
+        picture = self._pictures.get(when)
+        if picture is None:
+            built = {}
+            for actor_id, issue_id in self._history:
+                record = self.stance_at(actor_id, issue_id, when)
+                if record is not None:
+                    built[(actor_id, issue_id)] = record
+            # Two threads may both build it; either result is the same picture.
+            picture = self._pictures.setdefault(when, MappingProxyType(built))
         return picture
 
     def changes(self, start: dt.date, end: dt.date) -> list[Change]:
@@ -194,26 +258,24 @@ class Dataset:
             key=lambda k: (self._issue_rank(k[1]), self._actor_rank(k[0])),
         ):
             old, new = before.get(key), after.get(key)
-            if _stated(old) == _stated(new):
+            if stated(old) == stated(new):
                 continue
             changed.append(Change(key[0], key[1], old, new, self._change_kind(key, start, new)))
         return changed
 
-    def _change_kind(
-        self, key: tuple[str, str], start: dt.date, new: StanceRecord | None
-    ) -> str:
-        if _stated(new) is None:
+    def _change_kind(self, key: tuple[str, str], start: dt.date, new: StanceRecord | None) -> str:
+        if stated(new) is None:
             return "withdrawn"
         stated_before = any(
-            _stated(r) is not None for r in self._history.get(key, []) if r.as_of <= start
+            stated(r) is not None for r in self._history.get(key, []) if r.as_of <= start
         )
         return "changed" if stated_before else "first"
 
     def _issue_rank(self, issue_id: str) -> int:
-        return list(self.issues).index(issue_id) if issue_id in self.issues else len(self.issues)
+        return self._issue_ranks.get(issue_id, len(self.issues))
 
     def _actor_rank(self, actor_id: str) -> int:
-        return list(self.actors).index(actor_id) if actor_id in self.actors else len(self.actors)
+        return self._actor_ranks.get(actor_id, len(self.actors))
 
     # -- look-ups ------------------------------------------------------------------------------
 
@@ -227,6 +289,14 @@ class Dataset:
 
     def evidence_for_seed(self, seed_id: str) -> list[EvidenceRecord]:
         return [ev for ev in self.evidence if ev.evidence.source == seed_id]
+
+    @cached_property
+    def _actor_ranks(self) -> Mapping[str, int]:
+        return {actor_id: rank for rank, actor_id in enumerate(self.actors)}
+
+    @cached_property
+    def _issue_ranks(self) -> Mapping[str, int]:
+        return {issue_id: rank for rank, issue_id in enumerate(self.issues)}
 
     def summary(self) -> dict[str, int]:
         evidence = self.evidence

@@ -199,8 +199,8 @@ def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame
                     "conditions": "; ".join(c.text for c in record.conditions) if record else "",
                     "as_of": _iso(record.as_of) if record else "",
                     "summary": record.position.summary if record else "",
-                    "basis": stance_basis(record) if known else "",
-                    "inferred": (inference_reason(record) or "") if known else "",
+                    "basis": stance_basis(record) if known and record else "",
+                    "inferred": (inference_reason(record) or "") if known and record else "",
                 }
             )
     return _finish(pd.DataFrame(rows, columns=list(MATRIX_COLUMNS)), MATRIX_COLUMNS)

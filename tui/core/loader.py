@@ -28,7 +28,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, create_model
 
-from tui.core.dataset import Dataset, EvidenceRecord, Location, Seed, StanceRecord
+from tui.core.dataset import (
+    Dataset,
+    DatasetBuilder,
+    EvidenceRecord,
+    Location,
+    Seed,
+    StanceRecord,
+)
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.lookalike import look_alikes, shows_as_nothing
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
@@ -117,7 +124,7 @@ class _KeptPosition:
 class _TreeLoader:
     def __init__(self, root: Path):
         self.root = root
-        self.dataset = Dataset(root=root)
+        self.dataset = DatasetBuilder(root=root)
         self.diagnostics: list[Diagnostic] = []
         self.seed_files: dict[str, str] = {}
         self.actor_files: dict[str, str] = {}
@@ -144,7 +151,7 @@ class _TreeLoader:
             self.choose_actors([actor for actor in actors if actor is not None])
         self.check_references_and_verify()
         self.dataset.diagnostics = sorted(shown_safely(d) for d in self.diagnostics)
-        return self.dataset
+        return self.dataset.freeze()
 
     def entries(self, folder: Path) -> list[Path]:
         """The folder's entries; a folder that is missing or cannot be read is a diagnostic."""

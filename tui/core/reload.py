@@ -61,9 +61,9 @@ def _reload_one(
 ) -> tuple[_TreeLoader, str] | None:
     loader = _TreeLoader(root)
     # What the file is checked against: the catalogue, the seeds and the other actors on hand.
-    loader.dataset.issues = previous.issues
-    loader.dataset.issue_locations = previous.issue_locations
-    loader.dataset.seeds = previous.seeds
+    loader.dataset.issues = dict(previous.issues)
+    loader.dataset.issue_locations = dict(previous.issue_locations)
+    loader.dataset.seeds = dict(previous.seeds)
     read = loader.read_actor(root / name)
     if read is None:
         return None  # no actor in it now: the ids of the tree change

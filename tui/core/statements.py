@@ -48,7 +48,7 @@ def is_fragment(evidence: Evidence) -> bool:
 
 @dataclass(frozen=True)
 class Statement:
-    """One statement: its id (None for a lone item) and its distinct renderings, first cited first."""
+    """One statement: its id (None for a lone item), its distinct renderings, first cited first."""
 
     statement_id: str | None
     renderings: tuple[EvidenceRecord, ...]
@@ -58,7 +58,7 @@ class Statement:
         return len(self.renderings)
 
     def describe(self) -> str:
-        """"one statement, 3 renderings"; "" for a statement in one rendering."""
+        """ "one statement, 3 renderings"; "" for a statement in one rendering."""
         if self.n_renderings < 2:
             return ""
         return f"one statement, {self.n_renderings} renderings"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from tui.app.render.safe import safe
+from tui.core.citations import source_name
 from tui.core.dataset import Dataset
 
 MAX_SOURCES_NAMED = 3
@@ -21,16 +22,6 @@ def shorten(text: str, limit: int = MAX_SUBJECT) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
     return cut.rstrip(" ,;:") + "…"
-
-
-def source_name(ds: Dataset, seed_id: str) -> str:
-    """ "Benzinga via KCNA, Reuters"; an unknown id as it is."""
-    seed = ds.seeds.get(seed_id)
-    if seed is None:
-        return seed_id
-    if seed.meta.via:
-        return f"{seed.meta.outlet} via {', '.join(seed.meta.via)}"
-    return seed.meta.outlet
 
 
 def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Names:

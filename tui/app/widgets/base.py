@@ -17,6 +17,7 @@ from textual.widgets import Static
 from tui.app.messages import CaptionChanged
 from tui.app.render.caption import Caption, caption, source_names
 from tui.app.views import Target
+from tui.core.citations import cited_sources, evidence_in_view
 from tui.core.dataset import Dataset, EvidenceRecord
 
 
@@ -123,17 +124,11 @@ class PeninsulaView(Vertical):
     def announce_caption(self) -> None:
         self.post_message(CaptionChanged(self))
 
-    def visible_evidence(self) -> list[EvidenceRecord]:
+    def visible_evidence(self) -> tuple[EvidenceRecord, ...]:
         """Evidence of every stance dated on or before the as-of date, in dataset order."""
         if self.dataset is None:
-            return []
-        until = self.as_of
-        return [
-            evidence
-            for record in self.dataset.stances
-            if until is None or record.as_of <= until
-            for evidence in record.evidence
-        ]
+            return ()
+        return evidence_in_view(self.dataset, self.as_of, through_time=True)
 
     # -- for subclasses ------------------------------------------------------------------------
 
@@ -151,3 +146,22 @@ class PeninsulaView(Vertical):
         if self.dataset is None:
             return Content(self.TITLE)
         return caption(self.TITLE, self.effective_date, source_names(self.dataset, []))
+
+    def citing_caption(
+        self,
+        subject: Content | None = None,
+        *,
+        actor_id: str | None = None,
+        issue_id: str | None = None,
+        through_time: bool = False,
+    ) -> Caption | Content:
+        """The caption naming the sources of what the view shows (see ``tui.core.citations``)."""
+        ds = self.dataset
+        if ds is None:
+            return Content(self.TITLE)
+        evidence = evidence_in_view(
+            ds, self.as_of, actor_id=actor_id, issue_id=issue_id, through_time=through_time
+        )
+        return caption(
+            self.TITLE, self.effective_date, source_names(ds, cited_sources(evidence)), subject
+        )

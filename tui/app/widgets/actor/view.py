@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.caption import Caption
 from tui.app.render.context import conditions_on, distances_from
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import aligned, label
@@ -123,18 +123,7 @@ class ActorView(SubjectView):
         return widgets
 
     def caption(self) -> Caption | Content:
-        ds = self.dataset
-        if ds is None or self.actor_id not in ds.actors:
+        ds, actor_id = self.dataset, self.actor_id
+        if ds is None or actor_id is None or actor_id not in ds.actors:
             return self.bare_caption()
-        cited = [
-            evidence.evidence.source
-            for (actor_id, _), record in ds.as_of(self.as_of).items()
-            if actor_id == self.actor_id
-            for evidence in record.evidence
-        ]
-        return caption(
-            self.TITLE,
-            self.effective_date,
-            source_names(ds, cited),
-            safe(ds.actor_name(self.actor_id)),
-        )
+        return self.citing_caption(safe(ds.actor_name(actor_id)), actor_id=actor_id)

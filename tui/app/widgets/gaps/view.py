@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.gaps.detail import (
@@ -461,15 +461,7 @@ class GapsView(PeninsulaView):
     # -- caption -------------------------------------------------------------------------------
 
     def caption(self) -> Caption | Content:
-        ds = self.dataset
-        if ds is None:
-            return Content(self.TITLE)
-        cited = [
-            evidence.evidence.source
-            for record in ds.as_of(self.as_of).values()
-            for evidence in record.evidence
-        ]
-        return caption(self.TITLE, self.effective_date, source_names(ds, cited))
+        return self.citing_caption()
 
 
 def _cut(text: str, width: int) -> str:

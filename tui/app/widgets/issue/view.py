@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.caption import Caption
 from tui.app.render.context import conditions_on, issue_dates, issue_spread
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import aligned, badge, label
@@ -125,18 +125,7 @@ class IssueView(SubjectView):
         return widgets
 
     def caption(self) -> Caption | Content:
-        ds = self.dataset
-        if ds is None or self.issue_id not in ds.issues:
+        ds, issue_id = self.dataset, self.issue_id
+        if ds is None or issue_id is None or issue_id not in ds.issues:
             return self.bare_caption()
-        cited = [
-            evidence.evidence.source
-            for (_, issue_id), record in ds.as_of(self.as_of).items()
-            if issue_id == self.issue_id
-            for evidence in record.evidence
-        ]
-        return caption(
-            self.TITLE,
-            self.effective_date,
-            source_names(ds, cited),
-            safe(ds.issue_title(self.issue_id)),
-        )
+        return self.citing_caption(safe(ds.issue_title(issue_id)), issue_id=issue_id)

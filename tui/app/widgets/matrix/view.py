@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from tui.app.messages import StanceHighlighted
-from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.caption import Caption
 from tui.app.render.safe import safe
 from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
@@ -162,11 +162,4 @@ class MatrixView(PeninsulaView):
     # -- caption -------------------------------------------------------------------------------
 
     def caption(self) -> Caption | Content:
-        ds = self.dataset
-        if ds is None:
-            return Content(self.TITLE)
-        cited: list[str] = []
-        for record in ds.as_of(self.as_of).values():
-            for evidence in record.evidence:
-                cited.append(evidence.evidence.source)
-        return caption(self.TITLE, self.effective_date, source_names(ds, cited))
+        return self.citing_caption()

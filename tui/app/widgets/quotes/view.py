@@ -12,31 +12,14 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import ShowEvidence
-from tui.app.render.caption import Caption, caption, named_sources, source_name
+from tui.app.render.caption import Caption, caption, named_sources
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
 from tui.core.dataset import Dataset, EvidenceRecord
 from tui.core.identity import evidence_key
-
-
-def haystack(ds: Dataset, record: EvidenceRecord) -> str:
-    """What a filter word may match: the words, the speaker, the issue, the relay, the outlet."""
-    evidence = record.evidence
-    seed = ds.seeds.get(evidence.source)
-    parts = [
-        evidence.text,
-        ds.actor_name(record.speaker_id),
-        ds.actor_name(record.actor_id),
-        ds.issue_title(record.issue_id),
-        evidence.kind,
-        " ".join(evidence.via),
-    ]
-    if seed is not None:
-        # The outlet, not the title: a long headline would match every quote it holds.
-        parts.append(seed.meta.outlet)
-    return "\n".join(parts).casefold()
+from tui.core.quotes import QuoteItem, fold, narrows, quote_items, search
 
 
 def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Content:
@@ -67,14 +50,6 @@ PAGE = 50
 CAPTION_AFTER_TYPING = 0.25  # seconds without a key
 LINES_PER_ITEM = 3  # two lines and a rule
 
-# (key, record, haystack, source name) of one item; keys are unique within a load.
-Item = tuple[str, EvidenceRecord, str, str]
-
-
-def narrows(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
-    """True when every text matching ``after`` also matches ``before`` (typing on narrows)."""
-    return len(after) >= len(before) and all(old in new for old, new in zip(before, after))
-
 
 class QuotesView(PeninsulaView):
     VIEW_ID = "quotes"
@@ -102,8 +77,9 @@ class QuotesView(PeninsulaView):
         self._records: dict[str, EvidenceRecord] = {}
         self._shown = 0
         self._total = 0
-        self._items: list[Item] | None = None  # every visible item, built once per load and date
-        self._matches: list[Item] = []
+        # Every item on record by the date, built once per load and date.
+        self._items: list[QuoteItem] | None = None
+        self._matches: list[QuoteItem] = []
         self._last: tuple[tuple[str, ...], object, object] | None = None
         self._words: list[str] = []
         self._caption_timer: Timer | None = None
@@ -140,24 +116,10 @@ class QuotesView(PeninsulaView):
     def words(self) -> list[str]:
         return self.query_one("#quotes-filter", Input).value.split()
 
-    def _searchable(self) -> list[Item]:
+    def _searchable(self) -> list[QuoteItem]:
         if self._items is None:
-            ds = self.dataset
-            assert ds is not None
-            items: list[Item] = []
-            keys: set[str] = set()
-            names: dict[str, str] = {}
-            for record in self.visible_evidence():
-                key = evidence_key(record)
-                while key in keys:  # the same words cited twice in one stance
-                    key += "\x1e"
-                keys.add(key)
-                source = record.evidence.source
-                name = names.get(source)
-                if name is None:
-                    name = names[source] = source_name(ds, source)
-                items.append((key, record, haystack(ds, record), name))
-            self._items = items
+            assert self.dataset is not None
+            self._items = quote_items(self.dataset, self.as_of)
         return self._items
 
     def _filter(self, typing: bool = False) -> None:
@@ -165,7 +127,7 @@ class QuotesView(PeninsulaView):
         if ds is None:
             return
         words = self.words
-        folded = tuple(word.casefold() for word in words)
+        folded = fold(words)
         actor = self.query_one("#quotes-actor", Select).value
         issue = self.query_one("#quotes-issue", Select).value
         option_list = self.query_one("#quotes-list", OptionList)
@@ -174,16 +136,15 @@ class QuotesView(PeninsulaView):
         everything = self._searchable()
         last = self._last
         if last is not None and last[1:] == (actor, issue) and narrows(last[0], folded):
-            matches = self._matches  # typing on: only the items that matched so far can match
+            searched = self._matches  # typing on: only the items that matched so far can match
         else:
-            matches = [
-                item
-                for item in everything
-                if (actor == Select.NULL or actor in (item[1].actor_id, item[1].speaker_id))
-                and (issue == Select.NULL or item[1].issue_id == issue)
-            ]
-        for word in folded:
-            matches = [item for item in matches if word in item[2]]
+            searched = everything
+        matches = search(
+            searched,
+            folded,
+            actor_id=None if actor == Select.NULL else str(actor),
+            issue_id=None if issue == Select.NULL else str(issue),
+        )
         self._last = (folded, actor, issue)
         self._matches = matches
         self._words = words
@@ -307,5 +268,5 @@ class QuotesView(PeninsulaView):
         if issue != Select.NULL:
             narrowing.append(Content("on ") + safe(ds.issue_title(str(issue))))
         # Each source once, in order of first citation, over every match (not only those listed).
-        sources = named_sources(list(dict.fromkeys([item[3] for item in self._matches])))
+        sources = named_sources(list(dict.fromkeys([item.source for item in self._matches])))
         return caption(self.TITLE, self.effective_date, sources, join(narrowing))

@@ -144,13 +144,13 @@ class SourceView(SubjectView):
         body.call_after_refresh(scroll)
 
     def caption(self) -> Caption | Content:
-        ds = self.dataset
-        if ds is None or self.source_id not in ds.seeds:
+        ds, source_id = self.dataset, self.source_id
+        if ds is None or source_id is None or source_id not in ds.seeds:
             return self.bare_caption()
-        meta = ds.seeds[self.source_id].meta
+        meta = ds.seeds[source_id].meta
         return caption(
             self.TITLE,
             self.effective_date,
-            source_names(ds, [self.source_id]),
+            source_names(ds, [source_id]),
             Content("“") + safe(shorten(meta.title)) + Content("”"),
         )

@@ -16,7 +16,6 @@ from tui.app.render.palette import badge_style
 from tui.core import stances
 from tui.core.dataset import Dataset, StanceRecord
 from tui.core.history import EventKind, stance_events
-from tui.core.records import Condition
 
 FIRST = "★"
 CHANGED = "●"
@@ -45,14 +44,6 @@ class Step:
     def changed(self) -> bool:
         """Something new is known on this date: a first record, a change or a withdrawal."""
         return self.set_here and self.kind in ("first", "changed", "withdrawn")
-
-
-def said(record: StanceRecord | None) -> tuple[int | None, tuple[Condition, ...]] | None:
-    """What a stance says, as ``Dataset.changes`` compares it: no record and a null stance
-    without conditions both say nothing."""
-    if record is None or (record.stance is None and not record.conditions):
-        return None
-    return record.stance, record.conditions
 
 
 def timeline_dates(ds: Dataset, issue_id: str, as_of: dt.date | None) -> tuple[list[dt.date], int]:

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import SubjectSelected
-from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import badge, label
 from tui.app.widgets.base import PeninsulaView
@@ -496,19 +496,10 @@ class TimelineView(PeninsulaView):
     # -- caption -------------------------------------------------------------------------------
 
     def caption(self) -> Caption | Content:
-        ds = self.dataset
-        if ds is None or self.issue_id not in ds.issues:
+        ds, issue_id = self.dataset, self.issue_id
+        if ds is None or issue_id is None or issue_id not in ds.issues:
             return self.bare_caption()
-        cited = [
-            evidence.evidence.source
-            for record in ds.stances
-            if record.issue_id == self.issue_id
-            and (self.as_of is None or record.as_of <= self.as_of)
-            for evidence in record.evidence
-        ]
-        return caption(
-            self.TITLE,
-            self.effective_date,
-            source_names(ds, cited),
-            safe(ds.issue_title(self.issue_id)),
+        # The timeline shows the record through time: what it cites includes earlier stances.
+        return self.citing_caption(
+            safe(ds.issue_title(issue_id)), issue_id=issue_id, through_time=True
         )

@@ -1,0 +1,61 @@
+"""What a picture cites: the evidence, and so the sources, behind the stances a view shows.
+
+One rule for every view, caption and export. A view of the picture on a date (matrix, gaps, an
+issue, an actor) cites the evidence of the stances in force on that date. A view of the record
+through time (the timeline, the quotes, a source's passages) cites every stance dated on or before
+it, the superseded ones included: they are on screen too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
+
+
+def evidence_in_view(
+    ds: Dataset,
+    as_of: dt.date | None = None,
+    *,
+    actor_id: str | None = None,
+    issue_id: str | None = None,
+    through_time: bool = False,
+) -> tuple[EvidenceRecord, ...]:
+    """The evidence behind the stances in force on ``as_of`` (the latest when None), in dataset
+    order; narrowed to one actor's stances and one issue when given. ``through_time``: of every
+    stance dated on or before ``as_of`` instead (see the module's doc)."""
+    if through_time:
+        records: Iterable[StanceRecord] = (
+            record for record in ds.stances if as_of is None or record.as_of <= as_of
+        )
+    else:
+        picture = ds.as_of(as_of)
+        records = (record for record in ds.stances if picture.get(record_key(record)) is record)
+    return tuple(
+        evidence
+        for record in records
+        if (actor_id is None or record.actor_id == actor_id)
+        and (issue_id is None or record.issue_id == issue_id)
+        for evidence in record.evidence
+    )
+
+
+def record_key(record: StanceRecord) -> tuple[str, str]:
+    """Where a stance sits in a picture: (actor id, issue id)."""
+    return (record.actor_id, record.issue_id)
+
+
+def cited_sources(evidence: Iterable[EvidenceRecord]) -> tuple[str, ...]:
+    """The seed ids that ``evidence`` cites, each once, in order of first citation."""
+    return tuple(dict.fromkeys(record.evidence.source for record in evidence))
+
+
+def source_name(ds: Dataset, seed_id: str) -> str:
+    """ "Benzinga via KCNA, Reuters"; an unknown id as it is."""
+    seed = ds.seeds.get(seed_id)
+    if seed is None:
+        return seed_id
+    if seed.meta.via:
+        return f"{seed.meta.outlet} via {', '.join(seed.meta.via)}"
+    return seed.meta.outlet
