@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import Reactive, reactive
-from textual.widgets import Footer, Input, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from tui.app.messages import (
@@ -113,6 +113,13 @@ class PeninsulaApp(App):
             priority=True,
             tooltip="save the screen as SVG in ./screenshots/, numbered, never overwriting",
         ),
+        Binding(
+            "S",
+            "toggle_slide",
+            "Slide",
+            show=False,
+            tooltip="slide mode: no tabs, keys or cursor, and the data's commit or date below",
+        ),
         Binding("r", "reload", "Reload", show=False, tooltip="read the data again now"),
         Binding("q", "quit", "Quit"),
     ]
@@ -162,6 +169,7 @@ class PeninsulaApp(App):
                     # follow it (see _after_first_data), as nothing before it may wait on them.
                     if spec.id == self._initial_view:
                         yield self._build_view(spec)
+        yield Static(Content(""), id="slide-footer", markup=False)
         yield Footer()
 
     def _build_view(self, spec: ViewSpec) -> PeninsulaView:
@@ -394,6 +402,29 @@ class PeninsulaApp(App):
             self.as_of = None if later[0] == dates[-1] else later[0]
         else:
             self.notify("No earlier date with data." if step < 0 else "Already at the latest date.")
+
+    @property
+    def slide(self) -> bool:
+        return self.screen.has_class("-slide")
+
+    def set_slide(self, on: bool) -> None:
+        """Slide mode: the panel alone, for a slide (no tab bar, key footer, focus or cursor)."""
+        from textual.widgets import DataTable
+
+        from tui.core.stamp import data_stamp
+
+        screen = self.screen
+        screen.set_class(on, "-slide")
+        if on:
+            self.query_one("#slide-footer", Static).update(
+                Content(f"Peninsula · {data_stamp(self.data_dir)}")
+            )
+            screen.set_focus(None)
+        for table in screen.query(DataTable):
+            table.show_cursor = not on
+
+    def action_toggle_slide(self) -> None:
+        self.set_slide(not self.slide)
 
     def action_save_screenshot(self) -> None:
         view = self.active_view

@@ -29,6 +29,7 @@ def render_svg(
     size: tuple[int, int],
     as_of: dt.date | None = None,
     theme: str | None = None,
+    slide: bool = False,
 ) -> str:
     """Load the data, show the view (with its target selected), and return the screen as SVG."""
     app = create_app(data_dir, view=spec.id, target=target, as_of=as_of, watch=False, blink=False)
@@ -71,6 +72,8 @@ def render_svg(
                     )
                 )
                 return
+        if slide:
+            app.set_slide(True)
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()

@@ -1,4 +1,4 @@
-"""`peninsula snapshot`: render one view headless to an SVG file."""
+"""`peninsula snapshot`: render one view headless to an SVG or PNG file."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from tui.cli.app import as_of_option, view_option
 from tui.cli.common import NoData, data_dir, data_option, require_data
 
 _SIZE = re.compile(r"^(\d{2,3})x(\d{2,3})$")
+SNAPSHOT_FORMATS = ("svg", "png")
+_SUFFIX_FORMATS = {".svg": "svg", ".png": "png"}
 MIN_SIZE = (40, 12)
 
 
@@ -40,9 +42,34 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple
 )
 @as_of_option
 @click.option(
-    "-o", "--output", required=True, metavar="FILE.svg", help="Where to write; - for stdout."
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    help="Where to write, FILE.svg or FILE.png; - for stdout.",
 )
-@click.option("--force", is_flag=True, help="Overwrite FILE.svg if it exists.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(SNAPSHOT_FORMATS),
+    default=None,
+    help="svg, or png drawn in the Fira Code the package ships (default: from the file's "
+    "ending; svg on standard output).",
+)
+@click.option(
+    "--scale",
+    type=click.FloatRange(0.5, 4.0),
+    default=1.0,
+    show_default=True,
+    help="PNG resolution: 1 draws a character cell about 10x20 pixels, 2 twice that.",
+)
+@click.option(
+    "--slide",
+    is_flag=True,
+    help="For a slide: no tab bar, key footer or cursor, and a footer line naming the data's "
+    "commit or date.",
+)
 @click.option("--theme", default=None, help="A Textual theme, e.g. textual-light for light slides.")
 def snapshot_command(
     data: str | None,
@@ -51,6 +78,9 @@ def snapshot_command(
     as_of: dt.date | None,
     output: str,
     force: bool,
+    fmt: str | None,
+    scale: float,
+    slide: bool,
     theme: str | None,
 ) -> None:
     """Render a view headless and write it as SVG: a panel that names its view, its as-of date
@@ -59,13 +89,16 @@ def snapshot_command(
     \b
     Examples:
       peninsula snapshot --view matrix -o matrix.svg
+      peninsula snapshot --view matrix --slide -o matrix.png --scale 2
       peninsula snapshot --view actor:kim-jong-un --size 80x24 -o kim.svg
       peninsula snapshot --view issue:denuclearisation --as-of 2025-09-21 -o denuc.svg
     """
     from tui.app.snapshot import NoDataToShow, UnknownTarget, render_svg
+    from tui.app.svg_offline import offline_svg
     from tui.app.views import parse_view
     from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic
 
+    fmt = _format(output, fmt)
     root = data_dir(data)
     require_data(root)
     spec, target = parse_view(view)
@@ -78,20 +111,42 @@ def snapshot_command(
         if os.path.lexists(path) and not force:
             raise click.UsageError(f"{output} exists; use --force to overwrite it")
     try:
-        svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme)
+        svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme, slide=slide)
     except NoDataToShow as error:
         raise NoData(str(error)) from None
     except UnknownTarget as error:
         raise click.UsageError(str(error)) from None
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
+    svg = offline_svg(svg)
+    content: str | bytes = svg
+    if fmt == "png":
+        from tui.app.png import render_png
+
+        content = render_png(svg, scale=scale)
     if path is None:
-        sys.stdout.write(svg)
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
         return
     try:
-        write_atomic(svg, path, force=force, make_parents=True)
+        write_atomic(content, path, force=force, make_parents=True)
     except (OutputExistsError, ProtectedOutputError) as error:
         raise click.UsageError(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"{output}: {error.strerror or error}") from None
     click.echo(f"wrote {output} ({spec.id}, {size[0]}x{size[1]})", err=True)
+
+
+def _format(output: str, fmt: str | None) -> str:
+    if output == "-":
+        return fmt or "svg"
+    suffix = Path(output).suffix.lower()
+    named = _SUFFIX_FORMATS.get(suffix)
+    if fmt is not None and named is not None and fmt != named:
+        raise click.UsageError(f"{output} ends in {suffix} but the format asked is {fmt}")
+    if fmt is None and named is None:
+        said = f"the ending {suffix!r} names no format" if suffix else "no ending names a format"
+        raise click.UsageError(f"{output}: {said}; the formats are svg (.svg) and png (.png)")
+    return fmt or named  # type: ignore[return-value]
