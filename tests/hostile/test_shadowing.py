@@ -98,7 +98,8 @@ def _symlink(seed: Path, at: Path) -> Path:
         ["export", "--what", "quotes", "--force", "-o"],
         ["export", "--what", "matrix", "--format", "md", "--force", "-o"],
         ["brief", "--force", "-o"],
-        ["snapshot", "--view", "matrix", "--size", "80x24", "--force", "-o"],
+        # --format: the name's ending alone (.md) names no snapshot format and is refused first.
+        ["snapshot", "--view", "matrix", "--size", "80x24", "--format", "svg", "--force", "-o"],
     ],
     ids=lambda command: command[0] + ("-" + command[2] if command[0] == "export" else ""),
 )
@@ -156,7 +157,7 @@ def two_trees(tmp_path: Path) -> tuple[Path, Path]:
         # --format, since the name's ending .yaml names no format and would be refused first.
         ["export", "--what", "matrix", "--format", "csv", "-o"],
         ["brief", "-o"],
-        ["snapshot", "--view", "matrix", "--size", "80x24", "-o"],
+        ["snapshot", "--view", "matrix", "--size", "80x24", "--format", "svg", "-o"],
     ],
     ids=lambda command: command[0],
 )
