@@ -93,14 +93,16 @@ def test_blocked_conditions_with_both_sides_evidence():
 
 
 def test_common_ground_and_starting_points():
-    text = render_brief(hand_dataset())
+    text = render_brief(hand_dataset(), quorum=2)
     common = _section(text, "## Common ground")
     assert re.findall(r"^### (.*)$", common, re.M) == ["Two: all for", "Three: all against"]
     assert "Ann Arbor, Bo Bell, Di Dunn are for." in common
     points = _section(text, "## Starting points for talks")
-    assert "| 1 | Two | 1 | 3 | common ground (for) |" in points
-    assert "| 4 | Six | 2 | 2 | blocked by an unmet condition |" in points
-    assert "| 5 | One | 4 | 3 | blocks a condition |" in points
+    assert "| 1 | Two | 1 | 3 of 4 known | common ground (for) |" in points
+    assert "| 4 | Six | 2 | 2 of 4 known | blocked by an unmet condition |" in points
+    assert "| 5 | One | 4 | 3 of 4 known | blocks a condition |" in points
+    default = _section(render_brief(hand_dataset()), "## Starting points for talks")
+    assert "| Three | 1 | 2 of 4 known | too few known |" in default
     distances = _section(text, "## Distance between actors")
     assert "| Ann Arbor | Cy Cole | 3.00 | over 1 of 7 issues | One 3 |" in distances
 

@@ -121,12 +121,46 @@ def test_figures_trace_back_to_stances_and_evidence(hand):
 
 
 def test_common_ground(hand):
-    a = analyse(hand)
+    a = analyse(hand, quorum=2)
     got = {c.issue_id: (c.side_word, [r.actor_id for r in c.known]) for c in a.common_ground}
     # four has a 0 (neutral is on no side); five has one actor only; six and one are split.
     assert got == {"two": ("for", ["ann", "bo", "di"]), "three": ("against", ["ann", "di"])}
     two = next(c for c in a.common_ground if c.issue_id == "two")
     assert two.absent == ("cy",)
+    assert two.known_words == "3 of 4 known"
+
+
+def test_two_of_four_known_is_too_few_known_at_the_default_quorum(hand):
+    a = analyse(hand)
+    assert a.quorum == 3
+    # three: ann and di both against, but only 2 of 4 known.
+    assert [c.issue_id for c in a.common_ground] == ["two"]
+    three = next(p for p in a.ranking if p.issue_id == "three")
+    assert three.too_few_known and three.common_ground is None
+    assert three.spread.known_words == "2 of 4 known"
+    # Below the quorum ranks after every issue that meets it.
+    assert [p.issue_id for p in a.ranking][:2] == ["two", "one"]
+    row = a.gaps_frame().set_index("issue_id").loc["three"]
+    assert row["common_ground"] == "too few known" and row["known_of"] == "2 of 4 known"
+
+
+def test_the_basis_filter_leaves_inferences_out_of_the_figures():
+    ds = build_dataset(
+        ["nukes"],
+        ["x", "y", "z"],
+        [
+            dict(actor="x", issue="nukes", stance=-2),
+            dict(actor="y", issue="nukes", stance=-1),
+            dict(actor="z", issue="nukes", stance=2, inferred="the article states z's side"),
+        ],
+    )
+    every = analyse(ds)
+    assert every.spread("nukes").spread == 4
+    assert every.inferred_figures == 3  # the spread and z's two distances
+    own = analyse(ds, basis="own")
+    assert own.spread("nukes").spread == 1
+    assert [r.actor_id for r in own.left_out] == ["z"]
+    assert own.inferred_figures == 0
 
 
 def test_common_ground_names_conditional_stances():
@@ -146,7 +180,7 @@ def test_common_ground_names_conditional_stances():
             dict(actor="y", issue="nukes", stance=2),
         ],
     )
-    a = analyse(ds)
+    a = analyse(ds, quorum=2)
     (talks,) = a.common_ground
     assert talks.issue_id == "talks" and talks.side == 1
     assert talks.conditional == ("x",)
@@ -155,7 +189,7 @@ def test_common_ground_names_conditional_stances():
 
 
 def test_ranking_narrowest_first_blocked_flagged(hand):
-    a = analyse(hand)
+    a = analyse(hand, quorum=2)
     assert [p.issue_id for p in a.ranking] == [
         "two",
         "three",
@@ -262,7 +296,7 @@ def test_figures_agree_with_a_pandas_reference(grid):
         for actor, value in zip(actors, row)
         if value is not None
     ]
-    a = analyse(build_dataset(issues, actors, stances))
+    a = analyse(build_dataset(issues, actors, stances), quorum=2)
     numbers = [[None if v == "null" else v for v in row] for row in grid]
     frame = pd.DataFrame(numbers, index=issues, columns=actors, dtype="Float64")
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from tui.cli.common import as_of_option, data_dir, data_option, require_data, write_output
+from tui.cli.common import (
+    as_of_option,
+    data_dir,
+    data_option,
+    gap_options,
+    require_data,
+    write_output,
+)
 
 BRIEF_FORMATS = ("md", "html")
 _SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -37,6 +44,7 @@ _SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "htm
     show_default=True,
     help='How many issues to show under "Widest gaps".',
 )
+@gap_options
 @data_option
 @as_of_option
 def brief_command(
@@ -44,6 +52,8 @@ def brief_command(
     force: bool,
     fmt: str | None,
     widest: int,
+    basis: str,
+    quorum: int,
     data: str | None,
     as_of: dt.date | None,
 ) -> None:
@@ -68,7 +78,8 @@ def brief_command(
     dataset = load_tree(root)
     require_data(root, dataset)
     render = render_brief_html if fmt == "html" else render_brief
-    write_output(render(dataset, as_of, widest=widest), output, force=force, data=root)
+    text = render(dataset, as_of, widest=widest, basis=basis, quorum=quorum)  # type: ignore[arg-type]
+    write_output(text, output, force=force, data=root)
 
 
 def _format(output: str, fmt: str | None) -> str:

@@ -58,6 +58,26 @@ def require_data(root: Path, dataset: Any = None, *, problems_are_data: bool = F
         raise NoData(reason)
 
 
+def gap_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--basis own|reported|all` and `--quorum N` for the gap figures (see tui.core.analysis)."""
+    func = click.option(
+        "--quorum",
+        type=click.IntRange(min=2),
+        default=3,
+        show_default=True,
+        help="Known stances an issue needs before common ground or a starting point is read "
+        'there; below it the issue is "too few known".',
+    )(func)
+    return click.option(
+        "--basis",
+        type=click.Choice(["own", "reported", "all"]),
+        default="all",
+        show_default=True,
+        help="Which stances the gap figures count: own (the actors' own words only), reported "
+        "(own words and reported speech, no inferences) or all.",
+    )(func)
+
+
 def date_option(flag: str, name: str, help: str) -> Callable[..., Any]:
     """A YYYY-MM-DD option given to the command as a date."""
     return click.option(

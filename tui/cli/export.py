@@ -11,6 +11,7 @@ from tui.cli.common import (
     data_dir,
     data_option,
     date_option,
+    gap_options,
     require_data,
     write_output,
 )
@@ -49,6 +50,7 @@ FORMATS = ("csv", "md", "json", "xlsx")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @date_option("--from", "start", "changes: only events on or after this date, YYYY-MM-DD.")
 @date_option("--to", "end", "changes: only events on or before this date (default: --as-of).")
+@gap_options
 @data_option
 @as_of_option
 def export_command(
@@ -58,6 +60,8 @@ def export_command(
     force: bool,
     start: dt.date | None,
     end: dt.date | None,
+    basis: str,
+    quorum: int,
     data: str | None,
     as_of: dt.date | None,
 ) -> None:
@@ -95,5 +99,7 @@ def export_command(
         )
     if start is not None and end is not None and start > end:
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
-    text = render(frame_for(what, dataset, as_of, start=start, end=end), fmt)
+    text = render(frame_for(
+            what, dataset, as_of, start=start, end=end, basis=basis, quorum=quorum  # type: ignore[arg-type]
+        ), fmt)
     write_output(text, output, force=force, data=root)

@@ -17,15 +17,22 @@ Rules, decided once here:
 - **Conditions** are checked against the target actor's stance in force: met, unmet, or unknown
   when the target has no known stance (unknown never counts as met or unmet). The target of an
   unmet condition is who blocks it.
-- **Common ground** is an issue on which at least two actors have a known stance and every one of
-  them is on the same side: all above 0 ("for") or all below 0 ("against"). A 0 is on neither side,
-  so one neutral stance means no common ground; an issue known for one actor only is not common
-  ground either (there is no one to agree with). Conditional stances count at their value; the
-  result names them, since a condition may still stand in the way.
+- **Quorum.** Agreement needs enough voices: an issue with fewer than ``quorum`` known stances
+  (default ``DEFAULT_QUORUM``, 3) is "too few known", never common ground, and ranks after every
+  issue that meets the quorum. Every such figure says how many are known ("3 of 4 known").
+- **Common ground** is an issue on which at least ``quorum`` actors have a known stance and every
+  one of them is on the same side: all above 0 ("for") or all below 0 ("against"). A 0 is on
+  neither side, so one neutral stance means no common ground. Conditional stances count at their
+  value; the result names them, since a condition may still stand in the way. Each row keeps the
+  stances themselves, so a view shows their summaries side by side: the same side may be taken for
+  different reasons.
 - **Starting points for talks**: issues ranked by spread, narrowest first (then more actors known
-  first, then catalogue order); issues with fewer than two known actors come last. Ranking does
-  not hide blocks: an issue is flagged when a stance on it has an unmet condition (``blocked``) or
-  when it is the issue an unmet condition points at (``blocking``).
+  first, then catalogue order); issues below the quorum come last, then those with fewer than two
+  known actors. Ranking does not hide blocks: an issue is flagged when a stance on it has an unmet
+  condition (``blocked``) or when it is the issue an unmet condition points at (``blocking``).
+- **Basis.** ``basis`` (see ``tui.core.basis``) leaves out the stances that do not count: ``own``
+  keeps the actors' own words only, ``reported`` leaves out inferences, ``all`` keeps every stance.
+  ``inferred_figures`` says how many figures rest on at least one inferred stance.
 
 pandas is imported inside the ``*_frame`` functions only, so loading this module stays cheap.
 """
@@ -39,7 +46,11 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
 from tui.core.records import Condition
+from tui.core.basis import FILTER_WORDS, BasisFilter, admits, is_inferred
 from tui.core.stances import number
+
+DEFAULT_QUORUM = 3
+TOO_FEW_KNOWN = "too few known"
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,6 +99,11 @@ class IssueSpread(_Figure):
     @property
     def n_known(self) -> int:
         return len(self.known)
+
+    @property
+    def known_words(self) -> str:
+        """"3 of 4 known"."""
+        return known_words(self.n_known, self.n_known + len(self.absent))
 
     @property
     def farthest_pair(self) -> tuple[StanceRecord, StanceRecord] | None:
@@ -206,6 +222,10 @@ class CommonGround(_Figure):
         return "for" if self.side > 0 else "against"
 
     @property
+    def known_words(self) -> str:
+        return known_words(len(self.known), len(self.known) + len(self.absent))
+
+    @property
     def conditional(self) -> tuple[str, ...]:
         """Actors whose agreement here comes with conditions."""
         return tuple(r.actor_id for r in self.known if r.is_conditional)
@@ -224,10 +244,16 @@ class StartingPoint(_Figure):
     blocked: tuple[ConditionCheck, ...]  # unmet conditions of stances on this issue
     blocking: tuple[ConditionCheck, ...]  # unmet conditions that point at this issue
     common_ground: CommonGround | None
+    quorum: int = DEFAULT_QUORUM
 
     @property
     def issue_id(self) -> str:
         return self.spread.issue_id
+
+    @property
+    def too_few_known(self) -> bool:
+        """Fewer known stances than the quorum: no agreement can be read here."""
+        return self.spread.n_known < self.quorum
 
     @property
     def is_blocked(self) -> bool:
@@ -252,6 +278,29 @@ class Analysis:
     conditions: tuple[ConditionCheck, ...]  # issue order, then actor order
     common_ground: tuple[CommonGround, ...]  # catalogue order
     ranking: tuple[StartingPoint, ...]  # narrowest spread first
+    quorum: int = DEFAULT_QUORUM
+    basis: BasisFilter = "all"
+    left_out: tuple[StanceRecord, ...] = ()  # stances in force that the basis leaves out
+
+    @property
+    def inferred_figures(self) -> int:
+        """How many figures (spreads, distances, conditions, common ground) rest on an inference."""
+        figures: tuple[_Figure, ...] = (
+            *[s for s in self.spreads if s.spread is not None],
+            *[d for d in self.distances if d.shared],
+            *self.conditions,
+            *self.common_ground,
+        )
+        return sum(1 for f in figures if any(is_inferred(r) for r in f.records))
+
+    @property
+    def figures_total(self) -> int:
+        return (
+            sum(1 for s in self.spreads if s.spread is not None)
+            + sum(1 for d in self.distances if d.shared)
+            + len(self.conditions)
+            + len(self.common_ground)
+        )
 
     @property
     def date(self) -> dt.date | None:
@@ -298,9 +347,33 @@ def _ordered_ids(preferred: list[str], seen: set[str]) -> tuple[str, ...]:
     return tuple(preferred) + tuple(sorted(seen - set(preferred)))
 
 
-def analyse(dataset: Dataset, as_of: dt.date | None = None) -> Analysis:
-    """Every gap figure for the picture on ``as_of`` (the latest when None)."""
-    picture = dataset.as_of(as_of)
+def basis_caveat(analysis: Analysis) -> str:
+    """E.g. "Figures count every stance, inferences included; 4 of 9 rest on an inferred stance."."""
+    head = f"Figures count {FILTER_WORDS[analysis.basis]}"
+    if analysis.left_out:
+        head += f" ({len(analysis.left_out)} stances left out)"
+    inferred, total = analysis.inferred_figures, analysis.figures_total
+    if analysis.basis == "all":
+        return f"{head}; {inferred} of {total} rest on an inferred stance."
+    return f"{head}."
+
+
+def known_words(known: int, total: int) -> str:
+    return f"{known} of {total} known"
+
+
+def analyse(
+    dataset: Dataset,
+    as_of: dt.date | None = None,
+    *,
+    basis: BasisFilter = "all",
+    quorum: int = DEFAULT_QUORUM,
+) -> Analysis:
+    """Every gap figure for the picture on ``as_of`` (the latest when None), counting only the
+    stances ``basis`` admits, and agreement only among ``quorum`` known stances or more."""
+    full = dataset.as_of(as_of)
+    picture = full if basis == "all" else {k: r for k, r in full.items() if admits(basis, r)}
+    left_out = tuple(r for k, r in full.items() if k not in picture)
     issue_ids = _ordered_ids(list(dataset.issues), {issue for _, issue in picture})
     actor_ids = _ordered_ids(list(dataset.actors), {actor for actor, _ in picture})
 
@@ -330,8 +403,8 @@ def analyse(dataset: Dataset, as_of: dt.date | None = None) -> Analysis:
         if (held := picture.get((actor, issue))) is not None
         for check in _condition_checks(dataset, held, picture)
     )
-    common = tuple(c for s in spreads if (c := _common_ground(s)) is not None)
-    ranking = _ranking(spreads, conditions, common)
+    common = tuple(c for s in spreads if (c := _common_ground(s, quorum)) is not None)
+    ranking = _ranking(spreads, conditions, common, quorum)
     return Analysis(
         dataset=dataset,
         as_of=as_of,
@@ -342,6 +415,9 @@ def analyse(dataset: Dataset, as_of: dt.date | None = None) -> Analysis:
         conditions=conditions,
         common_ground=common,
         ranking=ranking,
+        quorum=quorum,
+        basis=basis,
+        left_out=left_out,
     )
 
 
@@ -421,8 +497,8 @@ def condition_sentence(
     )
 
 
-def _common_ground(spread: IssueSpread) -> CommonGround | None:
-    if spread.n_known < 2:
+def _common_ground(spread: IssueSpread, quorum: int) -> CommonGround | None:
+    if spread.n_known < max(2, quorum):
         return None
     if all(r.stance > 0 for r in spread.known):  # type: ignore[operator]
         side = 1
@@ -437,11 +513,13 @@ def _ranking(
     spreads: tuple[IssueSpread, ...],
     conditions: tuple[ConditionCheck, ...],
     common: tuple[CommonGround, ...],
+    quorum: int,
 ) -> tuple[StartingPoint, ...]:
     order = {s.issue_id: i for i, s in enumerate(spreads)}
     ranked = sorted(
         spreads,
         key=lambda s: (
+            s.n_known < quorum,
             s.spread is None,
             s.spread if s.spread is not None else 0,
             -s.n_known,
@@ -457,6 +535,7 @@ def _ranking(
             blocked=tuple(c for c in unmet if c.holder.issue_id == s.issue_id),
             blocking=tuple(c for c in unmet if c.condition.issue == s.issue_id),
             common_ground=common_by_issue.get(s.issue_id),
+            quorum=quorum,
         )
         for rank, s in enumerate(ranked, start=1)
     )
@@ -490,12 +569,18 @@ def gaps_frame(analysis: Analysis) -> pd.DataFrame:
                 "issue_id": s.issue_id,
                 "issue": ds.issue_title(s.issue_id),
                 "known": s.n_known,
+                "known_of": s.known_words,
+                "too_few_known": point.too_few_known,
                 "absent": _names(ds, s.absent),
                 "low": s.low,
                 "high": s.high,
                 "spread": s.spread,
                 "farthest": "; ".join(f"{_at(ds, lo)} / {_at(ds, hi)}" for lo, hi in s.farthest),
-                "common_ground": common.side_word if common else "",
+                "common_ground": (
+                    f"all {common.side_word}"
+                    if common
+                    else (TOO_FEW_KNOWN if point.too_few_known else "")
+                ),
                 "blocked": point.is_blocked,
                 "blocked_by": "; ".join(c.sentence for c in point.blocked),
                 "blocks": "; ".join(c.sentence for c in point.blocking),
@@ -560,6 +645,8 @@ GAPS_COLUMNS: dict[str, str] = {
     "issue_id": "str",
     "issue": "str",
     "known": "int64",
+    "known_of": "str",  # "3 of 4 known"
+    "too_few_known": "bool",  # below the quorum: no agreement is read here
     "absent": "str",
     "low": "Int64",
     "high": "Int64",

@@ -13,10 +13,13 @@ the layout or turn into HTML or a link.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.core.analysis import Analysis, analyse
 from tui.core.brief_facts import Passages, bottom_line, caveats_section
+from tui.core.analysis import DEFAULT_QUORUM, TOO_FEW_KNOWN, basis_caveat
+from tui.core.basis import BasisFilter, is_inferred
+from tui.core.statements import FRAGMENT_WORD, channels_words, count_evidence, is_fragment
 from tui.core.export import RELAY_SEPARATOR, markdown_escape, markdown_table
 from tui.core.stances import CONDITIONAL_MARK, label, number
 
@@ -26,14 +29,22 @@ if TYPE_CHECKING:
 TITLE = "Peninsula brief: where the actors stand on the Korean Peninsula"
 
 
-def render_brief(dataset: Dataset, as_of: dt.date | None = None, *, widest: int = 3) -> str:
+def render_brief(
+    dataset: Dataset,
+    as_of: dt.date | None = None,
+    *,
+    widest: int = 3,
+    basis: BasisFilter = "all",
+    quorum: int = DEFAULT_QUORUM,
+) -> str:
     """The whole briefing as Markdown text; ``widest`` caps the issues in "Widest gaps"."""
-    analysis = analyse(dataset, as_of)
+    analysis = analyse(dataset, as_of, basis=basis, quorum=quorum)
     passages = Passages()
     parts = [
         _header(analysis),
         _bottom_line(analysis),
         _reading(analysis),
+        _basis_caveat(analysis),
         _sources(dataset),
         _matrix(analysis),
         _widest_gaps(analysis, widest, passages),
@@ -46,11 +57,13 @@ def render_brief(dataset: Dataset, as_of: dt.date | None = None, *, widest: int 
     return "\n".join(part for part in parts if part).rstrip("\n") + "\n"
 
 
-def render_brief_html(dataset: Dataset, as_of: dt.date | None = None, *, widest: int = 3) -> str:
+def render_brief_html(
+    dataset: Dataset, as_of: dt.date | None = None, *, widest: int = 3, **options: Any
+) -> str:
     """The same briefing as one self-contained HTML page."""
     from tui.core.brief_html import markdown_to_html
 
-    return markdown_to_html(render_brief(dataset, as_of, widest=widest), TITLE)
+    return markdown_to_html(render_brief(dataset, as_of, widest=widest, **options), TITLE)
 
 
 # -- pieces ------------------------------------------------------------------------------------
@@ -80,8 +93,9 @@ def _header(a: Analysis) -> str:
         f"# {TITLE}",
         "",
         f"**As of {when}.** {counts['actors']} actors, {counts['issues']} issues, "
-        f"{_count(counts['sources'], 'source')}, {_count(counts['evidence'], 'evidence item')} "
-        f"({counts['verified']} found verbatim in their source). Written by `peninsula brief` "
+        f"{_count(counts['sources'], 'source')}, {count_evidence(ds.evidence).describe()} "
+        "(a statement carried by several outlets or translations counts once; the same passage "
+        "cited twice, once). Written by `peninsula brief` "
         "from the position files; every stance cites its evidence.",
         "",
     ]
@@ -138,7 +152,7 @@ def _sources(ds: Dataset) -> str:
 def _cell(record: StanceRecord | None) -> str:
     if record is None or record.stance is None:
         return label(None)
-    text = label(record.stance)
+    text = label(record.stance, is_inferred(record))
     return f"{text} ({CONDITIONAL_MARK})" if record.is_conditional else text
 
 
@@ -213,6 +227,11 @@ def _blocked(a: Analysis, passages: Passages) -> str:
     return "\n".join(lines)
 
 
+def _basis_caveat(a: Analysis) -> str:
+    """What the figures count, and how many of them rest on an inference."""
+    return basis_caveat(a) + "\n"
+
+
 def _common_ground(a: Analysis, passages: Passages) -> str:
     ds = a.dataset
     lines = ["## Common ground", ""]
@@ -227,7 +246,12 @@ def _common_ground(a: Analysis, passages: Passages) -> str:
         ]
     if not ground:
         return "\n".join(
-            lines + ["No issue on which every actor with a stated position is on one side.", ""]
+            lines
+            + [
+                f"No issue on which at least {a.quorum} actors have a stated position and all are "
+                "on one side.",
+                "",
+            ]
         )
     for common in ground:
         names = ", ".join(_e(ds.actor_name(r.actor_id)) for r in common.known)
@@ -263,14 +287,16 @@ def _starting_points(a: Analysis) -> str:
             flags.append("blocks a condition")
         if point.common_ground:
             flags.append(f"common ground ({point.common_ground.side_word})")
-        if s.spread is None:
+        if point.too_few_known:
+            flags.append(TOO_FEW_KNOWN)
+        elif s.spread is None:
             flags.append("fewer than two actors known")
         rows.append(
             (
                 point.rank,
                 ds.issue_title(s.issue_id),
                 "" if s.spread is None else s.spread,
-                s.n_known,
+                s.known_words,
                 "; ".join(flags),
             )
         )
@@ -359,6 +385,9 @@ def _evidence_line(ds: Dataset, record: EvidenceRecord) -> str:
         relay = f"reported directly by {_e(seed.meta.outlet)}"
     else:
         relay = "none recorded"
+    if item.channels:
+        relay += f"; {_e(channels_words(item.channels))}"
+    fragment = f" ({FRAGMENT_WORD})" if is_fragment(item) else ""
     found = "found in the source" if record.verified else "NOT found in the source"
     who = speaker if item.kind == "quote" else f"about {speaker}"
-    return f"{kind}: “{_e(item.text)}” — {who}, {said}; outlet: {outlet}; relay: {relay}; {found}."
+    return f"{kind}: “{_e(item.text)}”{fragment} — {who}, {said}; outlet: {outlet}; relay: {relay}; {found}."

@@ -44,13 +44,15 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.analysis import (
     CONDITIONS_COLUMNS,
+    DEFAULT_QUORUM,
     DISTANCES_COLUMNS,
     GAPS_COLUMNS,
     analyse,
 )
-from tui.core.basis import inference_reason, stance_basis
+from tui.core.basis import BasisFilter, inference_reason, is_inferred, stance_basis
 from tui.core.history import CHANGES_COLUMNS, changes_frame
 from tui.core.sanitize import clean
+from tui.core.statements import is_fragment
 from tui.core.stances import glyph, word
 from tui.core.writing import (  # noqa: F401 - the errors its writers raise, named here too
     OutputExistsError,
@@ -106,6 +108,9 @@ QUOTES_COLUMNS: dict[str, str] = {
     "said_on": "str",  # ISO date, "" when the source gives none (see said_on_note)
     "said_on_note": "str",
     "via": "str",  # relay chain, first to last, joined with " → "
+    "channels": "str",  # separate channels that carried it (not a chain), joined with "; "
+    "statement": "str",  # id shared by every rendering of one statement; "" when none
+    "fragment": "bool",  # a direct quote of fewer than three words
     "verified": "bool",  # the text was found in its source
 }
 PROBLEMS_COLUMNS: dict[str, str] = {
@@ -193,7 +198,7 @@ def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame
                     "actor_id": actor,
                     "actor": dataset.actor_name(actor),
                     "stance": stance,
-                    "glyph": glyph(stance),
+                    "glyph": glyph(stance, known and is_inferred(record)),  # type: ignore[arg-type]
                     "word": word(stance),
                     "conditional": bool(record and record.is_conditional),
                     "conditions": "; ".join(c.text for c in record.conditions) if record else "",
@@ -249,6 +254,9 @@ def quotes_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame
                     "said_on": _iso(item.said_on),
                     "said_on_note": item.said_on_note or "",
                     "via": RELAY_SEPARATOR.join(item.via),
+                    "channels": "; ".join(item.channels),
+                    "statement": item.statement or "",
+                    "fragment": is_fragment(item),
                     "verified": ev.verified,
                 }
             )
@@ -270,6 +278,8 @@ def frame_for(
     *,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    basis: BasisFilter = "all",
+    quorum: int = DEFAULT_QUORUM,
 ) -> pd.DataFrame:
     """The frame ``peninsula export --what WHAT`` writes; ``start`` and ``end`` bound the
     events of ``changes`` (``end`` defaults to ``as_of``)."""
@@ -282,7 +292,7 @@ def frame_for(
     if what == "problems":
         return problems_frame(dataset)
     if what in ("gaps", "distances", "conditions"):
-        analysis = analyse(dataset, as_of)
+        analysis = analyse(dataset, as_of, basis=basis, quorum=quorum)
         frame = getattr(analysis, f"{what}_frame")()
         return _finish(frame, COLUMNS[what])
     raise ValueError(f"unknown table {what!r}; expected one of {', '.join(WHATS)}")
