@@ -157,7 +157,8 @@ async def test_the_distance_grid_diagonal_says_it_is_the_same_actor_not_the_last
         # The row's distances, nearest first, and the stances they rest on.
         assert "1.0 over 3 issues Lee Jae-myung 2.5 over 2 issues Kim Jong Un" in detail
         assert "no issue in common Kim Yo Jong" in detail
-        assert "▲▲ firmly for +2 Denuclearisation" in detail
+        # His stance on denuclearisation is an inference: hollow, and said so.
+        assert "△△ firmly for +2 · inferred Denuclearisation" in detail
         await pilot.press("right")
         assert isinstance(view.selected_figure, PairDistance)
 

@@ -167,24 +167,20 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         await pilot.press("tab")  # common ground
         common = view.selected_figure
         assert isinstance(common, CommonGround)
-        assert [c.issue_id for c in view.analysis.common_ground] == [
-            "talks-with-us",
-            "sanctions",
-            "leader-summit",
-        ]
-        await pilot.press("down")
-        assert view.selected_figure.issue_id == "sanctions"
+        # Sanctions and the summit: two of four known, too few to read agreement.
+        assert [c.issue_id for c in view.analysis.common_ground] == ["talks-with-us"]
         detail = widget_text(app.query_one("#gaps-detail", FigureDetail))
-        assert "Sanctions: common ground, all 2 known are against" in detail
-        assert "pressure had only strengthened North Korea" in detail
+        assert "Talks with the US: common ground, all for, 3 of 4 known" in detail
 
         await pilot.press("tab")  # starting points: narrowest first, blocks flagged
         ranking = app.query_one("#gaps-ranking", FigureTable)
         assert ranking.has_focus
         assert isinstance(view.selected_figure, StartingPoint)
         rows = [ranking.get_row_at(n) for n in range(ranking.row_count)]
-        assert [r[1].plain for r in rows][:2] == ["Sanctions", "Talks with the US"]
+        assert [r[1].plain for r in rows][:2] == ["Talks with the US", "Denuclearisation"]
         notes = {r[1].plain: r[3].plain for r in rows}
+        assert "too few known (2 of 4 known)" in notes["Sanctions"]
+        assert "common ground" not in notes["Sanctions"]
         assert "⚑ blocked: KJU's condition unmet" in notes["Talks with the US"]
         assert "⚑ blocking: DT's stance here blocks KJU" in notes["Denuclearisation"]
 

@@ -7,11 +7,16 @@ ABSENT_WORD = "no stated position"
 CONDITIONAL_MARK = "if"
 
 _GLYPHS = {-2: "▼▼", -1: "▼", 0: "◆", 1: "▲", 2: "▲▲"}
+# An inferred stance (see tui.core.basis) is drawn hollow, so it reads without colour.
+_HOLLOW = {-2: "▽▽", -1: "▽", 0: "◇", 1: "△", 2: "△△"}
+INFERRED_WORD = "inferred"
 _WORDS = {-2: "firmly against", -1: "against", 0: "neutral", 1: "for", 2: "firmly for"}
 
 
-def glyph(stance: int | None) -> str:
-    return ABSENT_GLYPH if stance is None else _GLYPHS[stance]
+def glyph(stance: int | None, inferred: bool = False) -> str:
+    if stance is None:
+        return ABSENT_GLYPH
+    return _HOLLOW[stance] if inferred else _GLYPHS[stance]
 
 
 def word(stance: int | None) -> str:
@@ -25,8 +30,10 @@ def number(stance: int | None) -> str:
     return f"{stance:+d}" if stance else "0"
 
 
-def label(stance: int | None) -> str:
-    """Glyph, word and number in one line, e.g. "▼▼ firmly against -2"."""
+def label(stance: int | None, inferred: bool = False) -> str:
+    """Glyph, word and number in one line, e.g. "▼▼ firmly against -2", "△△ firmly for +2
+    (inferred)"."""
     if stance is None:
         return f"{ABSENT_GLYPH} {ABSENT_WORD}"
-    return f"{glyph(stance)} {word(stance)} {number(stance)}"
+    text = f"{glyph(stance, inferred)} {word(stance)} {number(stance)}"
+    return f"{text} ({INFERRED_WORD})" if inferred else text

@@ -10,8 +10,9 @@ from textual.content import Content
 
 from tui.app.render import palette
 from tui.app.render.safe import join, safe
-from tui.app.render.stance import label
+from tui.app.render.stance import label, record_label
 from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
+from tui.core.statements import FRAGMENT_WORD, channels_words, is_fragment
 
 if TYPE_CHECKING:
     from tui.core.records import Condition
@@ -26,7 +27,7 @@ def stance_line(ds: Dataset, record: StanceRecord | None) -> Content:
         return label(None) + Content.styled(
             " — nothing known from the sources (absent is not neutral)", "dim"
         )
-    parts: list[Content | str] = [label(record.stance, record.is_conditional)]
+    parts: list[Content | str] = [record_label(record)]
     issue = ds.issues.get(record.issue_id)
     if issue is not None and record.stance is not None and record.stance in issue.scale:
         parts.append(safe(issue.scale[record.stance], "italic"))
@@ -60,7 +61,7 @@ def condition_block(ds: Dataset, condition: Condition, as_of: dt.date | None) ->
     else:
         verdict = "met by " if met else "blocked by "
         now = Content.assemble(
-            "now ", label(other.stance), f" (as of {other.as_of.isoformat()}): {verdict}", who
+            "now ", record_label(other), f" (as of {other.as_of.isoformat()}): {verdict}", who
         )
     return Content.assemble(mark, "  ", safe(condition.text), "\n", needs, " — ", now)
 
@@ -94,6 +95,9 @@ def source_line(ds: Dataset, record: EvidenceRecord) -> Content:
             parts.append("excerpt")
     if evidence.via:
         parts.append(Content("relayed by ") + safe(" → ".join(evidence.via)))
+    if evidence.channels:
+        # Separate outlets, said as a list: never drawn as a chain.
+        parts.append(safe(channels_words(evidence.channels)))
     return join(parts)
 
 
@@ -130,9 +134,13 @@ def evidence_text(record: EvidenceRecord, words: Iterable[str] = ()) -> Content:
 
 
 def kind_tag(record: EvidenceRecord) -> Content:
-    return Content.styled(
+    tag = Content.styled(
         KIND_WORDS.get(record.evidence.kind, record.evidence.kind), "bold reverse"
     )
+    if is_fragment(record.evidence):
+        # A word or two carries less than a sentence: said wherever the quote is listed.
+        tag += Content(" ") + Content.styled(FRAGMENT_WORD.upper(), "italic")
+    return tag
 
 
 def evidence_block(

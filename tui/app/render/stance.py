@@ -7,33 +7,45 @@ from textual.content import Content
 
 from tui.app.render.palette import badge_style
 from tui.core import stances
+from tui.core.basis import is_inferred
+from tui.core.dataset import StanceRecord
 
 
-def badge(stance: int | None) -> Content:
-    """The glyph on its colour, padded: " ▲▲ "."""
-    return Content.styled(f" {stances.glyph(stance)} ", badge_style(stance))
+def badge(stance: int | None, inferred: bool = False) -> Content:
+    """The glyph on its colour, padded: " ▲▲ "; hollow, " △△ ", for an inferred stance."""
+    return Content.styled(f" {stances.glyph(stance, inferred)} ", badge_style(stance))
 
 
-def label(stance: int | None, conditional: bool = False) -> Content:
-    """ " ▼▼  firmly against -2 · if" — badge, word, number, and the conditional mark."""
+def label(stance: int | None, conditional: bool = False, inferred: bool = False) -> Content:
+    """ " ▼▼  firmly against -2 · if" — badge, word, number, the conditional mark, and
+    " · inferred" for a stance that is not the actor's words."""
     if stance is None:
         words = f" {stances.ABSENT_WORD}"
     else:
         words = f" {stances.word(stance)} {stances.number(stance)}"
-    content = badge(stance) + Content(words)
+    content = badge(stance, inferred) + Content(words)
     if conditional:
         content += Content.styled(f" · {stances.CONDITIONAL_MARK}", "italic")
+    if inferred and stance is not None:
+        content += Content.styled(f" · {stances.INFERRED_WORD}", "italic")
     return content
 
 
-def cell(stance: int | None, conditional: bool, wide: bool) -> Text:
+def record_label(record: StanceRecord | None) -> Content:
+    """The label of a stance record, its basis included."""
+    if record is None:
+        return label(None)
+    return label(record.stance, record.is_conditional, is_inferred(record))
+
+
+def cell(stance: int | None, conditional: bool, wide: bool, inferred: bool = False) -> Text:
     """A matrix cell (Rich Text, as DataTable wants).
 
     Wide: "▲▲ +2 if" over the word. Compact: "▲▲ +2 if" alone; the word is in the
     detail and the legend.
     """
     text = Text(end="")
-    text.append(f" {stances.glyph(stance)} ", style=badge_style(stance))
+    text.append(f" {stances.glyph(stance, inferred)} ", style=badge_style(stance))
     if stance is not None:
         text.append(f" {stances.number(stance)}")
     if conditional:
@@ -51,6 +63,9 @@ def legend_entries() -> list[Content]:
     entries = [badge(value) + Content(f" {stances.word(value)}") for value in (2, 1, 0, -1, -2)]
     entries.append(badge(None) + Content(f" {stances.ABSENT_WORD}"))
     entries.append(Content.styled(stances.CONDITIONAL_MARK, "italic") + Content(" conditional"))
+    entries.append(
+        badge(2, inferred=True) + Content(" hollow: inferred, not the actor's own words")
+    )
     return entries
 
 

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from tui.app.render import palette
 from tui.app.render.safe import safe
-from tui.app.render.stance import aligned, label
+from tui.app.render.stance import record_label, aligned, label
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.core.analysis import (
     Analysis,
@@ -85,7 +85,7 @@ def _stances(
     glance = aligned(
         [
             (
-                label(r.stance, r.is_conditional),
+                record_label(r),
                 safe(ds.actor_name(r.actor_id), "bold")
                 + (
                     Content(" on ") + safe(ds.issue_title(r.issue_id))
@@ -240,7 +240,7 @@ def same_actor_widgets(analysis: Analysis, same: SameActor) -> list[Widget]:
     picture = ds.as_of(analysis.as_of)
     stances = [
         (
-            label(record.stance, record.is_conditional) if record else label(None),
+            record_label(record) if record else label(None),
             safe(ds.issue_title(issue_id)),
         )
         for issue_id in analysis.issue_ids
@@ -289,7 +289,7 @@ def common_widgets(analysis: Analysis, common: CommonGround) -> list[Widget]:
     ds = analysis.dataset
     head = Content.assemble(
         safe(ds.issue_title(common.issue_id), "bold"),
-        f": common ground, all {len(common.known)} known are {common.side_word}",
+        f": common ground, all {common.side_word}, {common.known_words}",
     )
     widgets: list[Widget] = [_title(head)]
     if common.conditional:
@@ -321,10 +321,23 @@ def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Wid
         ),
         _line(Content("Ranked by spread, narrowest first; a block is flagged, never hidden.")),
     ]
+    if point.too_few_known:
+        widgets.append(
+            _line(
+                Content(
+                    f"Too few known ({spread.known_words}; agreement needs {point.quorum}): "
+                    "ranked after the issues that have enough."
+                ),
+                "detail-stance",
+            )
+        )
     if point.common_ground is not None:
         widgets.append(
             _line(
-                Content(f"Common ground: all known are {point.common_ground.side_word}."),
+                Content(
+                    f"Common ground: all {point.common_ground.side_word}, "
+                    f"{point.common_ground.known_words}."
+                ),
                 "detail-stance",
             )
         )

@@ -40,7 +40,8 @@ from tui.app.widgets.gaps.figures import (
     spread_number,
     tag_legend,
 )
-from tui.core.analysis import Analysis, ConditionCheck, analyse
+from tui.core.analysis import TOO_FEW_KNOWN, Analysis, ConditionCheck, analyse, basis_caveat
+from tui.core.basis import BasisFilter
 
 # Wide: the figures take this share of the width and the detail the rest.
 FIGURES_SHARE = 0.62
@@ -79,7 +80,9 @@ class GapsView(PeninsulaView):
         ),
         ("arrows", "choose a figure: the stances and evidence behind it show in the detail"),
         ("enter", "into the detail, to scroll it; escape: back to the figure"),
+        ("o", "own words only: count only stances in the actors' own words, or every stance"),
     ]
+    BINDINGS = [Binding("o", "toggle_own_words", "Own words only")]
 
     DEFAULT_CSS = """
     GapsView.-compact { layout: vertical; }
@@ -107,9 +110,15 @@ class GapsView(PeninsulaView):
         self.analysis: Analysis | None = None
         self._figure_key: str | None = None
         self._figures: dict[str, Figure] = {}
+        self.basis: BasisFilter = "all"
+
+    def action_toggle_own_words(self) -> None:
+        self.basis = "all" if self.basis == "own" else "own"
+        self._refresh_and_announce()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="gaps-figures"):
+            yield Static("", id="gaps-basis", classes="gaps-note")
             yield Static(
                 Content.assemble(
                     "Spread per issue, widest first",
@@ -148,8 +157,11 @@ class GapsView(PeninsulaView):
         ds = self.dataset
         if ds is None or self._wide is None:
             return
-        analysis = analyse(ds, self.as_of)
+        analysis = analyse(ds, self.as_of, basis=self.basis)
         self.analysis = analysis
+        self.query_one("#gaps-basis", Static).update(
+            Content(basis_caveat(analysis) + " △ hollow: inferred. o: own words only / all.")
+        )
         self._figures = {}
         with self.app.batch_update():
             self._fill_spreads(analysis)
@@ -266,19 +278,19 @@ class GapsView(PeninsulaView):
             prompt = Content.assemble(
                 f"{glyph} ",
                 safe(ds.issue_title(common.issue_id), "bold"),
-                f": all {len(common.known)} known {common.side_word} (",
+                f": all {common.side_word}, {common.known_words} (",
                 who,
                 ")",
             )
             if common.conditional:
                 prompt += Content.styled(" · with conditions", "italic")
-            if common.absent:
-                prompt += Content.styled(f" · {len(common.absent)} not known", "dim")
             options.append(Option(prompt, id=common.issue_id))
         title = f"Common ground: {len(options)} issue{'s' * (len(options) != 1)}"
         self.query_one("#gaps-common-title", Static).update(title)
         self._fill_list(
-            "#gaps-common", options, "No issue on which every known actor is on one side."
+            "#gaps-common",
+            options,
+            f"No issue on which at least {analysis.quorum} actors are known and all on one side.",
         )
 
     def _fill_ranking(self, analysis: Analysis) -> None:
@@ -314,6 +326,8 @@ class GapsView(PeninsulaView):
                 )
             if point.common_ground is not None:
                 notes.append(Text(f"common ground: all {point.common_ground.side_word}", end=""))
+            if point.too_few_known:
+                notes.append(Text(f"{TOO_FEW_KNOWN} ({point.spread.known_words})", end=""))
             spread = point.spread
             table.add_row(
                 Text(str(point.rank), end=""),

@@ -14,6 +14,7 @@ from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
 from tui.app.render.safe import safe_text
 from tui.app.render.stance import cell
+from tui.core.basis import is_inferred
 from tui.core.dataset import Dataset
 
 # Wide layout: badge and number over the word, three lines an issue, zebra stripes between.
@@ -110,7 +111,8 @@ class MatrixTable(DataTable):
                     record = picture.get((actor.id, issue.id))
                     stance = record.stance if record else None
                     conditional = bool(record and record.is_conditional)
-                    cells.append(cell(stance, conditional, wide))
+                    inferred = record is not None and is_inferred(record)
+                    cells.append(cell(stance, conditional, wide, inferred))
                 height = max(lines, WIDE_ROW_HEIGHT if wide else 1)
                 self.add_row(*cells, key=issue.id, label=title, height=height)
             self.move_to(*cursor)

@@ -20,6 +20,7 @@ from tui.app.widgets.base import PeninsulaView
 from tui.core.dataset import Dataset, EvidenceRecord
 from tui.core.identity import evidence_key
 from tui.core.quotes import QuoteItem, fold, narrows, quote_items, search
+from tui.core.statements import channels_words
 
 
 def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Content:
@@ -37,6 +38,8 @@ def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Conte
     ]
     if evidence.via:
         facts.append(Content("relayed by ") + safe(" → ".join(evidence.via)))
+    if evidence.channels:
+        facts.append(safe(channels_words(evidence.channels)))
     facts.append(verified_short(record))
     return Content.assemble(
         kind_tag(record), " ", evidence_text(record, words), "\n", join(facts, style="")

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from tui.app.render.palette import badge_style
 from tui.core import stances
+from tui.core.basis import is_inferred
 from tui.core.dataset import Dataset, StanceRecord
 from tui.core.history import EventKind, stance_events
 
@@ -91,7 +92,8 @@ def step_cell(step: Step) -> Text:
     if step.set_here:
         text.append(EVENT_MARKS.get(step.kind or "", " "), style="bold")
         text.append(" ")
-        text.append(f" {stances.glyph(record.stance)} ", style=badge_style(record.stance))
+        glyph = stances.glyph(record.stance, is_inferred(record))
+        text.append(f" {glyph} ", style=badge_style(record.stance))
         text.append(f" {value_text(record)}", style="bold" if step.changed else "")
         return text
     text.append(f"{CARRIED} {value_text(record)}", style="dim")
