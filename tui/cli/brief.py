@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 
 from tui.cli.common import (
+    apply_known_on,
     as_of_option,
     data_dir,
     data_option,
     gap_options,
+    known_on_option,
     require_data,
     write_output,
 )
@@ -47,6 +49,7 @@ _SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "htm
 @gap_options
 @data_option
 @as_of_option
+@known_on_option
 def brief_command(
     output: str,
     force: bool,
@@ -56,6 +59,7 @@ def brief_command(
     quorum: int,
     data: str | None,
     as_of: dt.date | None,
+    known_on: dt.date | None,
 ) -> None:
     """Write a briefing: a bottom line (where they stand, what moved, what blocks talks), the
     as-of date, the sources, the matrix, the widest gaps, the
@@ -77,8 +81,11 @@ def brief_command(
     require_data(root)
     dataset = load_tree(root)
     require_data(root, dataset)
+    dataset, as_of = apply_known_on(dataset, as_of, known_on)
     render = render_brief_html if fmt == "html" else render_brief
-    text = render(dataset, as_of, widest=widest, basis=basis, quorum=quorum)  # type: ignore[arg-type]
+    text = render(  # type: ignore[operator]
+        dataset, as_of, widest=widest, basis=basis, quorum=quorum, known=known_on is not None
+    )
     write_output(text, output, force=force, data=root)
 
 

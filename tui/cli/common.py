@@ -58,6 +58,32 @@ def require_data(root: Path, dataset: Any = None, *, problems_are_data: bool = F
         raise NoData(reason)
 
 
+def known_on_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--known-on YYYY-MM-DD`: what an analyst could know on that date (sources published by
+    then only), beside `--as-of` (stances stated by then, whenever reported)."""
+    return click.option(
+        "--known-on",
+        "known_on",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        metavar="YYYY-MM-DD",
+        callback=lambda _ctx, _param, value: value.date() if value is not None else None,
+        help="Only what could be known on this date: sources published by then (unlike --as-of, "
+        "which takes stances stated by then, whenever reported).",
+    )(func)
+
+
+def apply_known_on(dataset: Any, as_of: Any, known_on: Any) -> tuple[Any, Any]:
+    """The dataset and date a command works on, given `--as-of` and `--known-on`."""
+    if known_on is None:
+        return dataset, as_of
+    if as_of is not None:
+        raise click.UsageError("give --as-of or --known-on, not both")
+    from tui.core.knowledge import known_on as known_dataset
+
+    return known_dataset(dataset, known_on), known_on
+
+
 def gap_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """`--basis own|reported|all` and `--quorum N` for the gap figures (see tui.core.analysis)."""
     func = click.option(

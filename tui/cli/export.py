@@ -7,11 +7,13 @@ import datetime as dt
 import click
 
 from tui.cli.common import (
+    apply_known_on,
     as_of_option,
     data_dir,
     data_option,
     date_option,
     gap_options,
+    known_on_option,
     require_data,
     write_output,
 )
@@ -53,6 +55,7 @@ FORMATS = ("csv", "md", "json", "xlsx")
 @gap_options
 @data_option
 @as_of_option
+@known_on_option
 def export_command(
     what: str,
     fmt: str | None,
@@ -64,6 +67,7 @@ def export_command(
     quorum: int,
     data: str | None,
     as_of: dt.date | None,
+    known_on: dt.date | None,
 ) -> None:
     """Export a table, built from the same frames the analysis uses.
 
@@ -97,6 +101,7 @@ def export_command(
             "(`peninsula validate` lists them)",
             err=True,
         )
+    dataset, as_of = apply_known_on(dataset, as_of, known_on)
     if start is not None and end is not None and start > end:
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
     text = render(frame_for(

@@ -25,6 +25,9 @@ def summary_line(summary: dict[str, int]) -> str:
             count(summary["stances"], "stance"),
             count(summary["evidence"], "evidence item"),
             f"{summary['verified']} of {summary['evidence']} verified",
+            # A passage cited twice is one rendering; renderings of one statement, one statement.
+            f"{count(summary['statements'], 'statement')} in "
+            f"{count(summary['renderings'], 'distinct passage')}",
             count(summary["sources"], "source"),
             count(summary["errors"], "error"),
             count(summary["warnings"], "warning"),

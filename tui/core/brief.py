@@ -19,6 +19,7 @@ from tui.core.analysis import Analysis, analyse
 from tui.core.brief_facts import Passages, bottom_line, caveats_section
 from tui.core.analysis import DEFAULT_QUORUM, TOO_FEW_KNOWN, basis_caveat
 from tui.core.basis import BasisFilter, is_inferred
+from tui.core.knowledge import question_words
 from tui.core.statements import FRAGMENT_WORD, channels_words, count_evidence, is_fragment
 from tui.core.export import RELAY_SEPARATOR, markdown_escape, markdown_table
 from tui.core.stances import CONDITIONAL_MARK, label, number
@@ -36,12 +37,17 @@ def render_brief(
     widest: int = 3,
     basis: BasisFilter = "all",
     quorum: int = DEFAULT_QUORUM,
+    known: bool = False,
 ) -> str:
-    """The whole briefing as Markdown text; ``widest`` caps the issues in "Widest gaps"."""
+    """The whole briefing as Markdown text; ``widest`` caps the issues in "Widest gaps".
+
+    ``known``: the dataset holds only what was known on ``as_of`` (``tui.core.knowledge``), and
+    the header says that this is the question the brief answers."""
     analysis = analyse(dataset, as_of, basis=basis, quorum=quorum)
     passages = Passages()
     parts = [
         _header(analysis),
+        f"This brief answers: {question_words(analysis.date, known)}.\n",
         _bottom_line(analysis),
         _reading(analysis),
         _basis_caveat(analysis),

@@ -299,8 +299,14 @@ class Dataset:
         return {issue_id: rank for rank, issue_id in enumerate(self.issues)}
 
     def summary(self) -> dict[str, int]:
+        from tui.core.statements import count_evidence
+
         evidence = self.evidence
+        counts = count_evidence(evidence)
         return {
+            "statements": counts.statements,
+            "renderings": counts.renderings,
+            "verified_renderings": counts.verified_renderings,
             "actors": len(self.actors),
             "issues": len(self.issues),
             "stances": len(self.stances),

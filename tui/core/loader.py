@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, create_model
 
+from tui.core.basis import speaks_only_of_others
 from tui.core.dataset import (
     Dataset,
     DatasetBuilder,
@@ -439,9 +440,20 @@ class _TreeLoader:
                 self.evidence_record(kept, evidence, where, verifier)
                 for evidence, where in zip(kept.position.evidence, kept.evidence_paths)
             )
-            self.dataset.stances.append(
-                StanceRecord(kept.actor_id, self.twin(kept.position), records, file.at(base))
-            )
+            record = StanceRecord(kept.actor_id, self.twin(kept.position), records, file.at(base))
+            if record.position.inferred is None and speaks_only_of_others(record):
+                line, col = file.doc.mark(base)
+                self.diagnostics.append(
+                    Diagnostic(
+                        file.name,
+                        line,
+                        col,
+                        Severity.WARNING,
+                        f"the stance on '{record.issue_id}' rests only on other speakers' words; "
+                        "if it is an inference, say why with `inferred:`",
+                    )
+                )
+            self.dataset.stances.append(record)
 
     def evidence_record(
         self, kept: _KeptPosition, evidence: Evidence, where: DataPath, verifier: Verifier
