@@ -441,7 +441,12 @@ class _TreeLoader:
                 for evidence, where in zip(kept.position.evidence, kept.evidence_paths)
             )
             record = StanceRecord(kept.actor_id, self.twin(kept.position), records, file.at(base))
-            if record.position.inferred is None and speaks_only_of_others(record):
+            # An unknown speaker is already an error; the warning is for known other speakers.
+            if (
+                record.position.inferred is None
+                and speaks_only_of_others(record)
+                and all(ev.speaker_id in actors for ev in records)
+            ):
                 line, col = file.doc.mark(base)
                 self.diagnostics.append(
                     Diagnostic(
