@@ -119,7 +119,7 @@ def test_common_ground_leaves_out_an_issue_a_condition_blocks():
             {"actor": "bo", "issue": "nukes", "stance": 2, "as_of": JAN},
         ],
     )
-    ground = _section(render_brief(ds), "## Common ground")
+    ground = _section(render_brief(ds, quorum=2), "## Common ground")
     assert "### Talks:" not in ground
     assert (
         "Left out because a condition on it is unmet (see *Blocked conditions*): Talks." in ground

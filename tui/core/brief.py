@@ -396,4 +396,4 @@ def _evidence_line(ds: Dataset, record: EvidenceRecord) -> str:
     fragment = f" ({FRAGMENT_WORD})" if is_fragment(item) else ""
     found = "found in the source" if record.verified else "NOT found in the source"
     who = speaker if item.kind == "quote" else f"about {speaker}"
-    return f"{kind}: “{_e(item.text)}”{fragment} — {who}, {said}; outlet: {outlet}; relay: {relay}; {found}."
+    return f"{kind}{fragment}: “{_e(item.text)}” — {who}, {said}; outlet: {outlet}; relay: {relay}; {found}."
