@@ -76,17 +76,31 @@ class Terminal:
                 return True
         return True
 
-    def press(self, key: bytes) -> None:
+    def press(self, key: bytes, answered: bool = False) -> None:
+        """Send a key; with ``answered``, wait for the app to repaint before the next key.
+
+        A lone ESC and the key after it, if both sit unread in the terminal's buffer (a loaded
+        machine), are one key to the app (alt+key), as in any terminal: a key that must be read
+        apart from the next (the ESC that closes the palette before `q`) waits for its answer.
+        """
+        before = len(self.output)
         os.write(self.master, key)
-        self.read(KEY_GUARD)
+        deadline = time.monotonic() + KEY_GUARD
+        while self.read(KEY_GUARD) and answered and len(self.output) == before:
+            if time.monotonic() > deadline:
+                break
 
     def close(self) -> int:
+        """The app's exit status once it has quit; -9 if it has not quit within the guard."""
+        deadline = time.monotonic() + EXIT_GUARD
         try:
             # Whatever the app writes while quitting counts too: read to the end.
-            while self.read(EXIT_GUARD):
-                if self.process.poll() is not None:
+            while self.process.poll() is None and time.monotonic() < deadline:
+                if not self.read(min(1.0, max(0.0, deadline - time.monotonic()))):
                     break
-            return self.process.wait(timeout=EXIT_GUARD)
+            return self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            return -9
         finally:
             if self.process.poll() is None:
                 self.process.kill()
@@ -110,7 +124,7 @@ def run_the_app_over_hostile_data(root: Path) -> bytes:
         terminal.press(b"\x10")  # ctrl+p: the palette lists every actor, issue and source
         terminal.press(b"Actor")
         terminal.press(b"\x1b[B")
-        terminal.press(b"\x1b")
+        terminal.press(b"\x1b", answered=True)
         terminal.press(b"q")
     finally:
         status = terminal.close()
