@@ -88,9 +88,16 @@ def test_export_and_brief_take_known_on_and_say_which_question(tree: TreeMaker) 
     args = ["export", "--data", str(root), "--what", "matrix", "--format", "json", "-o", "-"]
     stated = json.loads(runner.invoke(main, [*args, "--as-of", "2025-09-30"]).stdout)
     known = json.loads(runner.invoke(main, [*args, "--known-on", "2025-09-30"]).stdout)
-    alpha = lambda rows: next(r for r in rows if r["actor_id"] == "alpha" and r["issue_id"] == "talks")  # noqa: E731
+
+    def alpha(rows: list[dict]) -> dict:
+        return next(r for r in rows if r["actor_id"] == "alpha" and r["issue_id"] == "talks")
+
     assert (alpha(stated)["stance"], alpha(known)["stance"]) == (-2, 1)
-    brief = runner.invoke(main, ["brief", "--data", str(root), "-o", "-", "--known-on", "2025-09-30"])
-    assert "This brief answers: known on 2025-09-30: only sources published by then." in brief.stdout
+    brief = runner.invoke(
+        main, ["brief", "--data", str(root), "-o", "-", "--known-on", "2025-09-30"]
+    )
+    assert (
+        "This brief answers: known on 2025-09-30: only sources published by then." in brief.stdout
+    )
     both = runner.invoke(main, [*args, "--as-of", "2025-09-30", "--known-on", "2025-09-30"])
     assert both.exit_code != 0 and "not both" in both.output

@@ -21,7 +21,9 @@ def test_clean_tree_exits_0_with_the_summary(tree: TreeMaker) -> None:
     code, output = run("--data", str(tree()))
     assert code == 0
     assert output == [
-        "2 actors, 2 issues, 2 stances, 2 evidence items, 2 of 2 verified, 2 statements in 2 distinct passages, 1 source, 0 errors, "
+        "2 actors, 2 issues, 2 stances, 2 evidence items, 2 of 2 verified, "
+        "2 statements in 2 distinct passages, "
+        "1 source, 0 errors, "
         "0 warnings"
     ]
 
@@ -33,7 +35,9 @@ def test_errors_exit_1_with_gcc_style_lines(tree: TreeMaker) -> None:
     assert output == [
         "positions/gamma.yaml:7:13: error: stance 5 is out of range -2..+2",
         # The actor stays; only its bad position is dropped.
-        "3 actors, 2 issues, 2 stances, 2 evidence items, 2 of 2 verified, 2 statements in 2 distinct passages, 1 source, 1 error, "
+        "3 actors, 2 issues, 2 stances, 2 evidence items, 2 of 2 verified, "
+        "2 statements in 2 distinct passages, "
+        "1 source, 1 error, "
         "0 warnings",
     ]
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
+
+if TYPE_CHECKING:
+    from tui.core.basis import BasisFilter
 
 from tui.cli.common import (
     apply_known_on,
@@ -83,8 +87,13 @@ def brief_command(
     require_data(root, dataset)
     dataset, as_of = apply_known_on(dataset, as_of, known_on)
     render = render_brief_html if fmt == "html" else render_brief
-    text = render(  # type: ignore[operator]
-        dataset, as_of, widest=widest, basis=basis, quorum=quorum, known=known_on is not None
+    text = render(
+        dataset,
+        as_of,
+        widest=widest,
+        basis=cast("BasisFilter", basis),  # click's Choice checked it
+        quorum=quorum,
+        known=known_on is not None,
     )
     write_output(text, output, force=force, data=root)
 

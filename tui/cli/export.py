@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 import click
+
+if TYPE_CHECKING:
+    from tui.core.basis import BasisFilter
 
 from tui.cli.common import (
     apply_known_on,
@@ -104,7 +108,16 @@ def export_command(
     dataset, as_of = apply_known_on(dataset, as_of, known_on)
     if start is not None and end is not None and start > end:
         raise click.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
-    text = render(frame_for(
-            what, dataset, as_of, start=start, end=end, basis=basis, quorum=quorum  # type: ignore[arg-type]
-        ), fmt)
+    text = render(
+        frame_for(
+            what,
+            dataset,
+            as_of,
+            start=start,
+            end=end,
+            basis=cast("BasisFilter", basis),  # click's Choice checked it
+            quorum=quorum,
+        ),
+        fmt,
+    )
     write_output(text, output, force=force, data=root)

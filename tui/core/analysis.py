@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
-from tui.core.records import Condition
 from tui.core.basis import FILTER_WORDS, BasisFilter, admits, is_inferred
+from tui.core.records import Condition
 from tui.core.stances import number
 
 DEFAULT_QUORUM = 3
@@ -102,7 +102,7 @@ class IssueSpread(_Figure):
 
     @property
     def known_words(self) -> str:
-        """"3 of 4 known"."""
+        """ "3 of 4 known"."""
         return known_words(self.n_known, self.n_known + len(self.absent))
 
     @property
@@ -348,7 +348,7 @@ def _ordered_ids(preferred: list[str], seen: set[str]) -> tuple[str, ...]:
 
 
 def basis_caveat(analysis: Analysis) -> str:
-    """E.g. "Figures count every stance, inferences included; 4 of 9 rest on an inferred stance."."""
+    """E.g. "Figures count every stance, inferences included; 4 of 9 rest on an inference"."""
     head = f"Figures count {FILTER_WORDS[analysis.basis]}"
     if analysis.left_out:
         head += f" ({len(analysis.left_out)} stances left out)"

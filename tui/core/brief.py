@@ -15,14 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from tui.core.analysis import Analysis, analyse
-from tui.core.brief_facts import Passages, bottom_line, caveats_section
-from tui.core.analysis import DEFAULT_QUORUM, TOO_FEW_KNOWN, basis_caveat
+from tui.core.analysis import DEFAULT_QUORUM, TOO_FEW_KNOWN, Analysis, analyse, basis_caveat
 from tui.core.basis import BasisFilter, is_inferred
-from tui.core.knowledge import question_words
-from tui.core.statements import FRAGMENT_WORD, channels_words, count_evidence, is_fragment
+from tui.core.brief_facts import Passages, bottom_line, caveats_section
 from tui.core.export import RELAY_SEPARATOR, markdown_escape, markdown_table
+from tui.core.knowledge import question_words
 from tui.core.stances import CONDITIONAL_MARK, label, number
+from tui.core.statements import FRAGMENT_WORD, channels_words, count_evidence, is_fragment
 
 if TYPE_CHECKING:
     from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
@@ -396,4 +395,5 @@ def _evidence_line(ds: Dataset, record: EvidenceRecord) -> str:
     fragment = f" ({FRAGMENT_WORD})" if is_fragment(item) else ""
     found = "found in the source" if record.verified else "NOT found in the source"
     who = speaker if item.kind == "quote" else f"about {speaker}"
-    return f"{kind}{fragment}: “{_e(item.text)}” — {who}, {said}; outlet: {outlet}; relay: {relay}; {found}."
+    where = f"outlet: {outlet}; relay: {relay}; {found}"
+    return f"{kind}{fragment}: “{_e(item.text)}” — {who}, {said}; {where}."

@@ -52,8 +52,8 @@ from tui.core.analysis import (
 from tui.core.basis import BasisFilter, inference_reason, is_inferred, stance_basis
 from tui.core.history import CHANGES_COLUMNS, changes_frame
 from tui.core.sanitize import clean
-from tui.core.statements import is_fragment
 from tui.core.stances import glyph, word
+from tui.core.statements import is_fragment
 from tui.core.writing import (  # noqa: F401 - the errors its writers raise, named here too
     OutputExistsError,
     ProtectedOutputError,

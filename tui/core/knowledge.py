@@ -29,7 +29,9 @@ def known_on(dataset: Dataset, day: dt.date) -> Dataset:
         evidence = tuple(ev for ev in record.evidence if ev.evidence.source in seeds)
         if not evidence:
             continue
-        stances.append(record if evidence == record.evidence else replace(record, evidence=evidence))
+        stances.append(
+            record if evidence == record.evidence else replace(record, evidence=evidence)
+        )
     return replace(dataset, seeds=seeds, stances=stances)
 
 

@@ -134,9 +134,7 @@ def evidence_text(record: EvidenceRecord, words: Iterable[str] = ()) -> Content:
 
 
 def kind_tag(record: EvidenceRecord) -> Content:
-    tag = Content.styled(
-        KIND_WORDS.get(record.evidence.kind, record.evidence.kind), "bold reverse"
-    )
+    tag = Content.styled(KIND_WORDS.get(record.evidence.kind, record.evidence.kind), "bold reverse")
     if is_fragment(record.evidence):
         # A word or two carries less than a sentence: said wherever the quote is listed.
         tag += Content(" ") + Content.styled(FRAGMENT_WORD.upper(), "italic")

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from tui.app.render.caption import Caption
 from tui.app.render.context import conditions_on, distances_from
 from tui.app.render.safe import join, safe, safe_text
-from tui.app.render.stance import record_label, aligned, label
+from tui.app.render.stance import aligned, label, record_label
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.widgets.subject import SubjectView
 
@@ -108,8 +108,7 @@ class ActorView(SubjectView):
             earlier = [r for r in ds.history(subject_id, issue.id) if r.as_of < record.as_of]
             if earlier:
                 steps: list[Content | str] = [
-                    record_label(r) + Content(f" from {r.as_of.isoformat()}")
-                    for r in earlier
+                    record_label(r) + Content(f" from {r.as_of.isoformat()}") for r in earlier
                 ]
                 widgets.append(
                     Static(

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from tui.app.render import palette
 from tui.app.render.safe import safe
-from tui.app.render.stance import record_label, aligned, label
+from tui.app.render.stance import aligned, label, record_label
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.core.analysis import (
     Analysis,

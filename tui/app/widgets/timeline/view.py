@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
-from tui.app.render.stance import record_label, badge, label
+from tui.app.render.stance import badge, label, record_label
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.detail.stance_detail import stance_blocks
 from tui.app.widgets.gaps.detail import FigureDetail
