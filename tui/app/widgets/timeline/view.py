@@ -237,6 +237,9 @@ class TimelineView(PeninsulaView):
         else:
             row, column = self._latest_change()
         table.move_cursor(row=row, column=column, scroll=False)
+        # Scroll the cursor into view once the new columns have their widths: scrolling now
+        # would use whichever widths the table had measured so far, which depends on timing.
+        self.call_after_refresh(table.move_cursor, row=row, column=column, scroll=True)
 
     def _latest_change(self) -> tuple[int, int]:
         """The most recent change: where a reader starts."""
