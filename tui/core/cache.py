@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.dataset import Dataset
+from tui.core.reading import Unreadable, read_regular
 
 
 def is_actor_file(name: str) -> bool:
@@ -101,12 +102,13 @@ def _stat_key(info: os.stat_result) -> tuple[int, ...]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _content_hash(path: str, size: int) -> str:
+def _content_hash(path: str) -> str:
+    # Through the loader's own guarded read: a file swapped for a pipe after the stat above
+    # must not block the start.
     try:
-        with open(path, "rb") as handle:
-            return hashlib.blake2b(handle.read(size + 1), digest_size=16).hexdigest()
-    except OSError as error:
-        return f"unreadable {error.errno}"
+        return hashlib.blake2b(read_regular(Path(path), HASHED_UP_TO), digest_size=16).hexdigest()
+    except Unreadable as error:
+        return f"unreadable: {error}"
 
 
 def tree_state(root: Path, known: TreeState | None = None) -> TreeState | None:
@@ -152,7 +154,7 @@ def tree_state(root: Path, known: TreeState | None = None) -> TreeState | None:
             if previous is not None and previous[0] == key and info.st_ctime_ns < trusted_before:
                 content = previous[1]
             else:
-                content = _content_hash(entry.path, info.st_size)
+                content = _content_hash(entry.path)
             stats[name] = (key, content)
             digest.update(f"\0{name}\0{content}".encode("utf-8", "surrogateescape"))
     return TreeState(digest.hexdigest(), stats, taken_at, layout.hexdigest())
