@@ -127,11 +127,11 @@ def test_yaml_string_round_trips(text):
 
 
 # Written for the test: a quote read as the last speaker going on (confidence 0.50), and one
-# whose speaker's name is misspelt.
+# whose speaker's name is spelt as no alias has it, two letters from the actor's name.
 CONTINUED = (
     "“We will never give up our weapons,” Kim Jong Un said on Monday.\n\n"
     "“The world knows what happens to those who do.”\n\n"
-    "“We watch the drills closely,” Kim Yo Yong said.\n"
+    "“We watch the drills closely,” Kim Yeo-jong said.\n"
 )
 
 
@@ -156,5 +156,14 @@ def test_an_unknown_speaker_name_suggests_the_closest_actor(tree, tmp_path):
     article = tmp_path / "continued.txt"
     article.write_text(CONTINUED, encoding="utf-8")
     _, out, _ = _run(str(article), "--data", str(tree))
-    assert "“Kim Yo Yong”" in out
-    assert "did you mean Kim Yo Jong (kim-yo-jong)?" in out
+    assert "“Kim Yeo-jong”" in out
+    assert "did you mean Kim Yo-jong (kim-yo-jong)?" in out
+
+
+def test_a_name_misspelt_by_one_letter_is_drafted_for_the_actor_saying_so(tree, tmp_path):
+    article = tmp_path / "misspelt.txt"
+    article.write_text("“We watch the drills closely,” Kim Yo Yong said.\n", encoding="utf-8")
+    _, out, _ = _run(str(article), "--data", str(tree))
+    (block,) = yaml.safe_load(out)
+    assert block["speaker"] == "kim-yo-jong"
+    assert "“Kim Yo Yong” read as Kim Yo Jong, one letter off" in out

@@ -62,7 +62,58 @@ def test_his_own_pronoun_keeps_kim_jong_un_from_his_sister():
     assert speaker_of(body, "essential") == ("kim-jong-un",)
 
 
+def test_a_name_misspelt_by_one_letter_is_the_actor_and_her_later_kim_and_she_follow():
+    body = (
+        "Kim Yo Yong, a vice department director of the ruling party, issued a statement on"
+        " Sunday.\n\n"
+        "“The drills are a rehearsal for invasion,” Kim said.\n\n"
+        "She added that Pyongyang “will answer in kind.”\n"
+    )
+    found = extract(body, ACTORS).quotes
+    assert [f.speaker.actor_ids for f in found] == [("kim-yo-jong",), ("kim-yo-jong",)]
+    (first, _) = found
+    assert first.confidence < 1.0  # a name read on a guess is never sure
+
+
+def test_a_misspelt_leader_s_name_is_the_leader_s():
+    body = (
+        "North Korean leader Kim Jung-un inspected a munitions factory, state media said.\n\n"
+        "“We must produce more shells,” Kim Jung-un said.\n"
+    )
+    assert speaker_of(body, "more shells") == ("kim-jong-un",)
+
+
+def test_another_member_of_the_family_is_never_read_as_a_misspelling():
+    body = (
+        "Kim Jong Un visited the mausoleum on Monday.\n\n"
+        "“The bomb is our treasure,” Kim Jong Il said in a speech decades ago.\n\n"
+        "“I was never interested in power,” Kim Jong Nam said in an interview in 2010.\n"
+    )
+    assert speaker_of(body, "our treasure") == "Kim Jong Il"
+    assert speaker_of(body, "never interested") == "Kim Jong Nam"
+
+
 # -- titles, role nouns, relations and pronouns  ---------------------------------------------------
+
+
+def test_a_relation_written_with_of_names_the_relative():
+    body = (
+        "Seoul rejected the offer on Monday.\n\n"
+        "The influential sister of North Korean leader Kim Jong Un said the drills “will be met"
+        " with force.”\n\n"
+        "“The enemy should not test us,” she said.\n"
+    )
+    assert speaker_of(body, "met with force") == ("kim-yo-jong",)
+    assert speaker_of(body, "not test us") == ("kim-yo-jong",)
+
+
+def test_he_in_a_clause_on_the_speech_is_the_speaker_not_the_man_named_in_between():
+    body = (
+        "President Lee Jae-myung delivered his Liberation Day address on Friday, a speech drafted"
+        " with his chief of staff Kang Hoon-sik, in which he reiterated that Seoul “respects the"
+        " North's system.”\n"
+    )
+    assert speaker_of(body, "respects the") == ("lee-jae-myung",)
 
 
 def test_the_president_is_the_last_president_the_article_named():
@@ -148,6 +199,28 @@ def test_a_broadcast_transcript_names_the_speaker_above_the_words():
     )
     assert speaker_of(body, "Thanks to you") == ("lee-jae-myung",)
     assert speaker_of(body, "He'd like") == ("donald-trump",)
+
+
+def test_a_ministry_answering_stating_is_the_ministry_not_the_last_speaker():
+    body = (
+        "Kim Yo Jong called the drills a rehearsal for war.\n\n"
+        "“We will respond,” she said.\n\n"
+        "In response, Seoul's Unification Ministry dismissed her remarks, stating, “The drills are"
+        " defensive and have been held for decades.”\n"
+    )
+    assert speaker_of(body, "defensive") == "Seoul's Unification Ministry"
+
+
+def test_someone_named_as_an_object_then_who_told_reporters_is_the_speaker():
+    body = (
+        "“We will keep the door open,” Lee said on Monday.\n\n"
+        "His remarks came a day after comments by Foreign Minister Cho Hyun, who told reporters in"
+        " Tokyo, “Dialogue cannot be forced on the North.”\n\n"
+        "The view was echoed by Trump, who told reporters aboard Air Force One, “I'd love to meet"
+        " him.”\n"
+    )
+    assert speaker_of(body, "cannot be forced") == "Foreign Minister Cho Hyun"
+    assert speaker_of(body, "love to meet") == ("donald-trump",)
 
 
 # -- agencies, ministries and state media  ---------------------------------------------------------

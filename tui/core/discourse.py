@@ -56,7 +56,8 @@ _BODY_WORDS = frozenset(
     Forces Army Navy Staff Government Administration Media Times Post Herald Daily Service Group
     Institute Center Centre University Nations Union Organization Organisation Bank Court Korea
     Korean Koreas States America China Japan Russia Pyongyang Seoul Washington Beijing Moscow
-    Tokyo Kremlin Yonhap Reuters KCNA AFP AP Xinhua TASS""".split()
+    Tokyo Kremlin Yonhap Reuters KCNA AFP AP Xinhua TASS Day Year Summit Forum Conference
+    Force Hotel Sea Zone Treaty Agreement Declaration Exercise Exercises Shield Games""".split()
 )
 _NOT_PERSON_START = frozenset(
     """The A An In On At As But And Or If When While After Before According Meanwhile However
@@ -74,6 +75,10 @@ _TITLE_BEFORE = re.compile(r"((?:[A-Za-z][\w.'’-]*[ \u00a0]){1,4})$")
 _TITLED_SURNAME = re.compile(
     r"\b(Rep|Sen|Mr|Mrs|Ms|Dr|Gen|Chairperson|Chairman|Chair|Minister|Spokesman|Director)\.?"
     r"[ \u00a0]([A-Z][a-z]+)\b(?![ \u00a0][A-Z])"
+)
+# `, in which he`, `, during which she`: a clause on a noun (a speech, a call, a meeting).
+_WHICH_CLAUSE = re.compile(
+    r",\s*(?:in|during|at|on|with|through|after|before)\s+which\s+\Z|,\s*where\s+\Z"
 )
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
@@ -303,6 +308,12 @@ class Discourse:
             return self._bare[mention.start]
         return self._resolve_surname(mention)
 
+    def _sentence_start(self, offset: int) -> int:
+        stops = [
+            m.end() for m in re.finditer(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n", self.body[:offset])
+        ]
+        return stops[-1] if stops else 0
+
     def _sentence_gender(self, offset: int) -> str | None:
         """The gender the pronouns of the sentence around a bare name give it, if only one."""
         start = max(self.body.rfind(". ", 0, offset), self.body.rfind("\n", 0, offset)) + 1
@@ -381,11 +392,29 @@ class Discourse:
         return None, ""
 
     def pronoun(self, word: str, offset: int) -> tuple[Entity | None, str]:
-        """`he`, `she`: the last person named before, of that gender when the article says it."""
+        """`he`, `she`: the last person named before, of that gender when the article says it.
+
+        In a clause that hangs on a noun of the sentence (`Lee gave an address, in which he
+        ...`), the pronoun is the sentence's subject, whoever was named in between."""
         gender = _PRONOUN_GENDER.get(word.lower())
-        found = self._recent(
-            offset, lambda e: e.person and (e.gender is None or e.gender == gender)
-        )
+
+        def fits(entity: Entity) -> bool:
+            return entity.person and (entity.gender is None or entity.gender == gender)
+
+        start = self._sentence_start(offset)
+        if _WHICH_CLAUSE.search(self.body, start, offset):
+            subject = next(
+                (
+                    e
+                    for e in self.events
+                    if start <= e.start < offset and e.subject and fits(e.entity)
+                ),
+                None,
+            )
+            if subject is not None:
+                label = subject.entity.label
+                return subject.entity, f"“{word}” read as {label}, the subject of its sentence"
+        found = self._recent(offset, fits)
         if found is None:
             return None, ""
         kind = "person" if found.gender is None else "man" if gender == "m" else "woman"

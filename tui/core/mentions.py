@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.core.misspellings import Misspellings
 from tui.core.records import Actor
 
 _SEPARATORS = r"[\s\u00a0\-\u2010\u2011]+"
@@ -20,6 +21,11 @@ _TOKEN_SPLIT = re.compile(r"[\s\u00a0\-\u2010\u2011]+")
 _NEXT_NAME = re.compile(r"[\s\u00a0\-\u2010\u2011]+[A-Z][a-z]")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+# A run of capitalised words, where a misspelt name may be: "Kim Yo Yong", "Kim Jung-un".
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z]+(?:(?:[\s\u00a0]|[\-\u2010\u2011])[A-Za-z][a-z]+)*(?![\w'’-])"
+)
+_RUN_WORD = re.compile(r"[A-Za-z][a-z]+")
 _PREPOSITIONS = frozenset(
     """at in on from with to of by for about against into over under toward towards between across
     via per during after before near inside outside around behind beyond than like""".split()
@@ -65,6 +71,7 @@ class Mention:
     declared_by: tuple[str, ...]
     possessive: bool
     after_preposition: bool = False
+    misspells: str | None = None  # the actor's name this one is a misspelling of
 
     @property
     def can_be_subject(self) -> bool:
@@ -118,6 +125,7 @@ class ActorNames:
             self._candidates[key] = tuple(sorted(owners))
             self._declared[key] = tuple(sorted(declared.get(key, set())))
         self._single_word = {key for key in surfaces if " " not in key}
+        self._misspellings = Misspellings(self.actors.values())
         forms = sorted(surfaces.values(), key=lambda f: (-len(f), f))
         self._pattern = re.compile("|".join(_form_pattern(f) for f in forms)) if forms else None
 
@@ -148,7 +156,49 @@ class ActorNames:
                     ),
                 )
             )
-        return mentions
+        taken = [(m.start - offset, m.end - offset) for m in mentions]
+        mentions += self._misspelt(paragraph, offset, taken)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _misspelt(self, paragraph: str, offset: int, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Names in capitalised runs that misspell an actor's name by one letter."""
+        found: list[Mention] = []
+        lengths = self._misspellings.lengths
+        for run in _CAPITALISED_RUN.finditer(paragraph):
+            if any(a < run.end() and run.start() < b for a, b in taken):
+                continue
+            words = list(_RUN_WORD.finditer(paragraph, run.start(), run.end()))
+            # Longest names first, so that "Kim Jung Un" is read whole and not as "Kim Jung".
+            for size in sorted(lengths, reverse=True):
+                hit = next(
+                    (
+                        (words[i].start(), words[i + size - 1].end(), fit)
+                        for i in range(len(words) - size + 1)
+                        if (
+                            fit := self._misspellings.actor_for(
+                                paragraph[words[i].start() : words[i + size - 1].end()]
+                            )
+                        )
+                    ),
+                    None,
+                )
+                if hit is None:
+                    continue
+                start, end, (actor_id, right) = hit
+                found.append(
+                    Mention(
+                        start=offset + start,
+                        end=offset + end,
+                        surface=paragraph[start:end],
+                        candidates=(actor_id,),
+                        declared_by=(actor_id,),
+                        possessive=_POSSESSIVE.match(paragraph, end) is not None,
+                        after_preposition=after_preposition(paragraph[max(0, start - 40) : start]),
+                        misspells=right,
+                    )
+                )
+                break
+        return found
 
 
 def after_preposition(before: str) -> bool:

@@ -13,6 +13,12 @@ from tui.core.mentions import Mention, after_preposition
 from tui.core.records import Actor
 
 _RELATION_ALIAS = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<relation>[a-z]+)$")
+# `the powerful sister of North Korean leader Kim Jong Un`: the relation, then "of", then the
+# owner behind up to three words of title.
+_RELATION_OF = re.compile(
+    r"(?<!\w)[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?P<relation>[a-z]+)\s+of\s+"
+    r"(?:(?:the\s+)?[\w.'’-]+[\s\u00a0]+){0,3}?$"
+)
 
 
 def _relations(actors: dict[str, Actor]) -> dict[tuple[str, str], str]:
@@ -70,6 +76,25 @@ def relation_mentions(
                 declared_by=(target,),
                 possessive=bool(re.match(r"['’]s?(?!\w)", body[end : end + 2])),
                 after_preposition=mention.after_preposition,
+            )
+        )
+    for mention in mentions:
+        if mention.ambiguous:
+            continue
+        owner = mention.candidates[0]
+        of = _RELATION_OF.search(body[max(0, mention.start - 80) : mention.start])
+        if of is None or (owner, of["relation"]) not in relations:
+            continue
+        start = mention.start - len(of.group())
+        found.append(
+            Mention(
+                start=start,
+                end=mention.end,
+                surface=body[start : mention.end],
+                candidates=(relations[(owner, of["relation"])],),
+                declared_by=(relations[(owner, of["relation"])],),
+                possessive=mention.possessive,
+                after_preposition=after_preposition(body[max(0, start - 40) : start]),
             )
         )
     # `his sister`: the owner is the last actor named in full who has that relation.

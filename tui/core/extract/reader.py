@@ -134,6 +134,10 @@ class Reader:
     def resolve(self, mention: Mention) -> tuple[str | None, str]:
         """The actor a mention names, and why, when the form fits several actors."""
         if not mention.ambiguous:
+            if mention.misspells:
+                return mention.candidates[0], (
+                    f"“{mention.surface}” read as {mention.misspells}, one letter off"
+                )
             return mention.candidates[0], ""
         para = self.paragraph_of(mention.start)
         nearby_from = self.paragraphs[max(para.index - 1, 0)].start
@@ -177,11 +181,15 @@ class Reader:
             return self.last_speaker, f"“{word.text}” after {who}", 0.7
         return None
 
-    def role_phrases(self, start: int, end: int) -> list[tuple[int, int, Speaker, str, float]]:
+    def role_phrases(
+        self, start: int, end: int, objects_too: bool = False
+    ) -> list[tuple[int, int, Speaker, str, float]]:
         """`the minister`, `the South Korean leader`, read as the person the article gave it."""
         found = []
         for match in ROLE_PHRASE.finditer(self.body, start, end):
-            if self.inside_quote(match.start()) or after_preposition(
+            if self.inside_quote(match.start()):
+                continue
+            if not objects_too and after_preposition(
                 self.body[max(0, match.start() - 40) : match.start()]
             ):
                 continue
@@ -228,6 +236,11 @@ class Reader:
         window = self.body[limit:verb_start]
         if any(ch in window for ch in '“”"'):
             limit = limit + max(window.rfind(ch) for ch in '“”"') + 1
+        relative = _RELATIVE_WHO.search(self.body, limit, verb_start)
+        if relative:
+            antecedent = self._antecedent(limit, relative.start())
+            if antecedent is not None:
+                return antecedent
         words = word_tokens(self.body, limit, verb_start)[-9:]
         candidates: list[tuple[int, int, Speaker, str, float]] = []
         for mention in self.mentions:
@@ -304,6 +317,30 @@ class Reader:
             speaker = self._with_coordinated(start, speaker, limit)
         return speaker, why, confidence
 
+    def _antecedent(self, limit: int, end: int) -> tuple[Speaker, str, float] | None:
+        """Who `, who` refers to: the person named just before the comma, even as an object
+        (`comments by Foreign Minister Cho Hyun, who told reporters`)."""
+        for mention in self.mentions:
+            if limit <= mention.start and mention.end == end and not mention.possessive:
+                speaker, why, confidence = self.speaker_of(mention)
+                return speaker, _relative_why(why or f"“{mention.surface}”"), confidence
+        for _start, stop, speaker, why, confidence in self.role_phrases(limit, end, True):
+            if stop == end:
+                return speaker, _relative_why(why), confidence
+        for match in PROPER_NAME.finditer(self.body, limit, end):
+            if match.end() != end or re.search(r"['’]s?$", match.group()):
+                continue
+            words = match.group().split()
+            while words and words[0] in NOT_NAMES:
+                words = words[1:]
+            if words:
+                name = " ".join(words)
+                return Speaker(label=name), _relative_why(f"“{name}”"), 0.0
+        noun = re.search(r"(?<!\w)([a-z]+)$", self.body[limit:end])
+        if noun and noun.group(1) in SPEAKER_NOUNS:
+            return Speaker(label=noun.group(1)), _relative_why(f"“{noun.group(1)}”"), 0.0
+        return None
+
     def _with_coordinated(self, start: int, speaker: Speaker, limit: int) -> Speaker:
         """`Trump and Lee said`: both are the subject."""
         actors = list(speaker.actor_ids)
@@ -362,6 +399,16 @@ class Reader:
         if named_day is not None:
             return named_day
         return None, span_from_words(text, self.published)
+
+
+# `X, who told reporters,`: the verb's subject is the one named before the comma.
+_RELATIVE_WHO = re.compile(
+    r",\s*who\s+(?:(?:also|then|later|earlier|previously|had|has|once|[a-z]+ly)\s+)?\Z"
+)
+
+
+def _relative_why(why: str) -> str:
+    return f"{why}, whom “, who” refers to" if why else "the one “, who” refers to"
 
 
 def _entity_speaker(entity: Entity) -> Speaker:

@@ -20,7 +20,8 @@ ATTRIBUTION_VERBS = frozenset(
 )
 # Participles that introduce a quote after a first one: `," Trump said, adding, "..."`.
 INTRODUCING = ATTRIBUTION_VERBS | frozenset(
-    "adding saying telling noting warning insisting stressing declaring writing".split()
+    """adding saying telling noting warning insisting stressing declaring writing stating
+    asserting arguing explaining emphasizing emphasising claiming vowing""".split()
 )
 REPORTED_VERBS = ATTRIBUTION_VERBS | frozenset(
     """backed backs rejected rejects condemned condemns signaled signalled signals framed frames
@@ -136,7 +137,8 @@ MODIFIES_A_NOUN = re.compile(
 )
 PARTICIPLES = frozenset(
     """saying adding calling declaring noting warning insisting stressing describing labeling
-    labelling urging telling arguing""".split()
+    labelling urging telling arguing stating asserting explaining emphasizing emphasising
+    claiming vowing""".split()
 )
 # Words that make an attribution's slot a relay of someone else's words, not a speaker.
 RELAY_SLOT = re.compile(
