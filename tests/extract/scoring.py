@@ -2,7 +2,8 @@
 
 Run `python -m tests.extract.scoring` (or `make score`) from the repository root for the tables:
 first the real articles (`real_labels.yaml`), the held-back part and the tuning part apart, then
-the articles written for testing. The tests in this folder assert the floors.
+the articles written for testing. The tuning part's errors are listed; the held-back part's only
+with `--held-back-misses`. The tests in this folder assert the floors.
 
 On the real set a speaker is an actor id the extractor knows, or `other` (anyone else: an agency,
 a ministry, a spokesperson). A finding with a speaker is one prediction per speaker; it is right
@@ -19,6 +20,7 @@ actor) found.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,11 +249,23 @@ def real_parts() -> tuple[str, list[RealArticle], list[RealArticle]]:
     )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    # The held-back part's errors are left unprinted unless asked for: a rule written after
+    # reading them is tuned on that part, and its figure is then no longer untuned.
+    show_held_back = "--held-back-misses" in args
     split_name, held_back, tuning = real_parts()
     source = "seeds/" if all(a.from_seed for a in held_back + tuning) else "the corpus files"
     print(f"Real articles, text read from {source}; split: {split_name}")
-    print(real_report(measure_real(held_back), f"held-back part ({len(held_back)} articles)"))
+    print(
+        real_report(
+            measure_real(held_back),
+            f"held-back part ({len(held_back)} articles)",
+            misses=show_held_back,
+        )
+    )
+    if not show_held_back:
+        print("  (its errors: --held-back-misses; reading them tunes on that part)")
     print(real_report(measure_real(tuning), f"tuning part ({len(tuning)} articles)"))
     print()
     every = load_articles()
