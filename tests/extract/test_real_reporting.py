@@ -223,7 +223,48 @@ def test_someone_named_as_an_object_then_who_told_reporters_is_the_speaker():
     assert speaker_of(body, "love to meet") == ("donald-trump",)
 
 
+def test_a_question_put_to_the_minister_is_not_his():
+    body = (
+        "Chung Dong-young appeared before the committee on Tuesday.\n\n"
+        "Asked, “Does the president agree with you?” the minister said, “He does.”\n\n"
+        "To the question, “Is the North the main enemy?” Chung answered, “It is a partner.”\n"
+    )
+    speakers = dict(quote_speakers(body))
+    assert speakers["Does the president agree"] == "whoever asked (not named)"
+    assert speakers["Is the North the main en"] == "whoever asked (not named)"
+    assert speakers["He does."] == ("chung-dong-young",)
+    assert speakers["It is a partner."] == ("chung-dong-young",)
+
+
+def test_a_term_someone_used_is_theirs():
+    body = (
+        "Pete Hegseth, a nominee for defense secretary, drew criticism by using the term “nuclear"
+        " power” in written answers to senators.\n"
+    )
+    assert speaker_of(body, "nuclear power") == "Pete Hegseth"
+
+
+def test_a_quote_in_an_opening_participle_clause_is_the_main_subject_s():
+    body = (
+        "Unification Minister nominee Chung Dong-young on Monday called for restoring ties.\n\n"
+        "Describing the German path to unity as a “gradual” process, the nominee argued that the"
+        " two Koreas should first build trust, which he called urgent.\n"
+    )
+    assert speaker_of(body, "gradual") == ("chung-dong-young",)
+
+
 # -- agencies, ministries and state media  ---------------------------------------------------------
+
+
+def test_a_statement_carried_by_an_agency_is_the_statement_s_and_goes_on():
+    body = (
+        "North Korea's vice foreign minister issued a press statement on Saturday.\n\n"
+        "“Seoul talks about denuclearization whenever an opportunity presents itself,” an"
+        " English-language statement carried by the state-run Korean Central News Agency read.\n\n"
+        "“It only shows a lack of common sense.”\n"
+    )
+    speakers = [label for _, label in quote_speakers(body)]
+    assert speakers == ["an English-language statement", "an English-language statement"]
 
 
 def test_a_statement_carried_by_kcna_is_the_person_s_with_kcna_the_relay():

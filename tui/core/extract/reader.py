@@ -227,6 +227,9 @@ class Reader:
                     return found
                 return Speaker(), f"“{word.text}” with nobody named before", 0.0
         slot = self.body[start:end].strip(" ,;:—–-\u00a0\n")
+        # `an English-language statement carried by the state-run Korean Central News Agency`:
+        # the statement speaks; the agency that carried it is its relay.
+        slot = _CARRIED_BY.sub("", slot)
         if allow_unknown and slot and len(slot) <= 80:
             return Speaker(label=slot), "", 0.0
         return Speaker(), "", 0.0
@@ -401,6 +404,10 @@ class Reader:
         return None, span_from_words(text, self.published)
 
 
+_CARRIED_BY = re.compile(
+    r"\s+(?:carried|published|released|issued|relayed|distributed|run)\s+(?:by|in|on|through)\b.*$",
+    re.DOTALL,
+)
 # `X, who told reporters,`: the verb's subject is the one named before the comma.
 _RELATIVE_WHO = re.compile(
     r",\s*who\s+(?:(?:also|then|later|earlier|previously|had|has|once|[a-z]+ly)\s+)?\Z"

@@ -34,9 +34,12 @@ from tui.core.extract.attribution import (
     attribution_before,
     attribution_in_next_sentence,
     attribution_in_sentence,
+    attribution_of_a_term_used,
+    attribution_of_fronted_clause,
     first_full_stop,
     is_a_name,
     is_whole_sentence,
+    question_put,
     soundbite_speaker,
 )
 from tui.core.extract.reader import Reader
@@ -206,6 +209,8 @@ def _read_quote(
 
     attribution = soundbite_speaker(reader, quote)
     if attribution is None:
+        attribution = question_put(reader, quote, max(sentence_start, previous_close))
+    if attribution is None:
         attribution = attribution_before(reader, quote, max(sentence_start, previous_close))
     if attribution is None:
         attribution = attribution_after(reader, quote, after_stop)
@@ -216,6 +221,10 @@ def _read_quote(
         attribution = attribution_at_sentence_end(reader, quote, sentence_start, sentence_end)
     if attribution is None:
         attribution = according_to_before(reader, quote, sentence_start)
+    if attribution is None and not whole:
+        attribution = attribution_of_a_term_used(reader, quote, sentence_start)
+    if attribution is None and not whole:
+        attribution = attribution_of_fronted_clause(reader, quote, sentence_start, sentence_end)
     if attribution is None and not whole:
         attribution = attribution_in_sentence(reader, quote, sentence_start, sentence_end)
     if attribution is None and whole:
