@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # passed; `make lock` updates it.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet -c constraints.txt
 
-.PHONY: run test lint fuzz bench bench-4x score lock clean
+.PHONY: run test lint fuzz bench bench-4x score lock clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,23 @@ $(VENV)/.installed-test: pyproject.toml constraints.txt | $(BIN)/python
 run: $(VENV)/.installed-run
 	$(BIN)/peninsula
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest -n 2 -q
+
+# The browser test (tests/app/test_serve_browser.py) drives Debian's chromium through its
+# chromedriver. Installed here when missing and apt-get can (as root), so a fresh clone in CI
+# has them; where neither is possible, the test skips and says why, and the rest still runs.
+CHROMIUM := /usr/bin/chromium /usr/bin/chromedriver
+browser:
+	@for tool in $(CHROMIUM); do [ -x $$tool ] || missing=yes; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then \
+	  echo "chromium or chromedriver missing, and apt-get is not at hand: the browser test will skip"; \
+	  exit 0; fi; \
+	echo "installing Debian's chromium and chromium-driver for the browser test"; \
+	( apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends chromium chromium-driver >/dev/null ) \
+	  || echo "chromium could not be installed: the browser test will skip"
 
 # Lint, format and types; `$(BIN)/ruff format tui tests` applies the format.
 lint: $(VENV)/.installed-test

@@ -18,6 +18,7 @@ _COMMANDS: dict[str, tuple[str, str, str]] = {
     "add-source": ("tui.cli.add_source", "add_source_command", "Add an article to seeds/."),
     "extract": ("tui.cli.extract", "extract_command", "Draft YAML evidence from an article."),
     "quotes": ("tui.cli.quotes", "quotes_command", "Search the quotes by words, actor, issue."),
+    "serve": ("tui.cli.serve", "serve_command", "Serve the dashboard to a web browser."),
 }
 
 

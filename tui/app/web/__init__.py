@@ -1,0 +1,1 @@
+"""The dashboard in a browser: `peninsula serve`, through textual-serve."""
