@@ -25,6 +25,7 @@ from tui.app.messages import (
     StanceHighlighted,
     SubjectSelected,
 )
+from tui.app.render.caption import slide_lines
 from tui.app.screenshots import save_numbered_svg
 from tui.app.views import VIEWS, ViewSpec
 from tui.app.watch import watch_data_tree
@@ -162,6 +163,9 @@ class PeninsulaApp(App):
 
     def compose(self) -> ComposeResult:
         yield PanelHeader(id="panel-header")
+        # Slide mode's lines (see set_slide): the date's question under the title, and the
+        # sources in full under the panel.
+        yield Static(Content(""), id="slide-question", markup=False)
         with TabbedContent(id="views", initial=self._initial_view):
             for spec in VIEWS:
                 with TabPane(spec.title, id=spec.id):
@@ -169,6 +173,7 @@ class PeninsulaApp(App):
                     # follow it (see _after_first_data), as nothing before it may wait on them.
                     if spec.id == self._initial_view:
                         yield self._build_view(spec)
+        yield Static(Content(""), id="slide-sources", markup=False)
         yield Static(Content(""), id="slide-footer", markup=False)
         yield Footer()
 
@@ -352,14 +357,23 @@ class PeninsulaApp(App):
     @while_running
     def _caption_changed(self, message: CaptionChanged) -> None:
         if message.view is self.active_view:
-            self.header.show_caption(message.view.caption())
+            self._show_caption(message.view)
 
     @on(TabbedContent.TabActivated, "#views")
     @while_running
     def _tab_activated(self) -> None:
         view = self.active_view
         if view is not None:
-            self.header.show_caption(view.caption())
+            self._show_caption(view)
+
+    def _show_caption(self, view: PeninsulaView) -> None:
+        caption = view.caption()
+        slide = self.slide
+        self.header.show_caption(caption, slide=slide)
+        if slide:
+            question, sources = slide_lines(caption)
+            self.query_one("#slide-question", Static).update(question)
+            self.query_one("#slide-sources", Static).update(sources)
 
     def show_view(self, view_id: str, target: str | None = None) -> None:
         spec = next((s for s in VIEWS if s.id == view_id), None)
@@ -422,6 +436,9 @@ class PeninsulaApp(App):
             screen.set_focus(None)
         for table in screen.query(DataTable):
             table.show_cursor = not on
+        view = self.active_view
+        if view is not None:
+            self._show_caption(view)
 
     def action_toggle_slide(self) -> None:
         self.set_slide(not self.slide)

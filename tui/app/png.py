@@ -30,7 +30,18 @@ SVG_LINE_TOP = 1.5
 BASE_FONT_SIZE = 16
 MARGIN_CELLS = 1
 # Stand-ins for the characters Fira Code lacks.
-FALLBACK = {"✗": "×", "⚑": "!", "‐": "-", "⏵": "▶", "⇅": "↕"}
+FALLBACK = {
+    "✗": "×",
+    "⚑": "!",
+    "‐": "-",
+    "⏵": "▶",
+    "⇅": "↕",
+    "★": "*",
+    "✕": "×",
+    # The hollow marks of an inferred stance: the mathematical triangles are hollow too.
+    "△": "∆",
+    "▽": "∇",
+}
 
 _RECT = re.compile(
     r'<rect fill="(#[0-9a-fA-F]{6})" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" '
@@ -131,6 +142,8 @@ def render_png(svg: str, scale: float = 1.0, background: str | None = None) -> b
     image = Image.new("RGB", (grid.columns * cw + 2 * margin, grid.lines * ch + 2 * margin), fill)
     draw = ImageDraw.Draw(image)
     for line, column, width, colour in grid.backgrounds:
+        if width <= 0:
+            continue  # a sliver of a cell, which rounds to none
         left, top = margin + column * cw, margin + line * ch
         draw.rectangle([left, top, left + width * cw - 1, top + ch - 1], fill=colour)
     for run in grid.runs:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from tui.app.app import create_app
+from tui.app.slide_fit import fit_height, settle
 from tui.app.views import ViewSpec
 from tui.core.no_data import missing_data
 
@@ -29,9 +30,13 @@ def render_svg(
     size: tuple[int, int],
     as_of: dt.date | None = None,
     theme: str | None = None,
-    slide: bool = False,
+    fit_rows: int | None = None,
 ) -> str:
-    """Load the data, show the view (with its target selected), and return the screen as SVG."""
+    """Load the data, show the view (with its target selected), and return the screen as SVG.
+
+    ``fit_rows``: a slide (see ``PeninsulaApp.set_slide``), its height fitted to the content,
+    at most that many rows.
+    """
     app = create_app(data_dir, view=spec.id, target=target, as_of=as_of, watch=False, blink=False)
     if theme is not None:
         if theme not in app.available_themes:
@@ -72,11 +77,11 @@ def render_svg(
                     )
                 )
                 return
-        if slide:
+        if fit_rows is not None:
             app.set_slide(True)
-        await pilot.pause()
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
+        await settle(pilot)
+        if fit_rows is not None:
+            await fit_height(pilot, app.tabs, max_rows=fit_rows)
         view = app.active_view
         title = view.caption().plain if view is not None else app.title
         app.exit(app.export_screenshot(title=title))

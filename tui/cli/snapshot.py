@@ -17,6 +17,8 @@ _SIZE = re.compile(r"^(\d{2,3})x(\d{2,3})$")
 SNAPSHOT_FORMATS = ("svg", "png")
 _SUFFIX_FORMATS = {".svg": "svg", ".png": "png"}
 MIN_SIZE = (40, 12)
+# A slide fits its height to the content, up to this many rows unless --size says fewer.
+SLIDE_MAX_ROWS = 120
 
 
 def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
@@ -38,7 +40,8 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple
     show_default=True,
     callback=_parse_size,
     metavar="WxH",
-    help="Terminal size in columns and rows; 80x24 is the smallest that shows everything.",
+    help="Terminal size in columns and rows; 80x24 is the smallest that shows everything. "
+    f"With --slide, the rows are the most the slide takes (default: up to {SLIDE_MAX_ROWS}).",
 )
 @as_of_option
 @click.option(
@@ -67,8 +70,9 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple
 @click.option(
     "--slide",
     is_flag=True,
-    help="For a slide: no tab bar, key footer or cursor, and a footer line naming the data's "
-    "commit or date.",
+    help="For a slide: a title, the date and the question it answers, the panel with no tab "
+    "bar, key footer or cursor, its height fitted to the content, the sources in full, and a "
+    "footer line naming the data's commit or date.",
 )
 @click.option("--theme", default=None, help="A Textual theme, e.g. textual-light for light slides.")
 def snapshot_command(
@@ -110,8 +114,12 @@ def snapshot_command(
             raise click.UsageError("refusing to write into a data tree's positions/ or seeds/")
         if os.path.lexists(path) and not force:
             raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    fit_rows = None
+    if slide:
+        given = click.get_current_context().get_parameter_source("size")
+        fit_rows = SLIDE_MAX_ROWS if given is click.core.ParameterSource.DEFAULT else size[1]
     try:
-        svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme, slide=slide)
+        svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme, fit_rows=fit_rows)
     except NoDataToShow as error:
         raise NoData(str(error)) from None
     except UnknownTarget as error:
@@ -136,6 +144,10 @@ def snapshot_command(
         raise click.UsageError(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"{output}: {error.strerror or error}") from None
+    if fit_rows is not None:
+        from tui.app.png import read_grid
+
+        size = (size[0], read_grid(svg).lines)
     click.echo(f"wrote {output} ({spec.id}, {size[0]}x{size[1]})", err=True)
 
 

@@ -11,6 +11,7 @@ from textual.content import Content
 from tui.app.render.safe import safe
 from tui.core.citations import source_name
 from tui.core.dataset import Dataset
+from tui.core.knowledge import question_words
 
 MAX_SOURCES_NAMED = 3
 MAX_SUBJECT = 48
@@ -59,6 +60,14 @@ class Names:
         lead = self.lead or f"{noun}: "
         return Content(lead) + safe(shown)
 
+    def in_full(self) -> Content:
+        """Every name, for a slide's line of sources (which wraps rather than shortens)."""
+        if not self.names:
+            return Content(self.none.capitalize())
+        noun = self.one if len(self.names) == 1 else self.many
+        lead = self.lead or f"{noun.capitalize()}: "
+        return Content(lead) + safe(self.separator.join(self.names))
+
     def forms(self) -> list[Content]:
         """Longest first."""
         count = len(self.names)
@@ -90,6 +99,9 @@ class Caption:
     as_of: dt.date | None
     sources: Names | Content
     subject: Content | None = None
+    # The view shows what could be known on the date (sources published by then), not the
+    # stances stated by then: see tui.core.knowledge.
+    known: bool = False
 
     def _line(self, subject: Content | None, sources: Content) -> Content:
         parts = [Content.styled(self.view, "bold")]
@@ -103,6 +115,23 @@ class Caption:
 
     def _source_forms(self) -> list[Content]:
         return self.sources.forms() if isinstance(self.sources, Names) else [self.sources]
+
+    @property
+    def title(self) -> Content:
+        """A slide's title: the view and its subject."""
+        parts = [Content.styled(self.view, "bold")]
+        if self.subject is not None and self.subject:
+            parts.append(self.subject.stylize("bold"))
+        return SEPARATOR.join(parts)
+
+    @property
+    def question(self) -> str:
+        """The date, and which question about it the view answers, in words."""
+        return question_words(self.as_of, self.known)
+
+    @property
+    def sources_in_full(self) -> Content:
+        return self.sources.in_full() if isinstance(self.sources, Names) else self.sources
 
     @property
     def full(self) -> Content:
@@ -137,3 +166,11 @@ def caption(
 ) -> Caption:
     """ "Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters"."""
     return Caption(view, as_of, sources, subject)
+
+
+def slide_lines(caption: Caption | Content) -> tuple[Content, Content]:
+    """A slide's line under its title (the date and its question) and its line of sources."""
+    if not isinstance(caption, Caption):
+        return Content(""), Content("")
+    question = caption.question
+    return Content(question[:1].upper() + question[1:]), caption.sources_in_full

@@ -34,9 +34,11 @@ class CaptionLine(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._caption: Caption | Content = Content.styled("Peninsula", "bold")
+        self._slide = False
 
-    def show(self, caption: Caption | Content) -> None:
+    def show(self, caption: Caption | Content, slide: bool = False) -> None:
         self._caption = caption
+        self._slide = slide
         self.refresh()
 
     @property
@@ -47,6 +49,9 @@ class CaptionLine(Widget):
     def render(self) -> Content:
         width = self.content_region.width
         if isinstance(self._caption, Caption):
+            if self._slide:
+                # A slide says its date and sources on lines of their own (see the app).
+                return self._caption.title.truncate(width, ellipsis=True)
             return self._caption.fit(width)
         return self._caption.truncate(width, ellipsis=True)
 
@@ -71,8 +76,8 @@ class PanelHeader(Horizontal):
             Content.styled("Peninsula", "bold") + Content(" · loading the data…")
         )
 
-    def show_caption(self, caption: Caption | Content) -> None:
-        self.query_one(CaptionLine).show(caption)
+    def show_caption(self, caption: Caption | Content, slide: bool = False) -> None:
+        self.query_one(CaptionLine).show(caption, slide)
 
     def show_problems(self, ds: Dataset) -> None:
         self.query_one("#panel-problems", Static).update(problems_label(ds))

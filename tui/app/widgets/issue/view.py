@@ -115,13 +115,31 @@ class IssueView(SubjectView):
             widgets.append(
                 Static(safe(issue.description, multiline=True), classes="detail-summary")
             )
+        # The stances first, so that the panel opens on what is known; the actors with none
+        # are named together after them, not one empty entry each.
+        silent = []
         for actor in ds.actors.values():
+            if ds.stance_at(actor.id, subject_id, self.as_of) is None:
+                silent.append(actor.name)
+                continue
             widgets.append(Static(safe(actor.name, "bold"), classes="section-title"))
             widgets.extend(
                 stance_blocks(
                     ds, self.as_of, subject_id, actor.id, with_title=False, with_proposition=False
                 )
             )
+        if silent:
+            widgets += [
+                Static("No stated position", classes="section-title"),
+                Static(
+                    Content.assemble(
+                        safe(", ".join(silent)),
+                        Content.styled(
+                            ": nothing known from the sources (absent is not neutral)", "dim"
+                        ),
+                    )
+                ),
+            ]
         return widgets
 
     def caption(self) -> Caption | Content:

@@ -153,19 +153,22 @@ class TimelineView(PeninsulaView):
             if self.issue_id in ds.issues:
                 select.value = self.issue_id
         issue_id = self.issue_id if self.issue_id in ds.issues else None
-        if issue_id != self._shown_issue:
+        same_issue = issue_id == self._shown_issue
+        if not same_issue:
             self._selected = None
         self._shown_issue = issue_id
         with self.app.batch_update():
-            self._fill_steps(ds, issue_id)
+            self._fill_steps(ds, issue_id, keep_cursor=same_issue)
             self._fill_chart()
             self._fill_changes(ds, issue_id)
             self._fill_scale(ds, issue_id)
         self._show_detail()
 
-    def _fill_steps(self, ds: Dataset, issue_id: str | None) -> None:
+    def _fill_steps(self, ds: Dataset, issue_id: str | None, keep_cursor: bool) -> None:
         table = self.query_one("#timeline-steps", StepTable)
-        saved = self._cursor_key(table)
+        # Another issue starts where a reader would (see _latest_change): the cell the cursor
+        # was on belongs to the last issue, and here it may well be empty.
+        saved = self._cursor_key(table) if keep_cursor else None
         table.clear(columns=True)
         self._steps = {}
         self.dates, self.hidden_dates = (
@@ -242,14 +245,20 @@ class TimelineView(PeninsulaView):
         self.call_after_refresh(table.move_cursor, row=row, column=column, scroll=True)
 
     def _latest_change(self) -> tuple[int, int]:
-        """The most recent change: where a reader starts."""
+        """The most recent change: where a reader starts. With none, the first actor with a
+        stance on the last date; never an empty cell while the issue has a stance."""
         actors = list(self.dataset.actors) if self.dataset is not None else []
+        last = max(len(self.dates) - 1, 0)
         for column in range(len(self.dates) - 1, -1, -1):
             for row, actor_id in enumerate(actors):
                 step = self._steps.get((actor_id, self.dates[column]))
                 if step is not None and step.changed:
                     return row, column
-        return 0, max(len(self.dates) - 1, 0)
+        for row, actor_id in enumerate(actors):
+            step = self._steps.get((actor_id, self.dates[last])) if self.dates else None
+            if step is not None and step.record is not None:
+                return row, last
+        return 0, last
 
     def _fill_changes(self, ds: Dataset, issue_id: str | None) -> None:
         title = self.query_one("#timeline-changes-title", Static)
