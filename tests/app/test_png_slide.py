@@ -103,3 +103,19 @@ def test_snapshot_slide_png_end_to_end(tmp_path):
     assert Image.open(out).format == "PNG"
     bad = runner.invoke(main, ["snapshot", "--view", "matrix", "-o", str(tmp_path / "m.jpg")])
     assert bad.exit_code == 2 and "the formats are svg (.svg) and png (.png)" in bad.output
+
+
+def test_every_mark_the_views_draw_has_a_glyph_in_the_png_font():
+    from PIL import ImageFont
+
+    from tui.app.png import FALLBACK, font_path
+    from tui.app.widgets.timeline.steps import EVENT_MARKS
+    from tui.core import stances
+
+    font = ImageFont.truetype(str(font_path()), 16)
+    missing = bytes(font.getmask("\uffff"))  # a noncharacter: the font's empty box
+    marks = {stances.glyph(v, inferred) for v in range(-2, 3) for inferred in (False, True)}
+    marks |= set(EVENT_MARKS.values())
+    for char in set("".join(marks)):
+        drawn = FALLBACK.get(char, char)
+        assert bytes(font.getmask(drawn)) != missing, f"{char!r} is drawn as an empty box"
