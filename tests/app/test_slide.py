@@ -131,3 +131,22 @@ async def test_the_issue_view_shows_the_stances_first_and_names_the_silent_toget
         assert "Chung Dong-young, Donald Trump, Lee Jae-myung" in silent
         assert "Kim Jong Un" not in silent and len(names) == 8
         assert "firmly against -2" in screen_text(app)
+
+
+async def test_the_s_key_turns_the_dashboard_into_its_slide_and_back():
+    app = make_app(FIRST_ARTICLE, view="issue", target="denuclearisation")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        assert "Matrix  Gaps  Quotes" in screen_text(app)
+        await pilot.press("S")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Matrix  Gaps  Quotes" not in text and "Quit" not in text
+        lines = [line.strip() for line in text.splitlines()]
+        assert lines[0] == "Issue · Denuclearisation"
+        assert lines[1] == "As of 2025-09-22: stances stated by then, whenever reported"
+        assert "Source: Benzinga via KCNA, Reuters" in lines
+        await pilot.press("S")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Matrix  Gaps  Quotes" in text and "stances stated by then" not in text

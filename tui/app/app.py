@@ -119,7 +119,8 @@ class PeninsulaApp(App):
             "toggle_slide",
             "Slide",
             show=False,
-            tooltip="slide mode: no tabs, keys or cursor, and the data's commit or date below",
+            tooltip="slide mode: the panel alone with its title, date and question, sources "
+            "and the data's commit; S again to leave it",
         ),
         Binding("r", "reload", "Reload", show=False, tooltip="read the data again now"),
         Binding("q", "quit", "Quit"),
