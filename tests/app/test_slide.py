@@ -150,3 +150,14 @@ async def test_the_s_key_turns_the_dashboard_into_its_slide_and_back():
         await pilot.pause()
         text = screen_text(app)
         assert "Matrix  Gaps  Quotes" in text and "stances stated by then" not in text
+
+
+async def test_a_narrow_slide_shows_the_whole_matrix_that_the_screen_caps():
+    app = make_app(REPO, view="matrix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one("#matrix-table")
+        assert table.max_scroll_y > 0  # narrow, the table is capped to leave room for the detail
+        app.set_slide(True)
+        height = await fit_height(pilot, app.tabs, max_rows=80)
+        assert table.max_scroll_y == 0 and 24 < height < 80

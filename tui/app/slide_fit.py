@@ -1,9 +1,9 @@
 """A slide's height fitted to its content: no empty rows below the panel, nothing cut off.
 
-The view is laid out once on the tallest screen the slide may take; the last row that holds
-text is where its content ends. The screen is then made that tall (with the slide's lines below
-the panel), and made taller again while a part that fitted on the tallest screen would have to
-scroll.
+The view is laid out once on the tallest screen the slide may take; the last row of the panel
+that holds text is where its content ends, and the screen is made that tall (with the slide's
+lines below the panel). Where a part that fitted on the tallest screen would then have to scroll
+(a layout that shares the height out), the fewest rows at which nothing does are searched for.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from textual.widget import Widget
 from tui.app.png import read_grid
 
 MIN_ROWS = 8
-FIT_TRIES = 3
 
 
 def is_drawing(char: str) -> bool:
@@ -57,14 +56,24 @@ async def fit_height(pilot: Pilot, panel: Widget, max_rows: int) -> int:
     widgets = [panel, *panel.query("*")]
     # What scrolls even here is longer than the slide may be: it scrolls on the slide too.
     too_long = set(_scrolling(widgets))
-    height = max(MIN_ROWS, min(max_rows, end + below))
-    if height == app.size.height:
-        return height  # it takes every row it may
-    for _ in range(FIT_TRIES):
+
+    async def fits(height: int) -> bool:
         await pilot.resize_terminal(width, height)
         await settle(pilot)
-        short = [rows for widget, rows in _scrolling(widgets).items() if widget not in too_long]
-        if not short or height >= max_rows:
-            break
-        height = min(max_rows, height + max(short))
-    return height
+        return not set(_scrolling(widgets)) - too_long
+
+    fitted = max(MIN_ROWS, min(max_rows, end + below))
+    if fitted == max_rows or await fits(fitted):
+        return fitted
+    # A layout that shares the height out (a table above its detail, each a fraction) needs
+    # more than its text: the fewest rows at which nothing that fitted has to scroll.
+    short, tall = fitted, max_rows
+    while tall - short > 1:
+        middle = (short + tall) // 2
+        if await fits(middle):
+            tall = middle
+        else:
+            short = middle
+    if app.size.height != tall:
+        await fits(tall)
+    return tall
