@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.app import PeninsulaApp, create_app
+from tui.app.widgets.document import Document
 
 from tests.fixtures import FIRST_ARTICLE
 
@@ -82,14 +83,16 @@ def screen_text(app: PeninsulaApp) -> str:
 
 
 def widget_text(widget: Widget) -> str:
-    """The plain text of every Static inside ``widget`` (scrolled out of view or not)."""
+    """The plain text of every Static and Document inside ``widget`` (scrolled out of view or
+    not)."""
     parts = []
-    statics = [widget] if isinstance(widget, Static) else []
-    statics += list(widget.query(Static))
-    for static in statics:
-        parts.append(
-            static.visual.plain if hasattr(static.visual, "plain") else str(static.content)
-        )
+    texts = [widget] if isinstance(widget, (Static, Document)) else []
+    texts += list(widget.query("Static, Document"))
+    for item in texts:
+        if isinstance(item, Document):
+            parts.append(item.plain_text())
+        else:
+            parts.append(item.visual.plain if hasattr(item.visual, "plain") else str(item.content))
     return "\n".join(parts)
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Input, OptionList, Select
 
 from tui.app.render import palette
 from tui.app.views import VIEW_IDS
+from tui.app.widgets.document import Block, Document
 from tui.app.widgets.quotes.view import QuotesView
 from tui.app.widgets.source.view import SourceView
 from tui.core.identity import evidence_key
@@ -16,6 +17,15 @@ from tui.core.identity import evidence_key
 from tests.app.helpers import make_app, ready, screen_text, squash, until, widget_text
 
 SEED = "2025-09-22-benzinga-kim-jong-un-has-fond-memories-of-trump"
+
+
+def source_blocks(source: SourceView):
+    """Every block the source view shows, beside the text and in it."""
+
+    def blocks() -> list[Block]:
+        return [item for document in source.query(Document) for item in document.blocks]
+
+    return blocks
 
 
 def key_of(view_id: str) -> str:
@@ -99,14 +109,17 @@ async def test_enter_on_a_quote_opens_it_in_its_source():
         assert app.source_id == SEED
         assert app.evidence_key == evidence_key(chosen)
         source = app.query_one(SourceView)
-        await until(pilot, lambda: bool(source.query(".citation.-focus")))
-        focused = source.query_one(".citation.-focus")
-        assert "Personally, I still have fond memories" in widget_text(focused)
+        blocks = source_blocks(source)
+        await until(pilot, lambda: any(item.has_class("-focus") for item in blocks()))
+        focused = [item for item in blocks() if item.has_class("-focus")]
+        assert len(focused) == 1
+        assert "Personally, I still have fond memories" in focused[0].plain
         # The passage itself is marked in the text, and is on screen.
         paragraphs = [
-            widget
-            for widget in source.query(".source-paragraph")
-            if any(str(span.style) == palette.CITED_FOCUS for span in widget.visual.spans)
+            item
+            for item in blocks()
+            if item.has_class("source-paragraph")
+            and any(str(span.style) == palette.CITED_FOCUS for span in item.built.spans)
         ]
         assert paragraphs
         assert "fond memories of US President Trump" in squash(screen_text(app))
@@ -118,7 +131,7 @@ async def test_source_view_marks_every_cited_passage_and_names_who_cites_it():
         await ready(pilot)
         source = app.query_one(SourceView)
         cited = [e for e in app.dataset.evidence if e.evidence.source == SEED and e.spans]
-        citations = source.query(".citation")
+        citations = [item for item in source_blocks(source)() if item.has_class("citation")]
         assert len(citations) == len(cited)
         text = squash(widget_text(source))
         assert "inferred" in text  # the seed's inferred outlet and date are said so

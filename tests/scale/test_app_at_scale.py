@@ -11,6 +11,9 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from tui.app.app import create_app
+from tui.app.messages import ShowEvidence
+from tui.app.widgets import document
+from tui.app.widgets.document import Document
 from tui.app.widgets.quotes.view import QuotesView
 
 from .generate import generate_tree
@@ -101,3 +104,65 @@ async def test_typing_narrows_the_list_to_every_match_and_only_matches(small_tre
             await pilot.press("backspace")
         await pilot.pause()
         assert view._shown == narrowed
+
+
+def _built(document: Document) -> int:
+    return sum(item._built is not None for item in document.blocks)
+
+
+@pytest.mark.parametrize("view_id", ["actor", "issue"])
+async def test_a_long_record_builds_only_the_blocks_on_screen(
+    small_tree: Path, view_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor's or an issue's record is one Document: no widget per quote, and only the
+    blocks a screen reaches are built; the End key lays out the rest and reaches the last."""
+    # The small tree's records are a few hundred blocks: laid out as the reader goes, as the
+    # large tree's thousands are.
+    monkeypatch.setattr(document, "LAID_OUT_WHOLE", 50)
+    app = create_app(small_tree, view=view_id, watch=False, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        view = app.active_view
+        body = view.query_one(".subject-body", Document)
+        await pilot.pause()
+        total = len(body.blocks)
+        assert total > 100
+        assert not body.children
+        assert 0 < _built(body) < 80
+        estimated = body.virtual_size.height
+
+        body.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert _built(body) == total
+        assert body.scroll_y == body.max_scroll_y > 0
+        last = body.block_at_line(body.virtual_size.height - 1)
+        assert last == total - 1 or body.block_at_line(body.virtual_size.height - 2) == total - 1
+        # The estimate was of the right size, not exact.
+        assert estimated / 3 < body.virtual_size.height < estimated * 3
+
+
+async def test_a_source_opened_at_a_quote_scrolls_to_its_passage(small_tree: Path) -> None:
+    app = create_app(small_tree, view="quotes", watch=False, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(app, pilot)
+        view = app.query_one(QuotesView)
+        key, record, _, _ = view._matches[0]
+        app.post_message(ShowEvidence(record.evidence.source, key))
+        await pilot.pause()
+        await pilot.pause()
+        source = app.active_view
+        assert source is not None and source.VIEW_ID == "source"
+        side = source.query_one(".subject-side", Document)
+        body = source.query_one(".subject-body", Document)
+        focus = side.find(lambda item: item.has_class("-focus"))
+        assert focus is not None
+        assert side.blocks[focus].tag == key
+        # The passage the quote was found in is on screen.
+        number = next(c.number for c in source.cited(record.evidence.source) if c.key == key)
+        passage = body.find(lambda item: number in (item.tag or ()))
+        on_screen = {
+            body.block_at_line(round(body.scroll_y) + y)
+            for y in range(body.scrollable_content_region.height)
+        }
+        assert passage in on_screen

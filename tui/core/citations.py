@@ -41,6 +41,15 @@ def evidence_in_view(
     )
 
 
+def source_evidence_in_view(
+    ds: Dataset, seed_id: str, as_of: dt.date | None = None
+) -> list[EvidenceRecord]:
+    """The evidence citing one source among that of every stance dated on or before ``as_of``
+    (the record through time, as a source's passages show it), in dataset order: the same items
+    as ``evidence_in_view(ds, as_of, through_time=True)`` narrowed to the source."""
+    return [ev for ev in ds.evidence_for_seed(seed_id) if as_of is None or ev.as_of <= as_of]
+
+
 def record_key(record: StanceRecord) -> tuple[str, str]:
     """Where a stance sits in a picture: (actor id, issue id)."""
     return (record.actor_id, record.issue_id)

@@ -288,7 +288,16 @@ class Dataset:
         return issue.title if issue else issue_id
 
     def evidence_for_seed(self, seed_id: str) -> list[EvidenceRecord]:
-        return [ev for ev in self.evidence if ev.evidence.source == seed_id]
+        """Every evidence item citing the seed, in dataset order."""
+        return list(self._evidence_by_seed.get(seed_id, ()))
+
+    @cached_property
+    def _evidence_by_seed(self) -> Mapping[str, tuple[EvidenceRecord, ...]]:
+        # A source's passages are asked for one source at a time, among thousands.
+        by_seed: dict[str, list[EvidenceRecord]] = {}
+        for ev in self.evidence:
+            by_seed.setdefault(ev.evidence.source, []).append(ev)
+        return {seed_id: tuple(items) for seed_id, items in by_seed.items()}
 
     @cached_property
     def _actor_ranks(self) -> Mapping[str, int]:

@@ -11,13 +11,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
-from textual.widget import Widget
+from textual.containers import Horizontal
 from textual.widgets import Label, Select
 
 from tui.app.messages import SubjectSelected
 from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.document import Block, Document, block
 
 
 class SubjectView(PeninsulaView):
@@ -38,8 +37,10 @@ class SubjectView(PeninsulaView):
                 [], allow_blank=True, prompt="none", compact=True, classes="subject-select"
             )
         with Horizontal(classes=f"subject-main -side-{self.SIDE}"):
-            side = VerticalScroll(classes="subject-side")
-            body = VerticalScroll(classes="subject-body", can_focus=True)
+            # Documents, not a widget per block: an actor's record on a large tree is thousands
+            # of blocks, and only a screenful of them is drawn at a time.
+            side = Document(classes="subject-side")
+            body = Document(classes="subject-body")
             if self.SIDE == "left":
                 yield side
                 yield body
@@ -54,10 +55,14 @@ class SubjectView(PeninsulaView):
     def subjects(self) -> list[tuple[Text, str]]:
         raise NotImplementedError
 
-    def compose_subject(self, subject_id: str) -> list[Widget]:
+    def is_subject(self, subject_id: str) -> bool:
+        """Whether the data holds ``subject_id`` (without listing every subject)."""
+        return any(value == subject_id for _, value in self.subjects())
+
+    def compose_subject(self, subject_id: str) -> list[Block]:
         raise NotImplementedError
 
-    def compose_side(self, subject_id: str) -> list[Widget]:
+    def compose_side(self, subject_id: str) -> list[Block]:
         return []
 
     def after_resize(self, layout_changed: bool) -> None:
@@ -71,51 +76,43 @@ class SubjectView(PeninsulaView):
         options = self.subjects()
         with select.prevent(Select.Changed):
             select.set_options(options)
-            if self.subject_id in {value for _, value in options}:
+            if self.subject_id is not None and self.is_subject(self.subject_id):
                 select.value = self.subject_id
         self._fill_body()
 
     def _fill_body(self) -> None:
         if self._wide is None:
             return
-        body = self.query_one(".subject-body", VerticalScroll)
-        side = self.query_one(".subject-side", VerticalScroll)
+        body = self.query_one(".subject-body", Document)
+        side = self.query_one(".subject-side", Document)
         scroll_y = body.scroll_y
         subject_id = self.subject_id
-        known = (
-            self.dataset is not None
-            and subject_id is not None
-            and any(value == subject_id for _, value in self.subjects())
-        )
-        extra: list[Widget] = []
-        with self.app.batch_update():
-            body.remove_children()
-            side.remove_children()
-            if not known:
-                body.mount(Label(Content(f"Nothing to show: no {self.TARGET} selected or known.")))
-            else:
-                assert subject_id is not None
-                main = self.compose_subject(subject_id)
-                extra = self.compose_side(subject_id)
-                if self._wide and extra:
-                    side.mount_all(extra)
-                    body.mount_all(main)
-                elif self.SIDE == "left":
-                    if extra:
-                        # A line between the side's last block and the subject's title.
-                        extra[-1].add_class("-before-main")
-                    body.mount_all(extra + main)
-                else:
-                    body.mount_all(main + extra)
-            side.display = bool(self._wide and extra)
+        known = self.dataset is not None and subject_id is not None and self.is_subject(subject_id)
+        extra: list[Block] = []
+        main: list[Block]
+        if not known:
+            main = [block("plain", f"Nothing to show: no {self.TARGET} selected or known.")]
+        else:
+            assert subject_id is not None
+            main = self.compose_subject(subject_id)
+            extra = self.compose_side(subject_id)
+        if self._wide and extra:
+            side.show(extra)
+            body.show(main)
+        elif extra and self.SIDE == "left":
+            # A line between the side's last block and the subject's title.
+            body.show([*extra[:-1], extra[-1].with_class("-before-main"), *main])
+        else:
+            body.show(main + extra)
+        side.display = bool(self._wide and extra)
         if known and subject_id == self._shown_subject:
             # A reload of the same subject keeps the reader's place.
-            body.call_after_refresh(body.scroll_to, y=scroll_y, animate=False)
+            body.scroll_to_line(scroll_y)
         self._shown_subject = subject_id
         self.after_fill(body)
 
-    def after_fill(self, body: VerticalScroll) -> None:
-        """Hook: scroll to something once the body is mounted."""
+    def after_fill(self, body: Document) -> None:
+        """Hook: scroll to something once the body is filled."""
 
     def on_subject_changed(self) -> None:
         if self.dataset is None or not self.is_mounted:
@@ -125,7 +122,7 @@ class SubjectView(PeninsulaView):
             return
         select = self.query_one(".subject-select", Select)
         with select.prevent(Select.Changed):
-            if self.subject_id is not None and self.subject_id in {v for _, v in self.subjects()}:
+            if self.subject_id is not None and self.is_subject(self.subject_id):
                 select.value = self.subject_id
         self._fill_body()
         self.announce_caption()
@@ -138,4 +135,4 @@ class SubjectView(PeninsulaView):
             self.post_message(SubjectSelected(self.TARGET, str(event.value)))
 
     def focus_default(self) -> None:
-        self.query_one(".subject-body", VerticalScroll).focus()
+        self.query_one(".subject-body", Document).focus()

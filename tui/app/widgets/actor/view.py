@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.render.caption import Caption
 from tui.app.render.context import conditions_on, distances_from
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import aligned, label, record_label
-from tui.app.widgets.detail.stance_detail import stance_blocks
+from tui.app.widgets.detail.stance_detail import stance_parts
+from tui.app.widgets.document import Block, block
 from tui.app.widgets.subject import SubjectView
 
 
@@ -36,24 +37,51 @@ class ActorView(SubjectView):
         assert self.dataset is not None
         return [(safe_text(actor.name), actor.id) for actor in self.dataset.actors.values()]
 
-    def compose_side(self, subject_id: str) -> list[Widget]:
+    def is_subject(self, subject_id: str) -> bool:
+        return self.dataset is not None and subject_id in self.dataset.actors
+
+    def compose_side(self, subject_id: str) -> list[Block]:
         """Profile and every stance at a glance."""
         ds = self.dataset
         assert ds is not None
         actor = ds.actors[subject_id]
-        widgets: list[Widget] = [
-            Static(safe(actor.name, "bold"), classes="subject-title"),
-            Static(join([safe(actor.role), safe(actor.country)]), classes="detail-stance"),
+        blocks: list[Block] = [
+            block("subject-title", safe(actor.name, "bold")),
+            block("detail-stance", join([safe(actor.role), safe(actor.country)])),
         ]
         if actor.aliases:
-            widgets.append(
-                Static(
+            blocks.append(
+                block(
+                    "detail-proposition",
                     Content.styled("Also called: ", "bold")
                     + join([safe(a) for a in actor.aliases], separator="; "),
-                    classes="detail-proposition",
                 )
             )
-        glance = aligned(
+        blocks.append(block("section-title", "Positions at a glance"))
+        blocks.append(block("glance", partial(self._glance, ds, subject_id, self.as_of)))
+        if self._wide:
+            # Beside the record there is room for where the actor sits among the others.
+            distances = distances_from(ds, subject_id, self.as_of)
+            if distances is not None:
+                blocks.append(block("section-title", "Distance to the others, nearest first"))
+                blocks.append(block("glance", distances))
+                blocks.append(
+                    block(
+                        "detail-proposition",
+                        "The mean gap over the issues both have a stance on: "
+                        "0 same, 4 opposite ends.",
+                    )
+                )
+            blocks.append(block("section-title", "Others' conditions on this actor"))
+            conditions = conditions_on(ds, self.as_of, actor_id=subject_id) or [
+                Content.styled("None: no other stance's condition looks at this actor.", "dim")
+            ]
+            blocks.extend(block("condition", condition) for condition in conditions)
+        return blocks
+
+    @staticmethod
+    def _glance(ds, subject_id: str, as_of) -> Content:
+        return aligned(
             [
                 (
                     label(
@@ -62,67 +90,43 @@ class ActorView(SubjectView):
                     safe(issue.title, "bold" if record else "dim"),
                 )
                 for issue in ds.issues.values()
-                for record in [ds.stance_at(subject_id, issue.id, self.as_of)]
+                for record in [ds.stance_at(subject_id, issue.id, as_of)]
             ]
         )
-        widgets.append(Static("Positions at a glance", classes="section-title"))
-        widgets.append(Static(glance, classes="glance"))
-        if self._wide:
-            # Beside the record there is room for where the actor sits among the others.
-            distances = distances_from(ds, subject_id, self.as_of)
-            if distances is not None:
-                widgets.append(
-                    Static("Distance to the others, nearest first", classes="section-title")
-                )
-                widgets.append(Static(distances, classes="glance"))
-                widgets.append(
-                    Static(
-                        "The mean gap over the issues both have a stance on: "
-                        "0 same, 4 opposite ends.",
-                        classes="detail-proposition",
-                    )
-                )
-            widgets.append(Static("Others' conditions on this actor", classes="section-title"))
-            blocks = conditions_on(ds, self.as_of, actor_id=subject_id) or [
-                Content.styled("None: no other stance's condition looks at this actor.", "dim")
-            ]
-            widgets.extend(Static(block, classes="condition") for block in blocks)
-        return widgets
 
-    def compose_subject(self, subject_id: str) -> list[Widget]:
+    def compose_subject(self, subject_id: str) -> list[Block]:
         ds = self.dataset
         assert ds is not None
-        widgets: list[Widget] = []
+        blocks: list[Block] = []
         silent: list[Content | str] = []
         for issue in ds.issues.values():
             record = ds.stance_at(subject_id, issue.id, self.as_of)
             if record is None:
                 silent.append(safe(issue.title))
                 continue
-            widgets.append(Static(safe(issue.title, "bold"), classes="section-title"))
-            widgets.extend(
-                stance_blocks(
+            blocks.append(block("section-title", partial(safe, issue.title, "bold")))
+            blocks.extend(
+                stance_parts(
                     ds, self.as_of, issue.id, subject_id, with_title=False, with_proposition=True
                 )
             )
             earlier = [r for r in ds.history(subject_id, issue.id) if r.as_of < record.as_of]
             if earlier:
-                steps: list[Content | str] = [
-                    record_label(r) + Content(f" from {r.as_of.isoformat()}") for r in earlier
-                ]
-                widgets.append(
-                    Static(
-                        Content.styled("Earlier: ", "bold") + join(steps, separator="; "),
-                        classes="detail-history",
-                    )
-                )
+                blocks.append(block("detail-history", partial(_earlier, earlier)))
         if silent:
-            widgets.append(Static("No stated position", classes="section-title"))
-            widgets.append(Static(join(silent, separator="; "), classes="detail-summary"))
-        return widgets
+            blocks.append(block("section-title", "No stated position"))
+            blocks.append(block("detail-summary", join(silent, separator="; ")))
+        return blocks
 
     def caption(self) -> Caption | Content:
         ds, actor_id = self.dataset, self.actor_id
         if ds is None or actor_id is None or actor_id not in ds.actors:
             return self.bare_caption()
         return self.citing_caption(safe(ds.actor_name(actor_id)), actor_id=actor_id)
+
+
+def _earlier(earlier) -> Content:
+    steps: list[Content | str] = [
+        record_label(r) + Content(f" from {r.as_of.isoformat()}") for r in earlier
+    ]
+    return Content.styled("Earlier: ", "bold") + join(steps, separator="; ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,7 +14,51 @@ from textual.widgets import Static
 
 from tui.app.render.records import condition_block, evidence_block, stance_line
 from tui.app.render.safe import safe
-from tui.core.dataset import Dataset
+from tui.app.widgets.document import Block, block
+from tui.core.dataset import Dataset, EvidenceRecord
+
+
+def stance_parts(
+    ds: Dataset,
+    as_of: dt.date | None,
+    issue_id: str,
+    actor_id: str,
+    *,
+    with_title: bool = True,
+    with_proposition: bool = True,
+) -> Iterator[Block]:
+    """The blocks of one actor's stance on one issue, as of a date, for a ``Document``: each
+    block's content is built when it is first drawn, since a record may hold hundreds of quotes
+    and a view shows a screenful."""
+    record = ds.stance_at(actor_id, issue_id, as_of)
+    issue = ds.issues.get(issue_id)
+    if with_title:
+        yield block(
+            "detail-title",
+            lambda: Content.assemble(
+                safe(ds.actor_name(actor_id), "bold"),
+                " on ",
+                safe(ds.issue_title(issue_id), "bold"),
+            ),
+        )
+    yield block("detail-stance", partial(stance_line, ds, record))
+    if with_proposition and issue is not None:
+        yield block(
+            "detail-proposition",
+            lambda: Content.assemble(
+                Content.styled("Proposition: ", "bold"), safe(issue.proposition)
+            ),
+        )
+    if record is None:
+        return
+    yield block("detail-summary", partial(safe, record.position.summary))
+    if record.conditions:
+        yield block("section-title", f"Conditions ({len(record.conditions)})")
+        for condition in record.conditions:
+            yield block("condition", partial(condition_block, ds, condition, as_of))
+    yield block("section-title", f"Evidence ({len(record.evidence)})")
+    for number, evidence in enumerate(record.evidence, start=1):
+        yield block("evidence", partial(evidence_block, ds, evidence, number), tag=evidence)
 
 
 def stance_blocks(
@@ -25,36 +70,15 @@ def stance_blocks(
     with_title: bool = True,
     with_proposition: bool = True,
 ) -> Iterator[Widget]:
-    """Statics for one actor's stance on one issue, as of a date (shared by several views)."""
-    record = ds.stance_at(actor_id, issue_id, as_of)
-    issue = ds.issues.get(issue_id)
-    if with_title:
-        yield Static(
-            Content.assemble(
-                safe(ds.actor_name(actor_id), "bold"),
-                " on ",
-                safe(ds.issue_title(issue_id), "bold"),
-            ),
-            classes="detail-title",
-        )
-    yield Static(stance_line(ds, record), classes="detail-stance")
-    if with_proposition and issue is not None:
-        yield Static(
-            Content.assemble(Content.styled("Proposition: ", "bold"), safe(issue.proposition)),
-            classes="detail-proposition",
-        )
-    if record is None:
-        return
-    yield Static(safe(record.position.summary), classes="detail-summary")
-    if record.conditions:
-        yield Static(f"Conditions ({len(record.conditions)})", classes="section-title")
-        for condition in record.conditions:
-            yield Static(condition_block(ds, condition, as_of), classes="condition")
-    yield Static(f"Evidence ({len(record.evidence)})", classes="section-title")
-    for number, evidence in enumerate(record.evidence, start=1):
-        yield Static(
-            evidence_block(ds, evidence, number), classes=f"evidence -{evidence.evidence.kind}"
-        )
+    """The same blocks as Statics (shared by the detail panels of several views)."""
+    for item in stance_parts(
+        ds, as_of, issue_id, actor_id, with_title=with_title, with_proposition=with_proposition
+    ):
+        classes = " ".join(item.classes)
+        if isinstance(item.tag, EvidenceRecord):
+            # The kind as a class too, so that a style may tell quotes from reports.
+            classes += f" -{item.tag.evidence.kind}"
+        yield Static(item.built, classes=classes)
 
 
 class StanceDetail(VerticalScroll, can_focus=True):
@@ -84,11 +108,11 @@ class StanceDetail(VerticalScroll, can_focus=True):
         if not self.is_mounted or any(type(child) is not Static for child in self.children):
             self.refresh(recompose=True)
             return
-        blocks = [block for block in self.compose() if isinstance(block, Static)]
-        for shown, block in zip(current, blocks):
-            if shown.classes != block.classes:
-                shown.set_classes(block.classes)
-            shown.update(block.content)
+        blocks = [widget for widget in self.compose() if isinstance(widget, Static)]
+        for shown, fresh in zip(current, blocks):
+            if shown.classes != fresh.classes:
+                shown.set_classes(fresh.classes)
+            shown.update(fresh.content)
         if len(blocks) > len(current):
             self.mount_all(blocks[len(current) :])
         elif len(current) > len(blocks):

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.render.caption import Caption
 from tui.app.render.context import conditions_on, issue_dates, issue_spread
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import aligned, badge, label
 from tui.app.views import VIEW_IDS
-from tui.app.widgets.detail.stance_detail import stance_blocks
+from tui.app.widgets.detail.stance_detail import stance_parts
+from tui.app.widgets.document import Block, block
 from tui.app.widgets.subject import SubjectView
 from tui.core import stances
 
@@ -37,7 +38,10 @@ class IssueView(SubjectView):
         assert self.dataset is not None
         return [(safe_text(issue.title), issue.id) for issue in self.dataset.issues.values()]
 
-    def compose_side(self, subject_id: str) -> list[Widget]:
+    def is_subject(self, subject_id: str) -> bool:
+        return self.dataset is not None and subject_id in self.dataset.issues
+
+    def compose_side(self, subject_id: str) -> list[Block]:
         """The scale in the issue's own words, and every actor's stance at a glance."""
         ds = self.dataset
         assert ds is not None
@@ -52,7 +56,31 @@ class IssueView(SubjectView):
             )
             for value in (2, 1, 0, -1, -2)
         ]
-        glance = aligned(
+        blocks: list[Block] = [
+            block("section-title -first", "The scale"),
+            block("glance", Content("\n").join(scale)),
+            block("section-title", "Stances at a glance"),
+            block("glance", partial(self._glance, ds, subject_id, self.as_of)),
+        ]
+        if self._wide:
+            # Beside the stances there is room for where the issue sits among the others.
+            blocks += [
+                block("section-title", "Spread"),
+                block("plain", issue_spread(ds, subject_id, self.as_of)),
+                block("section-title", "Conditions elsewhere that hang on it"),
+                *(
+                    block("condition", condition)
+                    for condition in conditions_on(ds, self.as_of, issue_id=subject_id)
+                    or [Content.styled("None: no stance's condition looks at this issue.", "dim")]
+                ),
+                block("section-title", "Through time"),
+                block("plain", self._through_time(ds, subject_id)),
+            ]
+        return blocks
+
+    @staticmethod
+    def _glance(ds, subject_id: str, as_of) -> Content:
+        return aligned(
             [
                 (
                     label(
@@ -61,30 +89,9 @@ class IssueView(SubjectView):
                     safe(actor.name, "bold" if record else "dim"),
                 )
                 for actor in ds.actors.values()
-                for record in [ds.stance_at(actor.id, subject_id, self.as_of)]
+                for record in [ds.stance_at(actor.id, subject_id, as_of)]
             ]
         )
-        widgets: list[Widget] = [
-            Static("The scale", classes="section-title -first"),
-            Static(Content("\n").join(scale), classes="glance"),
-            Static("Stances at a glance", classes="section-title"),
-            Static(glance, classes="glance"),
-        ]
-        if self._wide:
-            # Beside the stances there is room for where the issue sits among the others.
-            widgets += [
-                Static("Spread", classes="section-title"),
-                Static(issue_spread(ds, subject_id, self.as_of)),
-                Static("Conditions elsewhere that hang on it", classes="section-title"),
-                *(
-                    Static(block, classes="condition")
-                    for block in conditions_on(ds, self.as_of, issue_id=subject_id)
-                    or [Content.styled("None: no stance's condition looks at this issue.", "dim")]
-                ),
-                Static("Through time", classes="section-title"),
-                Static(self._through_time(ds, subject_id)),
-            ]
-        return widgets
 
     def _through_time(self, ds, subject_id: str) -> Content:
         dates = issue_dates(ds, subject_id, self.as_of)
@@ -98,23 +105,21 @@ class IssueView(SubjectView):
             Content.styled(f" · {timeline_key}: the timeline", "dim"),
         )
 
-    def compose_subject(self, subject_id: str) -> list[Widget]:
+    def compose_subject(self, subject_id: str) -> list[Block]:
         ds = self.dataset
         assert ds is not None
         issue = ds.issues[subject_id]
-        widgets: list[Widget] = [
-            Static(safe(issue.title, "bold"), classes="subject-title"),
-            Static(
+        blocks: list[Block] = [
+            block("subject-title", safe(issue.title, "bold")),
+            block(
+                "detail-proposition",
                 Content.assemble(
                     Content.styled("Proposition: ", "bold"), safe(issue.proposition, multiline=True)
                 ),
-                classes="detail-proposition",
             ),
         ]
         if issue.description:
-            widgets.append(
-                Static(safe(issue.description, multiline=True), classes="detail-summary")
-            )
+            blocks.append(block("detail-summary", safe(issue.description, multiline=True)))
         # The stances first, so that the panel opens on what is known; the actors with none
         # are named together after them, not one empty entry each.
         silent = []
@@ -122,25 +127,26 @@ class IssueView(SubjectView):
             if ds.stance_at(actor.id, subject_id, self.as_of) is None:
                 silent.append(actor.name)
                 continue
-            widgets.append(Static(safe(actor.name, "bold"), classes="section-title"))
-            widgets.extend(
-                stance_blocks(
+            blocks.append(block("section-title", partial(safe, actor.name, "bold")))
+            blocks.extend(
+                stance_parts(
                     ds, self.as_of, subject_id, actor.id, with_title=False, with_proposition=False
                 )
             )
         if silent:
-            widgets += [
-                Static("No stated position", classes="section-title"),
-                Static(
+            blocks += [
+                block("section-title", "No stated position"),
+                block(
+                    "plain",
                     Content.assemble(
                         safe(", ".join(silent)),
                         Content.styled(
                             ": nothing known from the sources (absent is not neutral)", "dim"
                         ),
-                    )
+                    ),
                 ),
             ]
-        return widgets
+        return blocks
 
     def caption(self) -> Caption | Content:
         ds, issue_id = self.dataset, self.issue_id

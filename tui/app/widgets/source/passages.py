@@ -38,38 +38,46 @@ def citations(records: list[EvidenceRecord]) -> list[Citation]:
     ]
 
 
-def paragraphs(
-    body: str, cited: list[Citation], focus_key: str | None
-) -> list[tuple[Content, tuple[int, int], list[int]]]:
-    """(content, (start, end) in the body, citation numbers in it) for each line of the body.
+Line = tuple[int, int, list[int]]  # (start, end) in the body, the citation numbers in it
 
-    Boundaries are found on the raw body (the spans are offsets into it) and each piece is
-    cleaned on its own, so that a visible stand-in for a control character never shifts a mark.
+
+def lines(body: str, cited: list[Citation]) -> list[Line]:
+    """Each line of the body with the numbers of the citations that fall in it.
+
+    Boundaries are found on the raw body (the spans are offsets into it); nothing is styled
+    here, so that a long article costs its lines' numbers, not their drawing.
     """
     result = []
     start = 0
-    lines = body.split("\n")
-    for line in lines:
-        end = start + len(line)
-        result.append(_paragraph(body, start, end, cited, focus_key))
+    for text in body.split("\n"):
+        end = start + len(text)
+        numbers = []
+        for citation in cited:
+            if any(s < end and e > start for s, e in citation.spans) and (
+                citation.number not in numbers
+            ):
+                numbers.append(citation.number)
+        result.append((start, end, numbers))
         start = end + 1
     return result
 
 
-def _paragraph(
+def line_content(
     body: str, start: int, end: int, cited: list[Citation], focus_key: str | None
-) -> tuple[Content, tuple[int, int], list[int]]:
+) -> Content:
+    """One line with its cited passages marked and each passage's number after its end.
+
+    Each piece is cleaned on its own, so that a visible stand-in for a control character never
+    shifts a mark.
+    """
     cuts = {start, end}
     ends: dict[int, list[int]] = {}
-    numbers = []
     for citation in cited:
         for span_start, span_end in citation.spans:
             if span_end <= start or span_start >= end:
                 continue
             cuts.add(max(span_start, start))
             cuts.add(min(span_end, end))
-            if citation.number not in numbers:
-                numbers.append(citation.number)
         last_end = citation.spans[-1][1]
         if start < last_end <= end:
             ends.setdefault(last_end, []).append(citation.number)
@@ -85,33 +93,56 @@ def _paragraph(
         pieces.append(Content.styled(clean(body[piece_start:piece_end]), style))
         for number in ends.get(piece_end, []):
             pieces.append(Content.styled(f"[{number}]", "bold reverse"))
-    return Content("").join(pieces), (start, end), numbers
+    return Content("").join(pieces)
 
 
-# A widget per line would make a seed of 100,000 short lines (within the file size limit) take
-# minutes to show; past this many blocks, lines are grouped into runs of equal length instead.
+# One block per line would make a seed of 100,000 short lines (within the file size limit) a
+# hundred thousand blocks; past this many, lines are grouped into runs of equal length instead.
 MAX_BLOCKS = 500
 
-Paragraph = tuple[Content, tuple[int, int], list[int]]
+
+@dataclass(frozen=True)
+class Passage:
+    """A block of the text as the view shows it: some lines, the citation numbers in them."""
+
+    body: str
+    lines: tuple[Line, ...]
+    numbers: tuple[int, ...]
+    cited: tuple[Citation, ...]
+    focus_key: str | None
+
+    def content(self) -> Content:
+        cited = list(self.cited)
+        return Content("\n\n").join(
+            line_content(self.body, start, end, cited, self.focus_key)
+            for start, end, _ in self.lines
+        )
 
 
-def blocks(lines: list[Paragraph]) -> list[tuple[Content, list[int]]]:
-    """Lines grouped into the blocks the view shows, with the citation numbers in each.
+def blocks(body: str, cited: list[Citation], focus_key: str | None) -> list[Passage]:
+    """The body cut into the blocks the view shows, each drawn when first on screen.
 
     A cited line stands alone, so that the view can scroll to it; a run of uncited lines is one
     block. Paragraphs keep the blank line between them.
     """
-    groups: list[list[Paragraph]] = []
-    for line in lines:
+    every = lines(body, cited)
+    groups: list[list[Line]] = []
+    for line in every:
         if line[2] or not groups or groups[-1][-1][2]:
             groups.append([line])
         else:
             groups[-1].append(line)
     if len(groups) > MAX_BLOCKS:
-        size = ceil(len(lines) / MAX_BLOCKS)
-        groups = [lines[index : index + size] for index in range(0, len(lines), size)]
-    result = []
-    for group in groups:
-        numbers = [number for _, _, line_numbers in group for number in line_numbers]
-        result.append((Content("\n\n").join(content for content, _, _ in group), numbers))
-    return result
+        size = ceil(len(every) / MAX_BLOCKS)
+        groups = [every[index : index + size] for index in range(0, len(every), size)]
+    shared = tuple(cited)
+    return [
+        Passage(
+            body,
+            tuple(group),
+            tuple(number for _, _, line_numbers in group for number in line_numbers),
+            shared,
+            focus_key,
+        )
+        for group in groups
+    ]

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.render.caption import Caption, caption, shorten, source_names
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import label
-from tui.app.widgets.source.passages import Citation, blocks, citations, paragraphs
+from tui.app.widgets.document import Block, Document, block
+from tui.app.widgets.source.passages import Citation, blocks, citations
 from tui.app.widgets.subject import SubjectView
+from tui.core.citations import source_evidence_in_view
 
 
 class SourceView(SubjectView):
@@ -45,10 +46,17 @@ class SourceView(SubjectView):
             for seed in self.dataset.seeds.values()
         ]
 
-    def cited(self, source_id: str) -> list[Citation]:
-        return citations([e for e in self.visible_evidence() if e.evidence.source == source_id])
+    def is_subject(self, subject_id: str) -> bool:
+        return self.dataset is not None and subject_id in self.dataset.seeds
 
-    def compose_subject(self, subject_id: str) -> list[Widget]:
+    def cited_records(self, source_id: str):
+        assert self.dataset is not None
+        return source_evidence_in_view(self.dataset, source_id, self.as_of)
+
+    def cited(self, source_id: str) -> list[Citation]:
+        return citations(self.cited_records(source_id))
+
+    def compose_subject(self, subject_id: str) -> list[Block]:
         ds = self.dataset
         assert ds is not None
         seed = ds.seeds[subject_id]
@@ -61,47 +69,43 @@ class SourceView(SubjectView):
             facts.append(Content("relaying ") + safe(", ".join(meta.via)))
         if meta.excerpt:
             facts.append("excerpt: the opening of the article as stored")
-        widgets: list[Widget] = [
-            Static(safe(meta.title, "bold"), classes="subject-title"),
-            Static(join(facts), classes="detail-stance"),
+        result: list[Block] = [
+            block("subject-title", safe(meta.title, "bold")),
+            block("detail-stance", join(facts)),
         ]
         if meta.url:
-            widgets.append(Static(safe(meta.url), classes="detail-proposition"))
+            result.append(block("detail-proposition", safe(meta.url)))
         for field_name, reason in meta.inferred.items():
-            widgets.append(
-                Static(
+            result.append(
+                block(
+                    "detail-proposition",
                     Content.styled(f"{field_name} is inferred: ", "bold")
                     + safe(reason, multiline=True),
-                    classes="detail-proposition",
                 )
             )
         cited = self.cited(subject_id)
-        widgets.append(
-            Static(
+        result.append(
+            block(
+                "section-title",
                 f"{len(cited)} cited passage{'s' * (len(cited) != 1)}, "
                 "underlined and numbered in the text",
-                classes="section-title",
             )
         )
-        for content, numbers in blocks(paragraphs(seed.body, cited, self.evidence_key)):
-            widget = Static(content, classes="source-paragraph")
-            widget.passage_numbers = numbers  # type: ignore[attr-defined]
-            widgets.append(widget)
-        return widgets
+        for passage in blocks(seed.body, cited, self.evidence_key):
+            result.append(block("source-paragraph", passage.content, tag=passage.numbers))
+        return result
 
-    def compose_side(self, subject_id: str) -> list[Widget]:
+    def compose_side(self, subject_id: str) -> list[Block]:
         """Who cites each numbered passage; and anything cited that the text does not hold."""
         cited = self.cited(subject_id)
-        widgets: list[Widget] = [Static("Who cites each passage", classes="section-title -first")]
-        widgets.extend(self._citation(citation) for citation in cited)
-        unfound = [
-            e for e in self.visible_evidence() if e.evidence.source == subject_id and not e.spans
-        ]
+        result: list[Block] = [block("section-title -first", "Who cites each passage")]
+        result.extend(self._citation(citation) for citation in cited)
+        unfound = [e for e in self.cited_records(subject_id) if not e.spans]
         if unfound:
-            widgets.append(Static("Cited but not found in the text", classes="section-title"))
+            result.append(block("section-title", "Cited but not found in the text"))
             for record in unfound:
-                widgets.append(Static(self._who(record, None), classes="citation -unfound"))
-        return widgets
+                result.append(block("citation -unfound", partial(self._who, record, None)))
+        return result
 
     def _who(self, record, number: int | None) -> Content:
         ds = self.dataset
@@ -119,29 +123,27 @@ class SourceView(SubjectView):
             head, kind_tag(record), " ", evidence_text(record), "\n", join(facts)
         )
 
-    def _citation(self, citation: Citation) -> Widget:
-        classes = "citation"
-        if citation.key == self.evidence_key:
-            classes += " -focus"
-        widget = Static(self._who(citation.record, citation.number), classes=classes)
-        return widget
+    def _citation(self, citation: Citation) -> Block:
+        classes = "citation -focus" if citation.key == self.evidence_key else "citation"
+        return block(classes, partial(self._who, citation.record, citation.number), citation.key)
 
-    def after_fill(self, body: VerticalScroll) -> None:
+    def after_fill(self, body: Document) -> None:
         if self.evidence_key is None or self.dataset is None or self.source_id is None:
             return
         target = next((c for c in self.cited(self.source_id) if c.key == self.evidence_key), None)
         if target is None:
             return
-
-        def scroll() -> None:
-            for citation in self.query(".citation.-focus"):
-                citation.scroll_visible(animate=False, top=True)
-            for widget in body.query(".source-paragraph"):
-                if target.number in getattr(widget, "passage_numbers", []):
-                    body.scroll_to_widget(widget, animate=False, top=True)
-                    return
-
-        body.call_after_refresh(scroll)
+        side = self.query_one(".subject-side", Document)
+        for document in (side, body):
+            # The citation (beside the text, or after it when narrow) and its passage at the top.
+            index = document.find(lambda item: item.has_class("-focus"))
+            if index is not None:
+                document.scroll_to_block(index)
+        index = body.find(
+            lambda item: item.has_class("source-paragraph") and target.number in (item.tag or ())  # type: ignore[operator]
+        )
+        if index is not None:
+            body.scroll_to_block(index)
 
     def caption(self) -> Caption | Content:
         ds, source_id = self.dataset, self.source_id
