@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from tui.cli import main
-from tui.core.citations import cited_sources, evidence_in_view
+from tui.core.citations import cited_sources, evidence_in_view, source_evidence_in_view
 from tui.core.dataset import Dataset
+from tui.core.identity import evidence_key
 from tui.core.loader import load_tree
-from tui.core.quotes import narrows, quote_items, search
+from tui.core.quotes import haystack, narrows, quote_items, search
 
 TREE = Path(__file__).resolve().parents[1] / "time" / "tree"
 MARCH, MAY = dt.date(2025, 3, 1), dt.date(2025, 5, 1)
@@ -132,6 +133,27 @@ def test_typing_on_narrows_and_a_changed_word_does_not():
 
 def run(*args: str):
     return CliRunner().invoke(main, ["quotes", "--data", str(TREE), *args])
+
+
+@pytest.mark.parametrize("when", [None, MARCH, MAY])
+def test_each_quote_item_is_named_and_searched_as_its_record_says(ds, when):
+    """The items share their stance's and context's parts, built once: the same key, haystack
+    and order as working each out from its record alone."""
+    items = quote_items(ds, when)
+    records = evidence_in_view(ds, when, through_time=True)
+    assert [item.record for item in items] == list(records)
+    keys = [item.key for item in items]
+    assert len(set(keys)) == len(keys)
+    assert [key.rstrip("\x1e") for key in keys] == [evidence_key(r) for r in records]
+    assert [item.haystack for item in items] == [haystack(ds, r) for r in records]
+
+
+def test_a_source_cites_what_the_record_through_time_holds_of_it(ds):
+    for when in (None, MARCH, MAY):
+        every = evidence_in_view(ds, when, through_time=True)
+        for seed_id in ds.seeds:
+            expected = [e for e in every if e.evidence.source == seed_id]
+            assert source_evidence_in_view(ds, seed_id, when) == expected
 
 
 def test_the_command_lists_what_the_search_finds():

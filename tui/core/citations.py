@@ -26,9 +26,7 @@ def evidence_in_view(
     order; narrowed to one actor's stances and one issue when given. ``through_time``: of every
     stance dated on or before ``as_of`` instead (see the module's doc)."""
     if through_time:
-        records: Iterable[StanceRecord] = (
-            record for record in ds.stances if as_of is None or record.as_of <= as_of
-        )
+        records: Iterable[StanceRecord] = stances_through(ds, as_of)
     else:
         picture = ds.as_of(as_of)
         records = (record for record in ds.stances if picture.get(record_key(record)) is record)
@@ -39,6 +37,12 @@ def evidence_in_view(
         and (issue_id is None or record.issue_id == issue_id)
         for evidence in record.evidence
     )
+
+
+def stances_through(ds: Dataset, as_of: dt.date | None = None) -> Iterable[StanceRecord]:
+    """Every stance dated on or before ``as_of`` (all when None), in dataset order: the record
+    through time."""
+    return (record for record in ds.stances if as_of is None or record.as_of <= as_of)
 
 
 def source_evidence_in_view(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.dataset import EvidenceRecord
+from tui.core.dataset import EvidenceRecord, StanceRecord
 
 
 def evidence_key(record: EvidenceRecord) -> str:
@@ -18,3 +18,8 @@ def evidence_key(record: EvidenceRecord) -> str:
             evidence.text,
         ]
     )
+
+
+def stance_key(record: StanceRecord) -> str:
+    """The part of ``evidence_key`` that every evidence item of one stance shares."""
+    return "\x1f".join([record.actor_id, record.issue_id, record.as_of.isoformat()])

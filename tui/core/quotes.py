@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from tui.core.citations import evidence_in_view, source_name
+from tui.core.citations import source_name, stances_through
 from tui.core.dataset import Dataset, EvidenceRecord
-from tui.core.identity import evidence_key
+from tui.core.identity import stance_key
 
 
 class QuoteItem(NamedTuple):
@@ -27,37 +27,74 @@ class QuoteItem(NamedTuple):
 
 def haystack(ds: Dataset, record: EvidenceRecord) -> str:
     """What a filter word may match: the words, the speaker, the issue, the relay, the outlet."""
+    return (
+        record.evidence.text.casefold()
+        + "\n"
+        + _context(ds, record)
+        + _outlet(ds, record.evidence.source)
+    )
+
+
+def _context(ds: Dataset, record: EvidenceRecord) -> str:
+    """The haystack's part about who said it on what, and how it was relayed, case-folded."""
     evidence = record.evidence
-    seed = ds.seeds.get(evidence.source)
     parts = [
-        evidence.text,
         ds.actor_name(record.speaker_id),
         ds.actor_name(record.actor_id),
         ds.issue_title(record.issue_id),
         evidence.kind,
         " ".join(evidence.via),
     ]
-    if seed is not None:
-        # The outlet, not the title: a long headline would match every quote it holds.
-        parts.append(seed.meta.outlet)
     return "\n".join(parts).casefold()
 
 
+def _outlet(ds: Dataset, source: str) -> str:
+    # The outlet, not the title: a long headline would match every quote it holds.
+    seed = ds.seeds.get(source)
+    return "\n" + seed.meta.outlet.casefold() if seed is not None else ""
+
+
 def quote_items(ds: Dataset, as_of: dt.date | None = None) -> list[QuoteItem]:
-    """Every evidence item of a stance dated on or before ``as_of``, in dataset order."""
+    """Every evidence item of a stance dated on or before ``as_of``, in dataset order.
+
+    Built once per dataset and date over every quote (tens of thousands on a large tree), so
+    what items share is worked out once: the key's part per stance, each name, title, kind and
+    relay case-folded once, the source's name and outlet per source. The haystack is the one
+    ``haystack`` gives (case-folding a joined string and joining case-folded parts agree).
+    """
     items: list[QuoteItem] = []
+    append = items.append
     keys: set[str] = set()
-    names: dict[str, str] = {}
-    for record in evidence_in_view(ds, as_of, through_time=True):
-        key = evidence_key(record)
-        while key in keys:  # the same words cited twice in one stance
-            key += "\x1e"
-        keys.add(key)
-        source = record.evidence.source
-        name = names.get(source)
-        if name is None:
-            name = names[source] = source_name(ds, source)
-        items.append(QuoteItem(key, record, haystack(ds, record), name))
+    sources: dict[str, tuple[str, str]] = {}
+    names = {actor_id: actor.name.casefold() for actor_id, actor in ds.actors.items()}
+    relays: dict[tuple[str, ...], str] = {(): ""}
+    for stance in stances_through(ds, as_of):
+        prefix = stance_key(stance)
+        holder = names.get(stance.actor_id) or stance.actor_id.casefold()
+        title = ds.issue_title(stance.issue_id).casefold()
+        for record in stance.evidence:
+            evidence = record.evidence
+            source, kind, text = evidence.source, evidence.kind, evidence.text
+            key = f"{prefix}\x1f{source}\x1f{kind}\x1f{text}"
+            while key in keys:  # the same words cited twice in one stance
+                key += "\x1e"
+            keys.add(key)
+            named = sources.get(source)
+            if named is None:
+                named = sources[source] = (source_name(ds, source), _outlet(ds, source))
+            relay = relays.get(evidence.via)
+            if relay is None:
+                relay = relays[evidence.via] = " ".join(evidence.via).casefold()
+            speaker = record.speaker_id
+            parts = (
+                text.casefold(),
+                names.get(speaker) or speaker.casefold(),
+                holder,
+                title,
+                kind.casefold(),
+                relay,
+            )
+            append(QuoteItem(key, record, "\n".join(parts) + named[1], named[0]))
     return items
 
 

@@ -63,8 +63,12 @@ class PeninsulaView(Vertical):
         self.after_resize(changed)
 
     def after_resize(self, layout_changed: bool) -> None:
-        """Redraw for a new layout; views that fit their content to the width redraw always."""
-        if layout_changed:
+        """Redraw for a new layout; views that fit their content to the width redraw always.
+
+        Not while stale: a view's first resize comes as it is first shown, and its ``on_show``
+        redraws it in full, in the new layout, right after (drawing both doubles a first open).
+        """
+        if layout_changed and not self._stale:
             self.refresh_view()
 
     def watch_dataset(self) -> None:

@@ -66,7 +66,8 @@ class SubjectView(PeninsulaView):
         return []
 
     def after_resize(self, layout_changed: bool) -> None:
-        if layout_changed and self.dataset is not None:
+        # Not while stale: see PeninsulaView.after_resize.
+        if layout_changed and self.dataset is not None and not self._stale:
             self._fill_body()
 
     def refresh_view(self) -> None:
