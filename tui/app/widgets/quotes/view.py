@@ -154,10 +154,13 @@ class QuotesView(PeninsulaView):
 
         self._records = {}
         with option_list.prevent(OptionList.OptionHighlighted):
-            option_list.clear_options()
-            # A short list is listed whole; a long one a screenful at a time.
+            # A short list is listed whole; a long one a screenful at a time. Set at once, not
+            # cleared and refilled: an empty list between would hide and show the scroll bar
+            # and lay the screen out for it on every key.
             screenful = option_list.size.height // LINES_PER_ITEM + 2
-            self._list_more(option_list, len(matches) if len(matches) <= PAGE else screenful)
+            option_list.set_options(
+                self._next_options(len(matches) if len(matches) <= PAGE else screenful)
+            )
             if highlighted in self._records:
                 option_list.highlighted = option_list.get_option_index(highlighted)
             elif self._records:
@@ -181,6 +184,10 @@ class QuotesView(PeninsulaView):
 
     def _list_more(self, option_list: OptionList, count: int = PAGE) -> None:
         """Add the next ``count`` matches to the list."""
+        option_list.add_options(self._next_options(count))
+
+    def _next_options(self, count: int) -> list[Option | None]:
+        """The options of the next ``count`` matches not yet listed (noted as listed)."""
         ds = self.dataset
         assert ds is not None
         start = len(self._records)
@@ -190,7 +197,7 @@ class QuotesView(PeninsulaView):
             if options or start:
                 options.append(None)  # a rule between items
             options.append(Option(quote_prompt(ds, record, self._words), id=key))
-        option_list.add_options(options)
+        return options
 
     def _show_count(self) -> None:
         noun = "item" if self._total == 1 else "items"
