@@ -19,7 +19,7 @@ file's path relative to the tree. Diagnostics come out sorted.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from copy import copy
 from dataclasses import dataclass, replace
 from functools import cache
@@ -132,6 +132,9 @@ class _TreeLoader:
         self.kept: list[_KeptPosition] = []
         # What enters the dataset is the plain twin of each validated model (tui.core.records).
         self.twin = Twins()
+        # Every actor id the tree will hold, once known: references are checked against it.
+        self.known_actors: set[str] | None = None
+        self.verifier = Verifier()
 
     def load(self) -> Dataset:
         positions_dir, seeds_dir = self.root / "positions", self.root / "seeds"
@@ -144,13 +147,12 @@ class _TreeLoader:
                 self.load_issues(catalogue)
             else:
                 self.error(self.name(catalogue), 1, 1, "missing issue catalogue")
-            actors = [
+            read = (
                 self.read_actor(path)
                 for path in position_paths
                 if path.suffix in ACTOR_SUFFIXES and path.name != ISSUES_FILE
-            ]
-            self.choose_actors([actor for actor in actors if actor is not None])
-        self.check_references_and_verify()
+            )
+            self.choose_actors([actor for actor in read if actor is not None])
         self.dataset.diagnostics = sorted(shown_safely(d) for d in self.diagnostics)
         return self.dataset.freeze()
 
@@ -295,8 +297,12 @@ class _TreeLoader:
             return None
         return path, (file, shell)
 
-    def choose_actors(self, actors: list[tuple[Path, tuple[_File, Actor]]]) -> None:
-        """Every actor under its id; of two with one id, the file named after it wins."""
+    def choose_actors(
+        self, actors: list[tuple[Path, tuple[_File, Actor]]], others: Iterable[str] = ()
+    ) -> None:
+        """Every actor under its id; of two with one id, the file named after it wins. Each
+        file's stances are checked and verified as it loads, against these actors and
+        ``others`` (the actors on hand, for a reload of one file). ``actors`` is consumed."""
         winner: dict[str, str] = {}
         for _, (file, shell) in _named_first(actors, lambda read: read[1].id):
             if shell.id in winner:
@@ -307,36 +313,46 @@ class _TreeLoader:
                 )
             else:
                 winner[shell.id] = file.name
-        # Actors and their positions load in file order, each from the file that won its id.
-        for path, (file, shell) in actors:
+        self.known_actors = {*winner, *others}
+        # Where each file names its actor, for the look-alike warnings once all are loaded.
+        named_at = {file.name: file.doc.mark(("name",)) for _, (file, _) in actors}
+        # Actors and their positions load in file order, each from the file that won its id,
+        # and each file is done with (checked, verified, its parsed values and models let go)
+        # before the next: every actor file of a large tree held at once, parsed, validated
+        # and as records, was the peak of a load's memory.
+        pending = actors[::-1]
+        actors.clear()  # the caller's list too: it is consumed
+        while pending:
+            path, (file, shell) = pending.pop()
             if winner[shell.id] == file.name:
                 self.actor_files[shell.id] = file.name
                 self.load_actor(path, file, shell)
-        self.warn_look_alikes(
-            {file.name: file for _, (file, _) in actors}, self.dataset.actors.values()
-        )
+                self.check_references_and_verify()
+                self.twin = Twins()  # a file's models are its own: none is shared with another
+            del file, shell
+        self.warn_look_alikes(named_at, self.dataset.actors.values())
 
-    def warn_look_alikes(self, files: dict[str, _File], actors: Any) -> None:
+    def warn_look_alikes(self, named_at: dict[str, tuple[int, int]], actors: Any) -> None:
         """Two actors whose names look the same on screen, or a name that shows as nothing."""
         names = {actor.id: actor.name for actor in actors}
         for actor_id, name in names.items():
             if shows_as_nothing(name):
                 self.warning_at(
-                    actor_id, files, "name shows as nothing: it is only invisible characters"
+                    actor_id, named_at, "name shows as nothing: it is only invisible characters"
                 )
         for pair in look_alikes(names.items()):
             for actor_id, other in (pair, pair[::-1]):  # at both: either may be the impostor
                 self.warning_at(
                     actor_id,
-                    files,
+                    named_at,
                     f"name looks the same as that of actor '{other}' on screen (they differ only "
                     "in invisible characters, case or character forms)",
                 )
 
-    def warning_at(self, actor_id: str, files: dict[str, _File], message: str) -> None:
-        file = files[self.actor_files[actor_id]]
-        line, col = file.doc.mark(("name",))
-        self.diagnostics.append(Diagnostic(file.name, line, col, Severity.WARNING, message))
+    def warning_at(self, actor_id: str, named_at: dict[str, tuple[int, int]], message: str) -> None:
+        name = self.actor_files[actor_id]
+        line, col = named_at[name]
+        self.diagnostics.append(Diagnostic(name, line, col, Severity.WARNING, message))
 
     def load_actor(self, path: Path, file: _File, shell: Actor) -> None:
         actor_id = shell.id
@@ -416,9 +432,15 @@ class _TreeLoader:
     # -- references and verification -----------------------------------------------------------
 
     def check_references_and_verify(self) -> None:
-        issues, actors = self.dataset.issues, self.dataset.actors
-        verifier = Verifier()
-        for kept in self.kept:
+        """The stances loaded so far: references to actors and issues, quotes verified."""
+        issues = self.dataset.issues
+        actors = self.known_actors if self.known_actors is not None else self.dataset.actors
+        verifier = self.verifier
+        # Each checked position is let go as its record is built (see choose_actors).
+        pending = self.kept[::-1]
+        self.kept = []
+        while pending:
+            kept = pending.pop()
             file, base = kept.file, kept.base
             for index, condition in enumerate(kept.position.conditions):
                 where = (*base, "conditions", index)
@@ -464,12 +486,12 @@ class _TreeLoader:
         self, kept: _KeptPosition, evidence: Evidence, where: DataPath, verifier: Verifier
     ) -> EvidenceRecord:
         file = kept.file
-        if evidence.speaker is not None and evidence.speaker not in self.dataset.actors:
+        actors = self.known_actors if self.known_actors is not None else self.dataset.actors
+        if evidence.speaker is not None and evidence.speaker not in actors:
             self.error_at(
                 file,
                 (*where, "speaker"),
-                f"unknown actor '{evidence.speaker}'"
-                + did_you_mean(evidence.speaker, self.dataset.actors),
+                f"unknown actor '{evidence.speaker}'" + did_you_mean(evidence.speaker, actors),
             )
         spans: tuple[tuple[int, int], ...] = ()
         verified = False

@@ -71,12 +71,11 @@ def _reload_one(
     before = previous.actors[actor_id]
     if shell.id != actor_id or shell.name != before.name:
         return None  # references or look-alike warnings elsewhere may change
-    loader.choose_actors([read])
+    others = {key: actor for key, actor in previous.actors.items() if key != actor_id}
+    loader.choose_actors([read], others)
     if actor_id not in loader.dataset.actors:
         return None
-    others = {key: actor for key, actor in previous.actors.items() if key != actor_id}
     loader.dataset.actors = {**others, actor_id: loader.dataset.actors[actor_id]}
-    loader.check_references_and_verify()
     if any(marker in d.message for d in loader.diagnostics for marker in _CROSS_FILE):
         return None
     return loader, actor_id
