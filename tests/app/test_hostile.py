@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import OptionList, Select
+from textual.widgets.data_table import ColumnKey
 
-from tui.app.widgets.matrix.table import MatrixTable
+from tui.app.widgets.matrix.table import TITLE_COLUMN, MatrixTable
 from tui.app.widgets.quotes.view import QuotesView
 
 from tests.app.helpers import flat, make_app, ready, screen_text, until
@@ -99,8 +100,8 @@ async def test_matrix_headers_and_row_labels_are_literal(hostile: Path):
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         table = app.query_one(MatrixTable)
-        header = table.columns[next(iter(table.columns))].label.plain
-        label = table.rows[next(iter(table.rows))].label.plain
+        header = table.columns[ColumnKey(next(iter(app.dataset.actors)))].label.plain
+        label = table.get_cell(next(iter(table.rows)), TITLE_COLUMN).plain
         assert flat(header) == flat(shown("NAME"))
         assert flat(label) == flat(shown("TITLE"))
         caption = flat(screen_text(app))

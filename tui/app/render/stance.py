@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from rich.text import Text
 from textual.content import Content
 
@@ -38,19 +40,24 @@ def record_label(record: StanceRecord | None) -> Content:
     return label(record.stance, record.is_conditional, is_inferred(record))
 
 
-def cell(stance: int | None, conditional: bool, wide: bool, inferred: bool = False) -> Text:
+def cell(
+    stance: int | None,
+    conditional: bool,
+    style: Literal["worded", "numbered", "glyph"],
+    inferred: bool = False,
+) -> Text:
     """A matrix cell (Rich Text, as DataTable wants).
 
-    Wide: "▲▲ +2 if" over the word. Compact: "▲▲ +2 if" alone; the word is in the
-    detail and the legend.
+    Worded: "▲▲ +2 if" over the word. Numbered: "▲▲ +2 if" alone. Glyph: "▲▲ if", for the
+    narrowest screens; the word and the number are in the detail, the glyph in the legend.
     """
     text = Text(end="")
     text.append(f" {stances.glyph(stance, inferred)} ", style=badge_style(stance))
-    if stance is not None:
+    if stance is not None and style != "glyph":
         text.append(f" {stances.number(stance)}")
     if conditional:
         text.append(f" {stances.CONDITIONAL_MARK}", style="italic")
-    if wide:
+    if style == "worded":
         # "no stated position" over two lines keeps the columns as narrow as "firmly against".
         # Indented by one, under the glyph rather than the badge's edge.
         words = " no stated\n position" if stance is None else " " + stances.word(stance)
@@ -63,9 +70,7 @@ def legend_entries() -> list[Content]:
     entries = [badge(value) + Content(f" {stances.word(value)}") for value in (2, 1, 0, -1, -2)]
     entries.append(badge(None) + Content(f" {stances.ABSENT_WORD}"))
     entries.append(Content.styled(stances.CONDITIONAL_MARK, "italic") + Content(" conditional"))
-    entries.append(
-        badge(2, inferred=True) + Content(" hollow: inferred, not the actor's own words")
-    )
+    entries.append(badge(2, inferred=True) + Content(" hollow: inferred, not own words"))
     return entries
 
 

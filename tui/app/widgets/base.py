@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.events import Resize
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -54,13 +55,20 @@ class PeninsulaView(Vertical):
     _wide: bool | None = None
 
     def on_resize(self, event: Resize) -> None:
-        wide = event.size.width >= self.WIDE_AT
+        self.after_resize(self.set_layout(self.wide_at(event.size)))
+
+    def wide_at(self, size: Size) -> bool:
+        """Whether the side-by-side layout fits ``size``; views that know their content say."""
+        return size.width >= self.WIDE_AT
+
+    def set_layout(self, wide: bool) -> bool:
+        """Switch between side by side and one above the other; True when that changed."""
         changed = wide != self._wide
         if changed:
             self._wide = wide
             self.set_class(wide, "-wide")
             self.set_class(not wide, "-compact")
-        self.after_resize(changed)
+        return changed
 
     def after_resize(self, layout_changed: bool) -> None:
         """Redraw for a new layout; views that fit their content to the width redraw always.

@@ -1,10 +1,14 @@
-"""The key to the matrix: every scale point with its badge and word, wrapped between entries."""
+"""The key to the matrix: every scale point with its badge and word, wrapped between entries;
+before them, when the columns are headed by tags, each tag with the name it stands for."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from textual.content import Content
 from textual.widget import Widget
 
+from tui.app.render.safe import safe
 from tui.app.render.stance import legend_entries
 
 
@@ -15,23 +19,39 @@ class Legend(Widget):
     }
     """
 
+    _names: tuple[Content, ...] = ()
+
+    def show_names(self, names: Sequence[tuple[str, str]]) -> None:
+        """(tag, name) for each actor the columns name by a tag; empty when they use names."""
+        entries = tuple(
+            Content.assemble(Content.styled(tag, "bold"), " ", safe(name)) for tag, name in names
+        )
+        if entries != self._names:
+            self._names = entries
+            self.refresh(layout=True)
+
     def render(self) -> Content:
         return self.lines(self.content_region.width or self.size.width or 80)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines(width).plain.split("\n"))
 
-    @staticmethod
-    def lines(width: int) -> Content:
-        """Greedy fill: an entry never breaks across lines."""
-        rows: list[list[Content]] = [[]]
-        used = 0
-        gap = 2
-        for entry in legend_entries():
-            needed = entry.cell_length + (gap if rows[-1] else 0)
-            if rows[-1] and used + needed > width:
-                rows.append([])
-                used, needed = 0, entry.cell_length
-            rows[-1].append(entry)
-            used += needed
-        return Content("\n").join(Content(" " * gap).join(row) for row in rows)
+    def lines(self, width: int) -> Content:
+        """Greedy fill: an entry never breaks across lines; the names, then the scale."""
+        groups = [list(self._names), legend_entries()] if self._names else [legend_entries()]
+        return Content("\n").join(fill(group, width) for group in groups)
+
+
+def fill(entries: list[Content], width: int, gap: int = 2) -> Content:
+    """Entries side by side, a new line where the next would pass ``width``; one too long for a
+    line wraps between its words."""
+    rows: list[list[Content]] = [[]]
+    used = 0
+    for entry in entries:
+        needed = entry.cell_length + (gap if rows[-1] else 0)
+        if rows[-1] and used + needed > width:
+            rows.append([])
+            used, needed = 0, entry.cell_length
+        rows[-1].append(entry)
+        used += needed
+    return Content("\n").join(Content(" " * gap).join(row) for row in rows)

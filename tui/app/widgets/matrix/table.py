@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
@@ -12,32 +12,29 @@ from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
-from tui.app.render.safe import safe_text
 from tui.app.render.stance import cell
+from tui.app.render.wrap import wrap_lines, wrapped
+from tui.app.widgets.matrix.fit import SCROLLBAR, MatrixFit
 from tui.core.basis import is_inferred
 from tui.core.dataset import Dataset
 
-# Wide layout: badge and number over the word, three lines an issue, zebra stripes between.
-WIDE_ROW_HEIGHT = 3
-WIDE_TEXT_WIDTH = 14
-COMPACT_MIN_COLUMN = 8
-CELL_PADDING = 1
 
-
-def wrap_lines(text: str, width: int) -> list[str]:
-    lines = textwrap.wrap(text, width=max(width, 1), break_on_hyphens=False, break_long_words=True)
-    return lines or [""]
-
-
-def wrapped(text: str, width: int, style: str = "") -> tuple[Text, int]:
-    """A label wrapped by us, so that DataTable sizes the column to the wrapped width."""
-    lines = wrap_lines(text, width)
-    label = Text("\n", end="").join(safe_text(line, style) for line in lines)
-    return label, len(lines)
+# The issue titles are a fixed first column of a width we set, not DataTable's row labels:
+# those are measured once the table is next idle, and a frame drawn in between (after a resize
+# refills the table) keeps a label width of nothing, cutting the titles.
+TITLE_COLUMN = "issue-title"
 
 
 class MatrixTable(DataTable):
-    """A DataTable keyed by issue id (rows) and actor id (columns)."""
+    """A DataTable keyed by issue id (rows) and actor id (columns), issue titles first."""
+
+    DEFAULT_CSS = """
+    MatrixTable > .datatable--fixed, MatrixTable > .datatable--fixed-cursor {
+        background: $panel;
+        color: $foreground;
+        text-style: bold;
+    }
+    """
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Read detail", show=True),
@@ -50,9 +47,17 @@ class MatrixTable(DataTable):
             # cursor's, so the selection shows around the badge.
             cursor_foreground_priority="renderable",
             cursor_background_priority="renderable",
-            cell_padding=CELL_PADDING,
+            cell_padding=1,
+            fixed_columns=1,
             **kwargs,
         )
+
+    def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
+        # A click on a title, or a table just refilled, lands on the first actor's cell.
+        value = super().validate_cursor_coordinate(value)
+        if value.column == 0 and len(self.columns) > 1:
+            return value._replace(column=1)
+        return value
 
     _placement: tuple[Size, Size, Size, Size] | None = None
 
@@ -72,50 +77,49 @@ class MatrixTable(DataTable):
         self,
         ds: Dataset,
         as_of: dt.date | None,
-        wide: bool,
-        width: int,
+        fit: MatrixFit,
+        tags: dict[str, str],
         cursor: tuple[str | None, str | None],
-    ) -> None:
-        """Rebuild every row and column; put the cursor back on the same issue and actor."""
+    ) -> int:
+        """Rebuild every row and column; put the cursor back on the same issue and actor.
+
+        Returns the table's width with its padding and a vertical scrollbar's room, which
+        DataTable itself works out only once it is next idle."""
         picture = ds.as_of(as_of)
         actors = list(ds.actors.values())
         issues = list(ds.issues.values())
-        name_width = (
-            WIDE_TEXT_WIDTH
-            if wide
-            else max(
-                COMPACT_MIN_COLUMN,
-                max((len(word) for a in actors for word in a.name.split()), default=0),
-            )
-        )
-        headers = [wrapped(actor.name, name_width, "bold") for actor in actors]
-        column_width = max(
-            # Wide: room for the word line, indented one under the glyph.
-            [COMPACT_MIN_COLUMN if not wide else WIDE_TEXT_WIDTH + 1]
-            + [max(len(line) for line in wrap_lines(a.name, name_width)) for a in actors]
-        )
-        # What is left for the issue titles once every actor column has its room.
-        label_width = width - len(actors) * (column_width + 2 * CELL_PADDING) - 2 * CELL_PADDING - 2
-        label_width = max(12, min(label_width, WIDE_TEXT_WIDTH + 4 if wide else 40))
+        if fit.tags:
+            headers = [wrapped(tags[actor.id], fit.column_width, "bold") for actor in actors]
+        else:
+            headers = [wrapped(actor.name, fit.column_width, "bold") for actor in actors]
 
         with self.prevent(DataTable.CellHighlighted):
             self.clear(columns=True)
-            self.zebra_stripes = wide
+            self.cell_padding = fit.padding
+            self.zebra_stripes = fit.cells == "worded"
             self.header_height = max((lines for _, lines in headers), default=1)
+            indent = 1 - fit.padding  # a margin from the screen's edge when cells have none
+            titles = [wrapped(issue.title, fit.label_width, "bold", indent) for issue in issues]
+            title_width = indent + max(
+                (cell_len(line) for i in issues for line in wrap_lines(i.title, fit.label_width)),
+                default=1,
+            )
+            self.add_column(Text(""), key=TITLE_COLUMN, width=title_width)
             for actor, (header, _) in zip(actors, headers):
-                self.add_column(header, key=actor.id, width=column_width)
-            for issue in issues:
-                title, lines = wrapped(issue.title, label_width, "bold")
-                cells = []
+                self.add_column(header, key=actor.id, width=fit.column_width)
+            for issue, (title, lines) in zip(issues, titles):
+                cells: list[Text] = [title]
                 for actor in actors:
                     record = picture.get((actor.id, issue.id))
                     stance = record.stance if record else None
                     conditional = bool(record and record.is_conditional)
                     inferred = record is not None and is_inferred(record)
-                    cells.append(cell(stance, conditional, wide, inferred))
-                height = max(lines, WIDE_ROW_HEIGHT if wide else 1)
-                self.add_row(*cells, key=issue.id, label=title, height=height)
+                    cells.append(cell(stance, conditional, fit.cells, inferred))
+                height = max(lines, fit.row_height)
+                self.add_row(*cells, key=issue.id, height=height)
             self.move_to(*cursor)
+        padded = [title_width] + [fit.column_width] * len(actors)
+        return sum(width + 2 * fit.padding for width in padded) + SCROLLBAR
 
     def move_to(self, issue_id: str | None, actor_id: str | None) -> None:
         """Place the cursor without announcing it (the caller already knows)."""
@@ -133,7 +137,10 @@ class MatrixTable(DataTable):
                 self.move_cursor(row=row, column=column)
 
     def key_at_cursor(self) -> tuple[str | None, str | None]:
-        if not self.row_count or not self.columns:
+        if not self.row_count or len(self.columns) < 2:
             return None, None
-        cell_key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        coordinate = self.cursor_coordinate
+        cell_key = self.coordinate_to_cell_key(
+            coordinate._replace(column=max(coordinate.column, 1))
+        )
         return cell_key.row_key.value, cell_key.column_key.value

@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
@@ -15,12 +16,12 @@ from tui.app.render.safe import safe
 from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.detail.stance_detail import StanceDetail
+from tui.app.widgets.gaps.figures import actor_tags
+from tui.app.widgets.matrix.fit import MatrixFit, fit_matrix
 from tui.app.widgets.matrix.legend import Legend
 from tui.app.widgets.matrix.table import MatrixTable
 from tui.core import stances
 from tui.core.dataset import Dataset
-
-# At this width and more, the detail sits beside the matrix and cells spell out the word.
 
 
 class MatrixView(PeninsulaView):
@@ -53,26 +54,59 @@ class MatrixView(PeninsulaView):
 
     # -- layout --------------------------------------------------------------------------------
 
+    _fit: MatrixFit | None = None
+
+    def fit_for(self, size: Size) -> MatrixFit | None:
+        """How the matrix fits ``size`` with this data (see ``fit.fit_matrix``)."""
+        ds = self.dataset
+        if ds is None:
+            return None
+        return fit_matrix(
+            [actor.name for actor in ds.actors.values()],
+            list(self._tags(ds).values()),
+            [issue.title for issue in ds.issues.values()],
+            size.width,
+            size.height,
+        )
+
+    def wide_at(self, size: Size) -> bool:
+        fit = self.fit_for(size)
+        return fit.beside if fit is not None else super().wide_at(size)
+
+    def after_resize(self, layout_changed: bool) -> None:
+        if layout_changed or self.fit_for(self.size) != self._fit:
+            self.refresh_view()
+
+    _tags_of: tuple[Dataset, dict[str, str]] | None = None
+
+    def _tags(self, ds: Dataset) -> dict[str, str]:
+        if self._tags_of is None or self._tags_of[0] is not ds:
+            self._tags_of = (ds, actor_tags(ds, list(ds.actors)))
+        return self._tags_of[1]
+
     # -- data ----------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        if self.dataset is None or self._wide is None:
+        fit = self.fit_for(self.size)
+        if self.dataset is None or fit is None or self._wide is None:
             return
         ds = self.dataset
-        width = self.size.width if not self._wide else self.size.width * 3 // 5
-        self.table.fill(ds, self.as_of, self._wide, width, (self.issue_id, self.actor_id))
-        self.call_after_refresh(self._fit_side)
+        self.set_layout(fit.beside)
+        self._fit = fit
+        tags = self._tags(ds)
+        table_width = self.table.fill(ds, self.as_of, fit, tags, (self.issue_id, self.actor_id))
+        # Beside the detail, the side column is as wide as the table; the detail takes the rest.
+        self.query_one("#matrix-side").styles.width = table_width if fit.beside else None
+        self.query_one(Legend).show_names(
+            [(tags[actor_id], actor.name) for actor_id, actor in ds.actors.items()]
+            if fit.tags
+            else []
+        )
         if self.issue_id is None or self.actor_id is None:
             issue_id, actor_id = self.table.key_at_cursor()
             if issue_id and actor_id:
                 self.post_message(StanceHighlighted(issue_id, actor_id))
         self._schedule_detail()
-
-    def _fit_side(self) -> None:
-        """Wide: the side column is as wide as the table; the detail takes the rest."""
-        side = self.query_one("#matrix-side")
-        width = self.table.virtual_size.width
-        side.styles.width = width + 1 if self._wide and width else None
 
     def watch_issue_id(self) -> None:
         self._follow_selection()
