@@ -121,7 +121,7 @@ async def test_the_header_is_one_line_at_80_and_names_the_sources_in_full_at_160
         assert app.active_view.caption().plain in header
 
 
-def test_a_narrow_caption_says_the_sources_shorter_before_it_cuts_the_subject():
+def test_a_narrow_caption_says_the_sources_shorter_before_it_leaves_out_the_subject():
     sources = named_sources(["Benzinga via KCNA, Reuters", "Yonhap", "NK News"])
     line = caption("Issue", dt.date(2025, 9, 22), sources, Content("Talks with the US"))
     assert line.plain == (
@@ -137,7 +137,8 @@ def test_a_narrow_caption_says_the_sources_shorter_before_it_cuts_the_subject():
         == "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; +2 more"
     )
     assert line.fit(60).plain == "Issue · Talks with the US · as of 2025-09-22 · 3 sources"
-    assert line.fit(50).plain == "Issue · Talks with… · as of 2025-09-22 · 3 sources"
+    # Never a subject cut to "Talks with…": the view shows it whole below the header.
+    assert line.fit(55).plain == "Issue · as of 2025-09-22 · sources: Benzinga; +2 more"
     # The view and the date stay to the last.
     assert line.fit(40).plain == "Issue · as of 2025-09-22 · 3 sources"
     assert line.fit(20).plain.startswith("Issue · as of")

@@ -85,8 +85,6 @@ class Names:
         ]
 
 
-# Narrower than this, a subject is left out rather than cut to a stub.
-MIN_SUBJECT = 10
 SEPARATOR = Content(" · ")
 
 
@@ -143,19 +141,14 @@ class Caption:
 
     def fit(self, width: int) -> Content:
         """The longest form that fits ``width`` cells: the sources said shorter first, then the
-        subject cut, then left out."""
+        subject left out (never cut: the view shows it whole just below)."""
         forms = self._source_forms()
-        for sources in forms:
-            line = self._line(self.subject, sources)
-            if line.cell_length <= width:
-                return line
-        sources = forms[-1]
-        bare = self._line(None, sources)
-        if self.subject:
-            room = width - bare.cell_length - SEPARATOR.cell_length
-            if room >= MIN_SUBJECT:
-                return self._line(self.subject.truncate(room, ellipsis=True), sources)
-        return bare.truncate(width, ellipsis=True)
+        for subject in (self.subject, None):
+            for sources in forms:
+                line = self._line(subject, sources)
+                if line.cell_length <= width:
+                    return line
+        return self._line(None, forms[-1]).truncate(width, ellipsis=True)
 
 
 def caption(
