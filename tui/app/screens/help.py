@@ -73,4 +73,12 @@ class HelpScreen(ModalScreen[None]):
                         key_cell.styles.width = width
                         yield key_cell
                         yield Static(Content(text), classes="help-text")
-            yield Static(Content.styled("escape closes this", "dim"), id="help-close")
+            yield Static(
+                Content.styled("arrows, page up/down: scroll · escape closes this", "dim"),
+                id="help-close",
+            )
+
+    def on_mount(self) -> None:
+        # The app focuses nothing by itself (AUTO_FOCUS is off), and the box scrolls only with
+        # focus: without this, the arrow and page keys would do nothing here.
+        self.query_one("#help-box").focus()
