@@ -4,6 +4,7 @@ the stances and evidence behind whichever figure the cursor is on."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from xml.etree import ElementTree
 
 from click.testing import CliRunner
@@ -80,7 +81,7 @@ def test_a_bar_puts_each_actor_at_its_point_and_marks_the_span():
     assert tags["di"] not in bar  # absent is not placed anywhere, least of all at 0
 
 
-def test_a_bar_fits_its_budget_and_shortens_crowded_points():
+def test_a_bar_fits_its_budget_and_stacks_crowded_points():
     names = {f"a{n}": f"Actor Number{n} Long" for n in range(8)}
     ds = build_dataset(
         ["one"], list(names), [dict(actor=a, issue="one", stance=0) for a in names], names=names
@@ -90,8 +91,11 @@ def test_a_bar_fits_its_budget_and_shortens_crowded_points():
     axis = fit_axis(list(analysis.spreads), tags, 40)
     assert axis.width <= 40
     bar = spread_bar(analysis.spread("one"), tags, axis).plain
-    assert cell_len(bar) <= axis.width
-    assert "+7" in bar  # eight actors at one point: the first tag and how many more
+    lines = bar.split("\n")
+    assert all(cell_len(line) <= axis.width for line in lines)
+    # Eight actors at one point: every tag whole, on lines under the point, none folded away.
+    assert len(lines) > 1 and "+" not in bar
+    assert sorted(re.findall(r"[A-Z]+\d*", bar)) == sorted(tags.values())
 
 
 def test_distance_cells_carry_number_shade_and_basis_and_thin_ones_are_dimmed():

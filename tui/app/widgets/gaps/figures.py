@@ -23,7 +23,6 @@ POINTS = (-2, -1, 0, 1, 2)
 MIN_SLOT = 6
 MAX_SLOT = 14
 TAG_MAX = 4
-ABSENT_NAMED = 3
 
 AXIS = "─"
 TICK = "┼"
@@ -83,15 +82,16 @@ def point_tags(spread: IssueSpread, tags: dict[str, str]) -> dict[int, list[str]
     return at
 
 
-def _label(names: list[str], limit: int) -> str:
-    """The tags at one point, shortened to "KJU+2" and then cut when they do not fit."""
-    full = " ".join(names)
-    if cell_len(full) <= limit:
-        return full
-    short = f"{names[0]}+{len(names) - 1}" if len(names) > 1 else names[0]
-    if cell_len(short) <= limit:
-        return short
-    return short[: max(limit - 1, 1)] + "…"
+def stack(names: list[str], limit: int) -> list[str]:
+    """The tags at one point as lines of at most ``limit`` cells, every tag whole: a crowded
+    point stacks its tags over several lines rather than fold them into "KJU+2"."""
+    lines: list[str] = []
+    for name in names:
+        if lines and cell_len(lines[-1]) + 1 + cell_len(name) <= limit:
+            lines[-1] += f" {name}"
+        else:
+            lines.append(name)
+    return lines
 
 
 def fit_axis(spreads: list[IssueSpread], tags: dict[str, str], budget: int) -> Axis:
@@ -122,33 +122,45 @@ def axis_header(axis: Axis) -> Text:
 
 def spread_bar(spread: IssueSpread, tags: dict[str, str], axis: Axis) -> Text:
     """One issue on the axis: a heavy line from the lowest to the highest known stance, and each
-    actor's tag centred on its point, on the stance's colour."""
-    chars = [" "] * axis.width
-    styles = [""] * axis.width
-    for col in range(axis.x(POINTS[0]), axis.x(POINTS[-1]) + 1):
-        chars[col], styles[col] = AXIS, "dim"
-    for point in POINTS:
-        chars[axis.x(point)] = TICK
-    if spread.low is not None and spread.high is not None and spread.high > spread.low:
-        for col in range(axis.x(spread.low), axis.x(spread.high) + 1):
-            chars[col], styles[col] = SPAN, "bold"
-    placed_end = -2
+    actor's tag centred on its point, on the stance's colour. Where a point holds more tags than
+    fit between its neighbours, the rest go on lines below, under the same point."""
+    # A label no wider than a slot less one never reaches its neighbour's.
     limit = max(axis.slot - 1, 2)
-    for point, names in sorted(point_tags(spread, tags).items()):
-        label = _label(names, limit if POINTS[0] < point < POINTS[-1] else axis.slot + axis.pad - 1)
-        width = cell_len(label)
-        start = axis.x(point) - (width - 1) // 2
-        start = max(start, placed_end + 2, 0)
-        start = min(start, axis.width - width)
-        for offset, char in enumerate(label):
-            if start + offset < axis.width:
-                chars[start + offset], styles[start + offset] = char, badge_style(point)
-        placed_end = start + width - 1
-    text = Text(end="")
-    for char, style in zip(chars, styles):
-        text.append(char, style=style)
-    text.rstrip()
-    return text
+    stacks = {
+        point: stack(names, limit) for point, names in sorted(point_tags(spread, tags).items())
+    }
+    height = max((len(lines) for lines in stacks.values()), default=1)
+    rows = []
+    for line in range(height):
+        chars = [" "] * axis.width
+        styles = [""] * axis.width
+        if line == 0:
+            for col in range(axis.x(POINTS[0]), axis.x(POINTS[-1]) + 1):
+                chars[col], styles[col] = AXIS, "dim"
+            for point in POINTS:
+                chars[axis.x(point)] = TICK
+            if spread.low is not None and spread.high is not None and spread.high > spread.low:
+                for col in range(axis.x(spread.low), axis.x(spread.high) + 1):
+                    chars[col], styles[col] = SPAN, "bold"
+        placed_end = -2
+        for point, lines in stacks.items():
+            if line >= len(lines):
+                continue
+            label = lines[line]
+            width = cell_len(label)
+            start = axis.x(point) - (width - 1) // 2
+            start = max(start, placed_end + 2, 0)
+            start = min(start, axis.width - width)
+            for offset, char in enumerate(label):
+                if start + offset < axis.width:
+                    chars[start + offset], styles[start + offset] = char, badge_style(point)
+            placed_end = start + width - 1
+        row = Text(end="")
+        for char, style in zip(chars, styles):
+            row.append(char, style=style)
+        row.rstrip()
+        rows.append(row)
+    return Text("\n", end="").join(rows)
 
 
 def spread_number(spread: IssueSpread) -> Text:
@@ -181,12 +193,18 @@ def farthest_text(ds: Dataset, spread: IssueSpread) -> Text:
     return text
 
 
-def absent_text(spread: IssueSpread, tags: dict[str, str]) -> Text:
-    if not spread.absent:
-        return Text("", end="")
-    shown = [tags.get(a, a) for a in spread.absent[:ABSENT_NAMED]]
-    more = len(spread.absent) - ABSENT_NAMED
-    return Text(" ".join(shown) + (f" +{more}" if more > 0 else ""), style="dim", end="")
+def absent_text(spread: IssueSpread, tags: dict[str, str], width: int, lines: int) -> Text:
+    """The tags of the actors not known on the issue, stacked in ``width`` cells over at most
+    ``lines`` lines; "+N" for those left over (the detail names every one)."""
+    names = [tags.get(a, a) for a in spread.absent]
+    # No more tags can fit than this (each takes a cell and a space at least).
+    most = min(len(names), lines * (width + 1) // 2)
+    for shown in range(most, -1, -1):
+        left = len(names) - shown
+        stacked = stack(names[:shown] + ([f"+{left}"] if left else []), width)
+        if len(stacked) <= lines:
+            return Text("\n".join(stacked), style="dim", end="")
+    return Text(f"+{len(names)}", style="dim", end="")
 
 
 # -- distances --------------------------------------------------------------------------------
@@ -204,20 +222,32 @@ def is_thin(pair: PairDistance) -> bool:
     return pair.shared <= 1
 
 
-def distance_cell(pair: PairDistance | None) -> Text:
-    """ "▓▓ 2.5 n=2"; a distance on one issue dimmed; "— n=0" when nothing is shared."""
+def distance_cell(pair: PairDistance | None, short: bool = False) -> Text:
+    """ "▓▓ 2.5 n=2"; a distance on one issue dimmed; "— n=0" when nothing is shared. Short,
+    for a grid that would not fit the screen: "▓▓ 2.5", the basis in the detail."""
     if pair is None:
         return Text("    ·", style="dim", end="")
     if pair.distance is None:
-        return Text("   —   n=0", style="dim", end="")
-    text = Text(f"{shade(pair.distance)} {pair.distance:.1f} n={pair.shared}", end="")
+        return Text("   —" if short else "   —   n=0", style="dim", end="")
+    text = Text(f"{shade(pair.distance)} {pair.distance:.1f}", end="")
+    if not short:
+        text.append(f" n={pair.shared}")
     if is_thin(pair):
         text.stylize(THIN_STYLE)
     return text
 
 
-def distance_legend(wide: bool) -> Text:
+def distance_legend(wide: bool, short: bool = False) -> Text:
     bands = "  ░ ≤1 ▒ ≤2 ▓ ≤3 █ ≤4"
+    if short:
+        return Text.assemble(
+            "0 same … 4 opposite;",
+            bands,
+            "; ",
+            ("dim", THIN_STYLE),
+            ": one issue only; the issues each rests on are in the detail",
+            end="",
+        )
     if wide:
         return Text.assemble(
             "Mean gap over the issues both have a stance on: 0 same, 4 opposite ends.",

@@ -15,12 +15,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import DescendantFocus
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
+from tui.app.render.wrap import column_width, longest_word, wrapped
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.gaps.detail import (
     Figure,
@@ -29,6 +31,7 @@ from tui.app.widgets.gaps.detail import (
     figure_widgets,
     status_mark,
 )
+from tui.app.widgets.gaps.figure_table import FigureTable, cell_width
 from tui.app.widgets.gaps.figures import (
     absent_text,
     actor_tags,
@@ -47,22 +50,18 @@ from tui.core.basis import BasisFilter
 FIGURES_SHARE = 0.62
 SPREAD_WIDTH = 9  # "– 1 known"
 ABSENT_WIDTH = 12
+ABSENT_LINES = 2  # a row grows this far to name the actors not known; then "+N"
 MIN_BAR = 31
 COMPACT_TITLE = 22
+# Side by side needs room for the issue titles wrapped at least this wide.
+NARROWEST_TITLE = 16
 WIDE_TITLE = 30
 STATUS_ORDER = {"unmet": 0, "unknown": 1, "met": 2}
+NAME_COLUMN = "actor-name"
 
 
 def condition_id(check: ConditionCheck) -> str:
     return f"{check.holder.actor_id}:{check.holder.issue_id}:{check.index}"
-
-
-class FigureTable(DataTable):
-    """A DataTable of figures: the cursor picks one, enter reads its evidence."""
-
-    DEFAULT_CLASSES = "gaps-figure"
-
-    BINDINGS = [Binding("enter", "select_cursor", "Read evidence", show=True)]
 
 
 class FigureList(OptionList):
@@ -151,6 +150,23 @@ class GapsView(PeninsulaView):
         width = self.size.width
         return int(width * FIGURES_SHARE) if self._wide else width
 
+    def wide_at(self, size: Size) -> bool:
+        """Side by side only where the spreads keep every column: titles wrapped no narrower
+        than their longest word, the shortest bar, the spread and the actors not known."""
+        ds = self.dataset
+        if ds is None:
+            return super().wide_at(size)
+        title = max(longest_word([issue.title for issue in ds.issues.values()]), NARROWEST_TITLE)
+        need = (title + 2) + (MIN_BAR + 2) + (SPREAD_WIDTH + 2) + (ABSENT_WIDTH + 2) + 2 + 3
+        return size.width >= self.WIDE_AT and int(size.width * FIGURES_SHARE) >= need
+
+    _drawn_width: int | None = None
+
+    def after_resize(self, layout_changed: bool) -> None:
+        # The bars are fitted to the width: a new width draws them again.
+        if layout_changed or self.size.width != self._drawn_width:
+            self.refresh_view()
+
     # -- data ----------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
@@ -159,6 +175,7 @@ class GapsView(PeninsulaView):
             return
         analysis = analyse(ds, self.as_of, basis=self.basis)
         self.analysis = analysis
+        self._drawn_width = self.size.width
         self.query_one("#gaps-basis", Static).update(
             Content(basis_caveat(analysis) + " △ hollow: inferred. o: own words only / all.")
         )
@@ -189,25 +206,38 @@ class GapsView(PeninsulaView):
                 analysis.issue_ids.index(s.issue_id),
             ),
         )
-        longest = max((len(ds.issue_title(s.issue_id)) for s in spreads), default=5)
-        title_width = min(longest, WIDE_TITLE if wide else COMPACT_TITLE)
+        titles = [ds.issue_title(s.issue_id) for s in spreads]
         # What the other columns take, each with one column of padding a side, and the pane's
         # own padding and scroll bar.
-        others = (title_width + 2) + (SPREAD_WIDTH + 2) + (ABSENT_WIDTH + 2 if wide else 0) + 2 + 3
-        axis = fit_axis(spreads, tags, max(self.figures_width - others, MIN_BAR))
+        others = (SPREAD_WIDTH + 2) + (ABSENT_WIDTH + 2 if wide else 0) + 2 + 3
+        room = self.figures_width - others - (MIN_BAR + 2) - 2
+        title_width = column_width(titles, min(WIDE_TITLE if wide else COMPACT_TITLE, room))
+        bar_room = self.figures_width - others - (title_width + 2) - 2
+        axis = fit_axis(spreads, tags, max(bar_room, MIN_BAR))
         saved = self._saved_row(table)
-        table.clear(columns=True)
-        table.add_column(Text("Issue", style="bold"), key="issue")
-        table.add_column(axis_header(axis), key="bar")
-        table.add_column(Text("Spread", style="bold"), key="spread")
-        if wide:
-            table.add_column(Text("Not known", style="bold"), key="absent")
-        for spread in spreads:
-            title = safe_text(_cut(ds.issue_title(spread.issue_id), title_width))
-            cells = [title, spread_bar(spread, tags, axis), spread_number(spread)]
+        rows = []
+        for spread, title_text in zip(spreads, titles):
+            title, lines = wrapped(title_text, title_width)
+            bar = spread_bar(spread, tags, axis)
+            height = max(lines, len(bar.plain.split("\n")))
+            cells = [title, bar, spread_number(spread)]
             if wide:
-                cells.append(absent_text(spread, tags))
-            table.add_row(*cells, key=spread.issue_id)
+                absent = absent_text(spread, tags, ABSENT_WIDTH, max(height, ABSENT_LINES))
+                height = max(height, len(absent.plain.split("\n")))
+                cells.append(absent)
+            rows.append((spread, cells, height))
+        table.clear(columns=True)
+        headers = [
+            (Text("Issue", style="bold"), "issue"),
+            (axis_header(axis), "bar"),
+            (Text("Spread", style="bold"), "spread"),
+        ]
+        if wide:
+            headers.append((Text("Not known", style="bold"), "absent"))
+        for index, (label, key) in enumerate(headers):
+            table.add_sized_column(label, key, [cells[index] for _, cells, _ in rows])
+        for spread, cells, height in rows:
+            table.add_row(*cells, key=spread.issue_id, height=height)
             self._figures[f"spread:{spread.issue_id}"] = spread
         self._restore_row(table, saved)
         self.query_one("#gaps-tags", Static).update(tag_legend(ds, tags))
@@ -217,22 +247,43 @@ class GapsView(PeninsulaView):
         table = self.query_one("#gaps-distances", FigureTable)
         tags = actor_tags(ds, analysis.actor_ids)
         saved = table.cursor_coordinate if table.row_count else None
-        table.clear(columns=True)
-        for actor_id in analysis.actor_ids:
-            table.add_column(Text(tags[actor_id], style="bold"), key=actor_id)
         pairs = {(d.actor_a, d.actor_b): d for d in analysis.distances}
         pairs.update({(d.actor_b, d.actor_a): d for d in analysis.distances})
-        for row_actor in analysis.actor_ids:
-            table.add_row(
-                *(
-                    distance_cell(pairs.get((row_actor, col_actor)))
-                    for col_actor in analysis.actor_ids
-                ),
-                key=row_actor,
-                label=Text.assemble(
-                    (tags[row_actor], "bold"), " ", safe_text(ds.actor_name(row_actor)), end=""
-                ),
+        names = {
+            actor_id: Text.assemble(
+                (tags[actor_id], "bold"), " ", safe_text(ds.actor_name(actor_id)), end=""
             )
+            for actor_id in analysis.actor_ids
+        }
+        room = self.figures_width - 5
+        for short, tagged in ((False, False), (False, True), (True, True)):
+            # The richest grid that fits: names and "▒▒ 1.2 n=5", then tags (the legend above
+            # names them), then "▒▒ 1.2" (the detail gives the basis).
+            cells = {
+                row_actor: [
+                    distance_cell(pairs.get((row_actor, col)), short) for col in analysis.actor_ids
+                ]
+                for row_actor in analysis.actor_ids
+            }
+            if tagged:
+                names = {a: Text(tags[a], style="bold", end="") for a in analysis.actor_ids}
+            grid = sum(
+                max(cell_width(row[index]) for row in cells.values()) + 2
+                for index in range(len(analysis.actor_ids))
+            )
+            if max(map(cell_width, names.values()), default=0) + 2 + grid <= room:
+                break
+        table.clear(columns=True)
+        table.fixed_columns = 1
+        table.add_sized_column(Text(""), NAME_COLUMN, list(names.values()))
+        for index, actor_id in enumerate(analysis.actor_ids):
+            table.add_sized_column(
+                Text(tags[actor_id], style="bold"),
+                actor_id,
+                [row[index] for row in cells.values()],
+            )
+        for row_actor in analysis.actor_ids:
+            table.add_row(names[row_actor], *cells[row_actor], key=row_actor)
         for d in analysis.distances:
             self._figures[f"pair:{d.actor_a}:{d.actor_b}"] = d
         for actor_id in analysis.actor_ids:
@@ -243,8 +294,10 @@ class GapsView(PeninsulaView):
                 column=min(saved.column, len(table.columns) - 1),
             )
         elif table.row_count > 1:
-            table.move_cursor(row=0, column=1)  # the first pair, not an actor with itself
-        self.query_one("#gaps-distances-note", Static).update(distance_legend(bool(self._wide)))
+            table.move_cursor(row=0, column=2)  # the first pair, not an actor with itself
+        self.query_one("#gaps-distances-note", Static).update(
+            distance_legend(bool(self._wide), short)
+        )
 
     def _fill_conditions(self, analysis: Analysis) -> None:
         ds = analysis.dataset
@@ -298,17 +351,12 @@ class GapsView(PeninsulaView):
         table = self.query_one("#gaps-ranking", FigureTable)
         wide = bool(self._wide)
         saved = self._saved_row(table)
-        table.clear(columns=True)
-        for label, key in (
-            ("#", "rank"),
-            ("Issue", "issue"),
-            ("Spread", "spread"),
-            ("Notes", "notes"),
-        ):
-            table.add_column(Text(label, style="bold"), key=key)
-        longest = max((len(ds.issue_title(p.issue_id)) for p in analysis.ranking), default=5)
-        title_width = min(longest, WIDE_TITLE if wide else COMPACT_TITLE)
+        title_width = column_width(
+            [ds.issue_title(p.issue_id) for p in analysis.ranking],
+            WIDE_TITLE if wide else COMPACT_TITLE,
+        )
         tags = actor_tags(ds, analysis.actor_ids)
+        rows = []
         for point in analysis.ranking:
             notes: list[Text] = []
             for check in point.blocked:
@@ -329,14 +377,23 @@ class GapsView(PeninsulaView):
             if point.too_few_known:
                 notes.append(Text(f"{TOO_FEW_KNOWN} ({point.spread.known_words})", end=""))
             spread = point.spread
-            table.add_row(
+            title, lines = wrapped(ds.issue_title(point.issue_id), title_width)
+            cells = [
                 Text(str(point.rank), end=""),
-                safe_text(_cut(ds.issue_title(point.issue_id), title_width)),
+                title,
                 spread_number(spread),
                 Text("\n", end="").join(notes),
-                key=point.issue_id,
-                height=max(len(notes), 1),
+            ]
+            rows.append((point, cells, max(len(notes), lines, 1)))
+        table.clear(columns=True)
+        for index, (label, key) in enumerate(
+            (("#", "rank"), ("Issue", "issue"), ("Spread", "spread"), ("Notes", "notes"))
+        ):
+            table.add_sized_column(
+                Text(label, style="bold"), key, [cells[index] for _, cells, _ in rows]
             )
+        for point, cells, height in rows:
+            table.add_row(*cells, key=point.issue_id, height=height)
             self._figures[f"start:{point.issue_id}"] = point
         self._restore_row(table, saved)
 
@@ -476,7 +533,3 @@ class GapsView(PeninsulaView):
 
     def caption(self) -> Caption | Content:
         return self.citing_caption()
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
