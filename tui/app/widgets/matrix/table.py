@@ -18,7 +18,6 @@ from tui.app.widgets.matrix.fit import SCROLLBAR, MatrixFit
 from tui.core.basis import is_inferred
 from tui.core.dataset import Dataset
 
-
 # The issue titles are a fixed first column of a width we set, not DataTable's row labels:
 # those are measured once the table is next idle, and a frame drawn in between (after a resize
 # refills the table) keeps a label width of nothing, cutting the titles.
