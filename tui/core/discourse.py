@@ -17,70 +17,24 @@ from bisect import insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tui.core.discourse_words import (
+    BODY_WORDS,
+    DEMONYMS,
+    FEMALE_WORDS,
+    HEADS,
+    MALE_WORDS,
+    NOT_PERSON_START,
+    PERSON_NAME,
+    POSSESSIVE,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    TITLE_ALIASES,
+    TITLE_BEFORE,
+    TITLED_SURNAME,
+    WHICH_CLAUSE,
+)
 from tui.core.mentions import Mention, after_preposition, is_title_case
 from tui.core.records import Actor
-
-# Role nouns a title or an apposition gives a person, and what a bare role noun can refer to.
-ROLE_NOUNS = frozenset(
-    """president leader minister nominee chairman chairperson chair dictator strongman premier
-    spokesperson spokesman spokeswoman lawmaker representative rep official director secretary
-    envoy ambassador adviser advisor chief sister brother general marshal""".split()
-)
-# Heads of state and government are all "leaders" to a reporter.
-_HEADS = frozenset({"president", "chairman", "premier", "dictator", "strongman", "marshal"})
-_TITLE_ALIASES = {"rep": "lawmaker", "representative": "lawmaker", "chair": "chairperson"}
-_DEMONYMS = {
-    "north korean": "North Korea",
-    "north korea's": "North Korea",
-    "pyongyang's": "North Korea",
-    "south korean": "South Korea",
-    "south korea's": "South Korea",
-    "seoul's": "South Korea",
-    "u.s.": "United States",
-    "us": "United States",
-    "american": "United States",
-    "chinese": "China",
-    "china's": "China",
-    "russian": "Russia",
-    "russia's": "Russia",
-    "japanese": "Japan",
-    "japan's": "Japan",
-}
-_FEMALE_WORDS = frozenset(
-    "sister daughter wife mother woman spokeswoman ms mrs madam her she herself".split()
-)
-_MALE_WORDS = frozenset("brother son husband father man spokesman mr his he himself".split())
-# Words that make a capitalised phrase a body, not a person.
-_BODY_WORDS = frozenset(
-    """Ministry Agency Council Commission House Party Assembly News Office Department Committee
-    Forces Army Navy Staff Government Administration Media Times Post Herald Daily Service Group
-    Institute Center Centre University Nations Union Organization Organisation Bank Court Korea
-    Korean Koreas States America China Japan Russia Pyongyang Seoul Washington Beijing Moscow
-    Tokyo Kremlin Yonhap Reuters KCNA AFP AP Xinhua TASS Day Year Summit Forum Conference
-    Force Hotel Sea Zone Treaty Agreement Declaration Exercise Exercises Shield Games""".split()
-)
-_NOT_PERSON_START = frozenset(
-    """The A An In On At As But And Or If When While After Before According Meanwhile However
-    He She It They We I You This That These Those His Her Its Their Our Also Still Yet So Then
-    Now Last Next Since Until Though Although Despite Even Only Just Under Over From With For
-    Of To By Not No Regarding Additionally Furthermore Speaking Stressing Reversing Praising
-    Asked Calling Referring Through Within Separately Likewise Addressing Photos Officials
-    Analysts Critics President Minister Chairman Chairperson Prime Unification Rep Mr Mrs Ms
-    Vice Foreign Defense Defence National Security Former""".split()
-)
-_PERSON_NAME = re.compile(
-    r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ \u00a0][A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])"
-)
-_TITLE_BEFORE = re.compile(r"((?:[A-Za-z][\w.'’-]*[ \u00a0]){1,4})$")
-_TITLED_SURNAME = re.compile(
-    r"\b(Rep|Sen|Mr|Mrs|Ms|Dr|Gen|Chairperson|Chairman|Chair|Minister|Spokesman|Director)\.?"
-    r"[ \u00a0]([A-Z][a-z]+)\b(?![ \u00a0][A-Z])"
-)
-# `, in which he`, `, during which she`: a clause on a noun (a speech, a call, a meeting).
-_WHICH_CLAUSE = re.compile(
-    r",\s*(?:in|during|at|on|with|through|after|before)\s+which\s+\Z|,\s*where\s+\Z"
-)
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 @dataclass
@@ -115,10 +69,10 @@ class _Event:
 def _role_words(text: str) -> set[str]:
     roles = set()
     for word in re.findall(r"[A-Za-z]+", text.lower()):
-        word = _TITLE_ALIASES.get(word, word)
+        word = TITLE_ALIASES.get(word, word)
         if word in ROLE_NOUNS:
             roles.add(word)
-            if word in _HEADS:
+            if word in HEADS:
                 roles.add("leader")
     return roles
 
@@ -127,7 +81,7 @@ def _country_in(text: str) -> str | None:
     lowered = text.lower()
     found = [
         (lowered.find(k), c)
-        for k, c in _DEMONYMS.items()
+        for k, c in DEMONYMS.items()
         if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", lowered)
     ]
     return max(found)[1] if found else None
@@ -174,7 +128,7 @@ class Discourse:
                 continue
             entity = self._actor_entities[mention.candidates[0]]
             self._introduce(entity, mention.start, mention.end, mention.can_be_subject)
-        for match in _TITLED_SURNAME.finditer(body):
+        for match in TITLED_SURNAME.finditer(body):
             if self._inside_quote(match.start()):
                 continue
             title, surname = match.group(1), match.group(2)
@@ -192,14 +146,14 @@ class Discourse:
             for line in re.finditer(r"[^\n]+", body)
             if is_title_case(line.group()) and not re.search(r"[.!?]\W*$", line.group())
         ]
-        for match in _PERSON_NAME.finditer(body):
+        for match in PERSON_NAME.finditer(body):
             start, end = match.span()
             if self._inside_quote(start) or any(a < end and start < b for a, b in taken):
                 continue
             if any(a <= start < b for a, b in headlines):
                 continue
             words = match.group().replace("\u00a0", " ").split()
-            if words[0] in _NOT_PERSON_START or any(w in _BODY_WORDS for w in words):
+            if words[0] in NOT_PERSON_START or any(w in BODY_WORDS for w in words):
                 continue
             label = " ".join(words)
             entity = self._others.setdefault(
@@ -241,11 +195,11 @@ class Discourse:
 
     def _introduce(self, entity: Entity, start: int, end: int, subject: bool) -> None:
         for word in re.findall(r"[a-z]+", self.body[start:end]):
-            if word in _FEMALE_WORDS:
+            if word in FEMALE_WORDS:
                 entity.votes["f"] = entity.votes.get("f", 0) + 2
-            elif word in _MALE_WORDS:
+            elif word in MALE_WORDS:
                 entity.votes["m"] = entity.votes.get("m", 0) + 2
-        before = _TITLE_BEFORE.search(self.body[max(0, start - 60) : start])
+        before = TITLE_BEFORE.search(self.body[max(0, start - 60) : start])
         if before:
             title = re.split(r"[,.;:]\s", before.group(1))[-1]
             lowered = title.lower()
@@ -257,9 +211,9 @@ class Discourse:
         if apposition:
             entity.roles |= _role_words(apposition.group(1))
             for word in re.findall(r"[a-z]+", apposition.group(1)):
-                if word in _FEMALE_WORDS:
+                if word in FEMALE_WORDS:
                     entity.votes["f"] = entity.votes.get("f", 0) + 2
-                elif word in _MALE_WORDS:
+                elif word in MALE_WORDS:
                     entity.votes["m"] = entity.votes.get("m", 0) + 2
         if before:
             for word in re.findall(r"[A-Za-z]+", before.group(1).lower())[-2:]:
@@ -286,7 +240,7 @@ class Discourse:
                 " " if self._inside_quote(i) else ch for i, ch in enumerate(self.body[a:b], a)
             )
             for word in re.findall(r"[A-Za-z]+", unquoted):
-                gender = _PRONOUN_GENDER.get(word.lower())
+                gender = PRONOUN_GENDER.get(word.lower())
                 if gender:
                     entity.votes[gender] = entity.votes.get(gender, 0) + 1
 
@@ -308,6 +262,10 @@ class Discourse:
             return self._bare[mention.start]
         return self._resolve_surname(mention)
 
+    def _previous_paragraph_start(self, offset: int) -> int:
+        starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.body[:offset])]
+        return starts[-2] if len(starts) > 1 else 0
+
     def _sentence_start(self, offset: int) -> int:
         stops = [
             m.end() for m in re.finditer(r"[.!?][”’\"]?\s+(?=[A-Z“\"])|\n", self.body[:offset])
@@ -320,18 +278,18 @@ class Discourse:
         stop = re.search(r"[.!?](?:\s|$)", self.body[offset:])
         end = offset + stop.end() if stop else len(self.body)
         words = {
-            _PRONOUN_GENDER[w.lower()]
+            PRONOUN_GENDER[w.lower()]
             for i, w in (
                 (m.start(), m.group()) for m in re.finditer(r"[A-Za-z]+", self.body[start:end])
             )
-            if w.lower() in _PRONOUN_GENDER and not self._inside_quote(start + i)
+            if w.lower() in PRONOUN_GENDER and not self._inside_quote(start + i)
         }
         return words.pop() if len(words) == 1 else None
 
     def _resolve_surname(self, mention: Mention) -> tuple[Entity | None, str]:
         surface = mention.surface.replace("’", "'")
         word = surface.split()[-1] if " " in surface else surface
-        titled = _TITLE_BEFORE.search(self.body[max(0, mention.start - 30) : mention.start])
+        titled = TITLE_BEFORE.search(self.body[max(0, mention.start - 30) : mention.start])
         title_roles = _role_words(titled.group(1).split()[-1]) if titled else set()
         candidates = set(mention.candidates)
         gender = self._sentence_gender(mention.start)
@@ -366,7 +324,7 @@ class Discourse:
 
     def role(self, noun: str, adjectives: str, offset: int) -> tuple[Entity | None, str]:
         """`the president`, `the South Korean leader`: the last one the article gave that role."""
-        noun = _TITLE_ALIASES.get(noun.lower(), noun.lower())
+        noun = TITLE_ALIASES.get(noun.lower(), noun.lower())
         country = _country_in(adjectives) if adjectives else None
 
         def fits(entity: Entity) -> bool:
@@ -396,25 +354,44 @@ class Discourse:
 
         In a clause that hangs on a noun of the sentence (`Lee gave an address, in which he
         ...`), the pronoun is the sentence's subject, whoever was named in between."""
-        gender = _PRONOUN_GENDER.get(word.lower())
+        gender = PRONOUN_GENDER.get(word.lower())
 
         def fits(entity: Entity) -> bool:
             return entity.person and (entity.gender is None or entity.gender == gender)
 
         start = self._sentence_start(offset)
-        if _WHICH_CLAUSE.search(self.body, start, offset):
-            subject = next(
-                (
-                    e
-                    for e in self.events
-                    if start <= e.start < offset and e.subject and fits(e.entity)
-                ),
-                None,
-            )
+        if WHICH_CLAUSE.search(self.body, start, offset):
+            earlier = [e for e in self.events if start <= e.start < offset and fits(e.entity)]
+            # `President Lee's address ..., in which he`: the owner of what the clause is on.
+            owners = [e for e in earlier if POSSESSIVE.match(self.body, e.end)]
+            if owners:
+                label = owners[-1].entity.label
+                return owners[-1].entity, (
+                    f"“{word}” read as {label}, whose words the clause is about"
+                )
+            subject = next((e for e in earlier if e.subject), None)
             if subject is not None:
                 label = subject.entity.label
                 return subject.entity, f"“{word}” read as {label}, the subject of its sentence"
         found = self._recent(offset, fits)
+        if found is not None and found.gender is None and gender == "f":
+            # `she` after a man whose gender the article never showed: the woman it has shown,
+            # named in this paragraph or the one before, is the likelier one. (Not `he`: copy
+            # marks a woman as one, with "sister" or "Ms", far more often than a man.)
+            window = self._previous_paragraph_start(offset)
+            shown = [
+                e
+                for e in self.events
+                if window <= e.start
+                and e.end <= offset
+                and e.entity.person
+                and e.entity.gender == gender
+            ]
+            if shown:
+                label = shown[-1].entity.label
+                return shown[-1].entity, (
+                    f"“{word}” read as {label}, the last woman the article named"
+                )
         if found is None:
             return None, ""
         kind = "person" if found.gender is None else "man" if gender == "m" else "woman"

@@ -2,8 +2,9 @@
 
 `extract` reads an article once (`reading`), with a model of who it has introduced
 (`tui.core.discourse`); `text` finds its paragraphs, quotations and sentences, `attribution`
-where each quotation's speaker is named, `vocabulary` the words it reads by, and `results` what
-it returns.
+where each quotation's speaker is named, `clauses` whose words a quote with no verb of saying
+beside it is (a term, a question, an opening clause), `dating` when it was said, `vocabulary`
+the words it reads by, and `results` what it returns.
 """
 
 from tui.core.extract.reading import extract

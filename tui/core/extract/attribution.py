@@ -49,7 +49,7 @@ def attribution_before(reader: Reader, quote: Quote, before_start: int) -> Attri
             return Attribution(
                 speaker,
                 (confidence or 1.0) * 0.9,
-                _joined("“quoted … as saying” before it", why),
+                joined("“quoted … as saying” before it", why),
                 before_start + quoted_as.start(2),
             )
         return None
@@ -72,7 +72,7 @@ def attribution_before(reader: Reader, quote: Quote, before_start: int) -> Attri
     return Attribution(
         subject,
         (confidence or 1.0) * 0.95,
-        _joined(f"“{verb.text}” introduces it", why),
+        joined(f"“{verb.text}” introduces it", why),
         verb.start,
     )
 
@@ -99,7 +99,7 @@ def attribution_after(reader: Reader, quote: Quote, after_stop: int) -> Attribut
             speaker, why, confidence = reader.speaker_in(quote.close_mark + 1, word.start)
             where = f"“… {word.text}” follows it"
         if speaker.known or speaker.label or why:
-            return Attribution(speaker, (confidence or 1.0) * 0.95, _joined(where, why), word.start)
+            return Attribution(speaker, (confidence or 1.0) * 0.95, joined(where, why), word.start)
         return None
     according = re.match(r"[\s,]*according to ", body[quote.close_mark + 1 : after_stop])
     if according:
@@ -110,7 +110,7 @@ def attribution_after(reader: Reader, quote: Quote, after_stop: int) -> Attribut
         speaker, why, confidence = reader.speaker_in(slot_start, slot_end)
         if speaker.known or speaker.label:
             return Attribution(
-                speaker, (confidence or 1.0) * 0.9, _joined("“according to …” follows it", why)
+                speaker, (confidence or 1.0) * 0.9, joined("“according to …” follows it", why)
             )
     return None
 
@@ -134,7 +134,7 @@ def attribution_in_sentence(
             return Attribution(
                 speaker,
                 (confidence or 1.0) * 0.75,
-                _joined(f"a partial quote; its sentence’s subject “{verb.text}”", why),
+                joined(f"a partial quote; its sentence’s subject “{verb.text}”", why),
             )
     first = [
         m for m in reader.mentions if sentence_start <= m.start < sentence_end and m.can_be_subject
@@ -145,94 +145,9 @@ def attribution_in_sentence(
             return Attribution(
                 Speaker((actor,)),
                 0.55,
-                _joined(f"a partial quote; “{first[0].surface}” is the first actor named", why),
+                joined(f"a partial quote; “{first[0].surface}” is the first actor named", why),
             )
     return None
-
-
-# `caused controversy by using the expression “status of nuclear power”`: whoever uses a term.
-_USES_A_TERM = re.compile(
-    r"\b(?:us(?:e|es|ed|ing)|invok(?:e|es|ed|ing)|adopt(?:s|ed|ing)?|repeat(?:s|ed|ing)?)\s+"
-    r"(?:(?:the|a|an|his|her|its|their|this|that|same)\s+){0,2}(?:[a-z-]+\s+)?"
-    r"(?:expression|term|phrase|words?|label|description|formula|formulation|slogan)\s*,?\s*\Z"
-)
-
-
-def attribution_of_a_term_used(
-    reader: Reader, quote: Quote, sentence_start: int
-) -> Attribution | None:
-    """`Hegseth drew criticism by using the term “nuclear power”`: the one who used it."""
-    term = _USES_A_TERM.search(reader.body, sentence_start, quote.open_mark)
-    if term is None:
-        return None
-    speaker, why, confidence = reader.subject_before(term.start(), sentence_start)
-    if speaker is None or not (speaker.known or speaker.label):
-        return None
-    return Attribution(
-        speaker, (confidence or 1.0) * 0.75, _joined("a term its sentence’s subject used", why)
-    )
-
-
-# `Calling the German path a “pragmatic” approach, the nominee said ...`: a clause opening the
-# sentence with a participle, whose subject is the main clause's.
-_FRONTED_PARTICIPLE = re.compile(
-    r"\s*(?:Calling|Describing|Labell?ing|Branding|Terming|Dubbing|Denouncing|Criticizing|"
-    r"Criticising|Praising|Slamming|Warning|Stressing|Noting|Saying|Referring|Characterizing|"
-    r"Characterising|Defining|Hailing|Rejecting|Dismissing|Condemning)\b"
-)
-
-
-def attribution_of_fronted_clause(
-    reader: Reader, quote: Quote, sentence_start: int, sentence_end: int
-) -> Attribution | None:
-    body = reader.body
-    if not _FRONTED_PARTICIPLE.match(body, sentence_start):
-        return None
-    if re.search(r"[,;:]\s", body[sentence_start : quote.open_mark]):
-        return None  # the opening clause ended before the quote
-    comma = re.search(r",\s*", reader.unquoted[quote.close_mark + 1 : sentence_end])
-    if comma is None:
-        return None
-    slot_start = quote.close_mark + 1 + comma.end()
-    verb = next(
-        (
-            w
-            for w in word_tokens(body, slot_start, sentence_end)[:8]
-            if w.text in REPORTED_VERBS or re.fullmatch(r"[a-z]+ed", w.text)
-        ),
-        None,
-    )
-    if verb is None:
-        return None
-    speaker, why, confidence = reader.speaker_in(slot_start, verb.start)
-    if not (speaker.known or speaker.label):
-        return None
-    return Attribution(
-        speaker,
-        (confidence or 1.0) * 0.8,
-        _joined("a partial quote in the clause that opens its sentence; its subject follows", why),
-    )
-
-
-# `To the question, “...?” the minister said`, `Asked, “...?”`: the words are the asker's.
-_QUESTION_PUT = re.compile(
-    r"(?:\b[Tt]o\s+)?\b(?:the|a|this|that|his|her)\s+question\s*[,:]?\s*\Z|"
-    r"(?:^|[.!?]\s+|\n)\s*(?:When\s+)?[Aa]sked\s*[,:]?\s*\Z"
-)
-
-
-def question_put(reader: Reader, quote: Quote, sentence_start: int) -> Attribution | None:
-    """A question put to the one who answers is not the answerer's, and its asker is unnamed."""
-    text = squash(" ".join(reader.body[a:b] for a, b in quote.pieces))
-    if not text.endswith("?"):
-        return None
-    if not _QUESTION_PUT.search(reader.body[sentence_start : quote.open_mark]):
-        return None
-    return Attribution(
-        Speaker(label="whoever asked (not named)"),
-        0.0,
-        "a question put to the one who answers it, by someone the article does not name",
-    )
 
 
 def first_full_stop(text: str) -> int | None:
@@ -283,7 +198,7 @@ def soundbite_speaker(reader: Reader, quote: Quote) -> Attribution | None:
     if not (speaker.known or speaker.label):
         return None
     return Attribution(
-        speaker, (confidence or 1.0) * 0.9, _joined("the transcript line above names it", why)
+        speaker, (confidence or 1.0) * 0.9, joined("the transcript line above names it", why)
     )
 
 
@@ -315,7 +230,7 @@ def attribution_at_sentence_end(
     return Attribution(
         speaker,
         (confidence or 1.0) * 0.8,
-        _joined(f"a partial quote; “… {match['verb']}” ends its sentence", why),
+        joined(f"a partial quote; “… {match['verb']}” ends its sentence", why),
         tail_start + match.start("verb"),
     )
 
@@ -334,7 +249,7 @@ def according_to_before(reader: Reader, quote: Quote, sentence_start: int) -> At
     if not (speaker.known or speaker.label):
         return None
     return Attribution(
-        speaker, (confidence or 1.0) * 0.85, _joined("“according to …” opens its sentence", why)
+        speaker, (confidence or 1.0) * 0.85, joined("“according to …” opens its sentence", why)
     )
 
 
@@ -360,12 +275,12 @@ def attribution_in_next_sentence(
     return Attribution(
         speaker,
         (confidence or 1.0) * 0.75,
-        _joined(f"the next sentence’s “{verbs[0].text}” attributes it", why),
+        joined(f"the next sentence’s “{verbs[0].text}” attributes it", why),
         verbs[0].start,
     )
 
 
-def _joined(where: str, why: str) -> str:
+def joined(where: str, why: str) -> str:
     return f"{where}; {why}" if why else where
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from tui.core.discourse import Discourse, Entity
+from tui.core.extract.dating import said_on_from_words
 from tui.core.extract.results import Finding, Speaker
 from tui.core.extract.text import (
     Paragraph,
@@ -14,19 +15,19 @@ from tui.core.extract.text import (
     find_quotes,
     is_headline,
     split_paragraphs,
+    verbs_in,
     word_tokens,
 )
 from tui.core.extract.vocabulary import (
-    DATE_PATTERNS,
     DATELINE,
     IN_A_PREPOSITION,
     MODIFIES_A_NOUN,
-    MONTHS,
     NOT_NAMES,
     PARTICIPLES,
     POSS_AFTER,
     PRONOUNS,
     PROPER_NAME,
+    REPORTED_VERBS,
     ROLE_PHRASE,
     SPEAKER_NOUNS,
     TRANSCRIPT_SPEAKER,
@@ -34,7 +35,6 @@ from tui.core.extract.vocabulary import (
 )
 from tui.core.mentions import ActorNames, Mention, after_preposition, is_title_case
 from tui.core.relations import relation_mentions
-from tui.core.relative_dates import day_from_words, span_from_words
 
 
 class Reader:
@@ -244,6 +244,23 @@ class Reader:
             antecedent = self._antecedent(limit, relative.start())
             if antecedent is not None:
                 return antecedent
+        shared = _AND_BEFORE_VERB.search(self.body, limit, verb_start)
+        if shared:
+            # `She stressed that ... and said`: the second verb has the first one's subject.
+            earlier = [
+                v
+                for v in verbs_in(self.body, limit, shared.start(), REPORTED_VERBS)
+                if not self.inside_quote(v.start)
+            ]
+            if earlier:
+                speaker, why, confidence = self.subject_before(earlier[0].start, limit)
+                if speaker is not None and (speaker.known or speaker.label):
+                    first = earlier[0].text
+                    return (
+                        speaker,
+                        f"the subject of “{first}” goes on; {why}".rstrip("; "),
+                        confidence,
+                    )
         words = word_tokens(self.body, limit, verb_start)[-9:]
         candidates: list[tuple[int, int, Speaker, str, float]] = []
         for mention in self.mentions:
@@ -288,6 +305,12 @@ class Reader:
                 self.body, max(limit, word.start - 60), word.start
             ):
                 candidates.append((word.start, word.end, Speaker(label=word.text), "", 0.0))
+        # `Its state media said`: an agency or state media as the only source speaks for itself.
+        for media in _STATE_MEDIA.finditer(self.body, limit, verb_start):
+            if not after_preposition(self.body[max(limit, media.start() - 40) : media.start()]):
+                candidates.append(
+                    (media.start(), media.end(), Speaker(label="state media"), "", 0.0)
+                )
         candidates = [c for c in candidates if c[1] <= verb_start]
         # `Lee Jae-myung, the South Korean president, urged`: words in an aside describe the
         # subject before it; they are not the subject.
@@ -374,36 +397,11 @@ class Reader:
             dateline = DATELINE.match(text)
             if dateline:
                 text = " " * dateline.end() + text[dateline.end() :]
-        for pattern in DATE_PATTERNS:
-            match = pattern.search(text)
-            if not match:
-                continue
-            parts = match.groupdict()
-            month = (
-                int(parts["month_number"]) if parts.get("month_number") else MONTHS[parts["month"]]
-            )
-            year = int(parts["year"]) if parts.get("year") else None
-            if year is None and self.published is not None:
-                year = self.published.year
-                try:
-                    if dt.date(year, month, int(parts["day"])) > self.published:
-                        year -= 1
-                except ValueError:
-                    continue
-            if year is None:
-                return None, f"The article says “{match.group()}”"
-            try:
-                return dt.date(
-                    year, month, int(parts["day"])
-                ), f"The article says “{match.group()}”"
-            except ValueError:
-                continue
-        named_day = day_from_words(text, self.published)
-        if named_day is not None:
-            return named_day
-        return None, span_from_words(text, self.published)
+        return said_on_from_words(text, self.published)
 
 
+_STATE_MEDIA = re.compile(r"(?<![\w-])state(?:[- ]run)?\s+media\b")
+_AND_BEFORE_VERB = re.compile(r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\Z")
 _CARRIED_BY = re.compile(
     r"\s+(?:carried|published|released|issued|relayed|distributed|run)\s+(?:by|in|on|through)\b.*$",
     re.DOTALL,

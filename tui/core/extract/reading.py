@@ -13,9 +13,12 @@ What it reads:
   the end of its sentence (`..., the commission said in a statement.`), in the sentence after it,
   `According to X,` opening its sentence, the subject of the sentence a partial quote is part of,
   each name resolved by the article's discourse model (a surname, title, role noun, relation or
-  pronoun to the person the article made current); an agency or state media is the relay of the
-  sentence's subject, not its speaker; a quotation standing alone continues the open quotation,
-  a fragment with no attribution is given to no one;
+  pronoun to the person the article made current, a name misspelt by one letter to the actor);
+  an agency or state media is the relay of the sentence's subject, not its speaker; a quotation
+  standing alone continues the open quotation, a fragment with no attribution is given to no one;
+- quotes with no verb of saying beside them: a term someone used or is named as using, a quote
+  in an opening participle clause, a question put to the one who answers it (the asker's, not
+  the answerer's), and a weapon's designation (nobody's);
 - reported speech: a sentence whose subject is a known actor and whose verb reports a position
   (said, urged, backed, rejected, condemned, signaled, framed, ...).
 """
@@ -34,13 +37,18 @@ from tui.core.extract.attribution import (
     attribution_before,
     attribution_in_next_sentence,
     attribution_in_sentence,
-    attribution_of_a_term_used,
-    attribution_of_fronted_clause,
     first_full_stop,
     is_a_name,
     is_whole_sentence,
-    question_put,
     soundbite_speaker,
+)
+from tui.core.extract.clauses import (
+    attribution_of_a_passive_agent,
+    attribution_of_a_term_used,
+    attribution_of_an_owned_term,
+    attribution_of_fronted_clause,
+    is_a_designation,
+    question_put,
 )
 from tui.core.extract.reader import Reader
 from tui.core.extract.results import Extraction, Finding, Speaker
@@ -114,7 +122,11 @@ def _read_sentence(
     for quote in quotes:
         if id(quote) in merged:
             continue
-        if reader.headline.get(quote.paragraph) or is_a_name(body, quote):
+        if (
+            reader.headline.get(quote.paragraph)
+            or is_a_name(body, quote)
+            or is_a_designation(body, quote)
+        ):
             previous_close = max(b for _, b in quote.pieces) + 1
             continue
         finding, verb_offsets = _read_quote(
@@ -221,6 +233,10 @@ def _read_quote(
         attribution = attribution_at_sentence_end(reader, quote, sentence_start, sentence_end)
     if attribution is None:
         attribution = according_to_before(reader, quote, sentence_start)
+    if attribution is None and not whole:
+        attribution = attribution_of_a_passive_agent(reader, quote, sentence_start, sentence_end)
+    if attribution is None and not whole:
+        attribution = attribution_of_an_owned_term(reader, quote, sentence_start)
     if attribution is None and not whole:
         attribution = attribution_of_a_term_used(reader, quote, sentence_start)
     if attribution is None and not whole:

@@ -122,7 +122,10 @@ def sentence_ends(body: str, para: Paragraph, quotes: list[Quote]) -> list[int]:
     ]
     text = body[para.start : para.end]
     ends = []
-    for match in re.finditer(r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[A-Z0-9])", text):
+    for match in re.finditer(
+        r"[.!?]+[”’\"')\]]*(?=\s+[\"“‘'(\[A-Z0-9])|(?<=[a-z]{2})[.!?]+[”’\"')\]]*(?=[A-Z][a-z])",
+        text,
+    ):
         position = para.start + match.start()
         if any(a < position < b for a, b in protected):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from tui.core.discourse import ROLE_NOUNS
+from tui.core.discourse_words import ROLE_NOUNS
 
 # -- vocabulary ------------------------------------------------------------------------------------
 
@@ -111,7 +111,9 @@ ABBREVIATIONS = frozenset(
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
-WORD_RE = re.compile(r"[\w][\w'’\-\.]*")
+# A full stop inside a word (`U.S.`) keeps it whole; one glued to a capitalised word after it
+# (`North Korea.She`, copy whose spaces were lost) ends it.
+WORD_RE = re.compile(r"[\w](?:[\w'’\-]|\.(?![A-Z][a-z]))*")
 PROPER_NAME = re.compile(
     r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’\-]*)(?:[\s\u00a0](?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’\-]*))*"
 )
