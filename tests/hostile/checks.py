@@ -13,6 +13,8 @@ from pathlib import Path
 from tui.core.dataset import Dataset
 from tui.core.sanitize import is_clean
 
+from tests.hostile.test_markdown_links import live_links
+
 DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning): ")
 MAX_MESSAGE = 400
 # Signs a spreadsheet takes for the start of a formula (ASCII and full-width forms).
@@ -53,6 +55,20 @@ def check_validate_output(text: str) -> None:
         assert DIAGNOSTIC.match(line), repr(line[:200])
     assert "actor" in lines[-1] and "verified" in lines[-1], repr(lines[-1][:200])
     assert not RAW_CONTROL.search(text), f"raw control characters: {RAW_CONTROL.search(text)!r}"
+
+
+NO_DATA = re.compile(r"^Error: no data in .+")
+
+
+def check_no_data_message(stderr: str, exit_code: int, no_data: bool) -> None:
+    """A tree without a stance: one line, "Error: no data in DIR: why", and exit 1; else nothing."""
+    if not no_data:
+        assert stderr == "", repr(stderr[:400])
+        return
+    assert exit_code == 1, exit_code
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and NO_DATA.match(lines[0]), repr(stderr[:400])
+    assert not RAW_CONTROL.search(stderr), f"raw control characters: {stderr[:200]!r}"
 
 
 def check_json_document(text: str) -> None:
@@ -110,6 +126,7 @@ def check_markdown(text: str) -> None:
             )
             block = []
     assert "<script" not in text.lower(), "raw HTML from the data"
+    assert not live_links(text), f"text a renderer would link: {live_links(text)[:5]}"
 
 
 def check_json(text: str, what: str) -> None:

@@ -108,6 +108,22 @@ STRUCTURE = [
 
 LONE_SURROGATES = ["\ud800", "x\udfffy"]
 
+# Text a Markdown renderer links or mentions by itself (kept out of ALL: the screens and the
+# terminal test have their own markers; the properties draw these for the exports and the brief).
+LINKS = [
+    "see https://evil.example/x?a=1&b=2 now",
+    "www.evil.example",
+    "mail kim@kcna.example",
+    "mailto:kim@kcna.example",
+    "javascript:alert(1)",
+    "thanks @realDonaldTrump",
+    "fixes #12",
+    "GH-42",
+    "[text](https://evil.example)",
+    "<https://evil.example>",
+    "![x](https://evil.example/pixel.png)",
+]
+
 ALL = MARKUP + ESCAPES + CONTROLS + INVISIBLES + FORMULAS + STRUCTURE
 
 # Unique, data-borne terminal sequences for the pseudo-terminal test. None of them is

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,8 @@ class TreeFile:
     body: str | None = None  # seeds: the article text after the front matter
     raw: bytes | None = None  # set once the text itself was damaged
     unicode: bool = True  # written with raw non-ASCII (else escaped)
+    # Set when the file is replaced by something that is not a regular file (see SPECIALS).
+    special: str | None = None
 
     def render(self) -> bytes:
         if self.raw is not None:
@@ -74,10 +77,16 @@ class Tree:
         printer.text(repr(self))
 
     def write(self, root: Path) -> Path:
+        """The tree's files under ``root``; links that leave it point beside it, in its parent,
+        so ``root`` must be a folder of its own inside a temporary one."""
         for folder in ("positions", "seeds"):
             (root / folder).mkdir(parents=True, exist_ok=True)
         for tree_file in self.files:
-            (root / tree_file.rel).write_bytes(tree_file.render())
+            path = root / tree_file.rel
+            if tree_file.special is not None:
+                SPECIALS[tree_file.special](path, tree_file.render())
+            else:
+                path.write_bytes(tree_file.render())
         return root
 
     def file(self, rel: str) -> TreeFile:
@@ -123,6 +132,67 @@ def bundled_tree() -> Tree:
         _, front, body = text.split(SEED_FENCE, 2)
         tree.files.append(TreeFile(f"seeds/{path.name}", "seed", yaml.safe_load(front), body))
     return tree
+
+
+# -- what a data file may be instead of a regular file -------------------------------------------
+
+
+def _outside(path: Path) -> Path:
+    """A place beside the tree (the tree is written into a folder of its own)."""
+    return path.parent.parent.parent / f"outside-{path.parent.name}-{path.name}"
+
+
+def _fifo(path: Path, _content: bytes) -> None:
+    os.mkfifo(path)
+
+
+def _folder(path: Path, content: bytes) -> None:
+    path.mkdir()
+    (path / "inner.yaml").write_bytes(content)
+
+
+def _link_outside(path: Path, content: bytes) -> None:
+    target = _outside(path)
+    target.write_bytes(content)
+    path.symlink_to(target)
+
+
+def _link_to_fifo_outside(path: Path, _content: bytes) -> None:
+    target = _outside(path)
+    os.mkfifo(target)
+    path.symlink_to(target)
+
+
+def _dangling(path: Path, _content: bytes) -> None:
+    path.symlink_to(path.parent / "no-such-file")
+
+
+def _loop(path: Path, _content: bytes) -> None:
+    other = path.with_name(f"loop-{path.name}")
+    other.symlink_to(path)
+    path.symlink_to(other)
+
+
+def _link_within(path: Path, content: bytes) -> None:
+    """A link that stays in the tree is read like the file itself: the one that must load."""
+    kept = path.parent.parent / "kept"
+    kept.mkdir(exist_ok=True)
+    (kept / path.name).write_bytes(content)
+    path.symlink_to(Path("..") / "kept" / path.name)
+
+
+SPECIALS = {
+    "fifo": _fifo,
+    "folder": _folder,
+    "link-to-dev-zero": lambda path, _content: path.symlink_to("/dev/zero"),
+    "link-outside": _link_outside,
+    "link-to-fifo-outside": _link_to_fifo_outside,
+    "dangling-link": _dangling,
+    "link-loop": _loop,
+    "link-within": _link_within,
+}
+# What still loads as the file it replaces; every other kind costs the file.
+SPECIALS_READ = {"link-within"}
 
 
 # -- walking the data --------------------------------------------------------------------------
@@ -180,6 +250,11 @@ def mark_touched(tree: Tree, tree_file: TreeFile, path: tuple) -> None:
 
 printable_strings = st.one_of(
     st.sampled_from(payloads.ALL + list(payloads.TERMINAL_MARKERS.values())),
+    st.sampled_from(payloads.LINKS),
+    # Line separators that YAML counts as line breaks and editors do not, mid-value.
+    st.tuples(st.text(max_size=6), st.sampled_from("\x85\u2028\u2029"), st.text(max_size=6)).map(
+        "".join
+    ),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=12).map(
         lambda s: s + payloads.ALL[len(s) % len(payloads.ALL)]
@@ -209,7 +284,17 @@ any_values = st.recursive(
     lambda inner: st.one_of(
         st.lists(inner, max_size=3),
         st.dictionaries(
-            st.one_of(st.text(max_size=6), st.integers(-2, 2), st.booleans()), inner, max_size=3
+            # Keys that are not strings too: null, numbers, booleans, dates.
+            st.one_of(
+                st.text(max_size=6),
+                st.integers(-2, 2),
+                st.booleans(),
+                st.none(),
+                st.floats(-2, 2),
+                st.dates(),
+            ),
+            inner,
+            max_size=3,
         ),
         st.sets(st.integers(-2, 2), max_size=3),  # dumped as !!set
     ),
@@ -356,6 +441,20 @@ def damage_text(draw: st.DrawFn, tree: Tree) -> None:
 
 
 @st.composite
+def not_regular(draw: st.DrawFn, tree: Tree) -> None:
+    """A data file replaced by a FIFO, a folder or a link that leaves the tree, loops or dangles:
+    none may hang a command or be read, and only that file may be lost."""
+    candidates = [f for f in tree.files if f.special is None]
+    if not candidates:
+        return
+    tree_file = draw(st.sampled_from(candidates))
+    tree_file.special = draw(st.sampled_from(sorted(SPECIALS)))
+    if tree_file.special not in SPECIALS_READ:
+        tree.whole.add(tree_file.rel)
+    tree.log.append(f"{tree_file.special} {tree_file.rel}")
+
+
+@st.composite
 def broken_trees(draw: st.DrawFn, max_mutations: int = 4) -> Tree:
     """The bundled tree with one to ``max_mutations`` things broken."""
     tree = bundled_tree()
@@ -363,7 +462,15 @@ def broken_trees(draw: st.DrawFn, max_mutations: int = 4) -> Tree:
     for _ in range(steps):
         mutation = draw(
             st.sampled_from(
-                [set_value, set_value, drop_key, duplicate_item, inject_into_body, damage_text]
+                [
+                    set_value,
+                    set_value,
+                    drop_key,
+                    duplicate_item,
+                    inject_into_body,
+                    damage_text,
+                    not_regular,
+                ]
             )
         )
         draw(mutation(tree))

@@ -76,19 +76,27 @@ def check_exports(dataset: Dataset) -> None:
     checks.check_markdown(render_brief(dataset))
 
 
-def check_commands(root: Path) -> None:
+def check_commands(root: Path, dataset: Dataset) -> None:
+    """validate and export on the tree: their documents on stdout, well formed; a tree that gave
+    no stance ends every command with the one no-data message on stderr and exit 1."""
+    no_data = not dataset.stances
     runner = CliRunner()
     result = runner.invoke(main, ["validate", "--data", str(root)])
     assert result.exit_code in (0, 1), result.output[-2000:]
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    checks.check_validate_output(result.output)
+    checks.check_validate_output(result.stdout)
+    checks.check_no_data_message(result.stderr, result.exit_code, no_data)
     result = runner.invoke(main, ["validate", "--data", str(root), "--format", "json"])
     assert result.exit_code in (0, 1)
-    checks.check_json_document(result.output)
+    checks.check_json_document(result.stdout)
+    checks.check_no_data_message(result.stderr, result.exit_code, no_data)
     result = runner.invoke(
         main, ["export", "--what", "quotes", "--format", "csv", "-o", "-", "--data", str(root)]
     )
-    assert result.exit_code == 0, result.output[-2000:]
+    if no_data:
+        checks.check_no_data_message(result.stderr, result.exit_code, no_data)
+    else:
+        assert result.exit_code == 0, result.output[-2000:]
 
 
 @hostile_settings(15)
@@ -98,13 +106,13 @@ def test_broken_tree_loads_validates_and_exports(tree: Tree):
         note(line)
         event(line.split(" ", 1)[0])
     with tempfile.TemporaryDirectory() as tmp:
-        root = tree.write(Path(tmp))
+        root = tree.write(Path(tmp) / "tree")
         dataset = load_tree(root)
         event(f"errors: {min(len(dataset.errors), 5)}{'+' if len(dataset.errors) >= 5 else ''}")
         checks.check_diagnostics(dataset, root)
         assert not lost_records(tree, dataset), lost_records(tree, dataset)
         check_exports(dataset)
-        check_commands(root)
+        check_commands(root, dataset)
 
 
 @hostile_settings(2)
@@ -113,7 +121,7 @@ def test_broken_tree_renders_every_view(tree: Tree):
     for line in tree.log:
         note(line)
     with tempfile.TemporaryDirectory() as tmp:
-        root = tree.write(Path(tmp))
+        root = tree.write(Path(tmp) / "tree")
         shots = asyncio.run(render_views(root, size=(100, 30), keys=("down", "right")))
         for view_id, svg in shots.items():
             checks.check_svg(svg, view_id)
@@ -200,7 +208,7 @@ def test_hostile_text_in_any_text_field_is_kept_exactly(data):
     line_breaks = any(c in text for c in "\x85\u2028\u2029")
     tree_file.unicode = not line_breaks and data.draw(st.booleans(), label="raw unicode")
     with tempfile.TemporaryDirectory() as tmp:
-        root = tree.write(Path(tmp))
+        root = tree.write(Path(tmp) / "tree")
         dataset = load_tree(root)
         # A name that looks like another actor's, or like nothing, is warned about and kept.
         unexpected = [
