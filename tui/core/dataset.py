@@ -12,6 +12,7 @@ sequences are tuples, its records frozen dataclasses over frozen models. The loa
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
@@ -180,7 +181,7 @@ class Dataset:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
 
-    @property
+    @cached_property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.is_error]
 
@@ -192,7 +193,8 @@ class Dataset:
 
     @cached_property
     def dates(self) -> tuple[dt.date, ...]:
-        """Every date on which some stance takes effect, ascending."""
+        """Every date on which some stance takes effect, ascending (worked out once: every
+        view and caption asks, and it walks every stance)."""
         return tuple(sorted({record.as_of for record in self.stances}))
 
     @property
@@ -221,12 +223,11 @@ class Dataset:
     ) -> StanceRecord | None:
         """The stance in force on ``as_of`` (the latest one when None)."""
         records = self._history.get((actor_id, issue_id), ())
-        current = None
-        for record in records:
-            if as_of is not None and record.as_of > as_of:
-                break
-            current = record
-        return current
+        if as_of is None:
+            return records[-1] if records else None
+        # Oldest first: the last one dated on or before as_of (thousands on a long history).
+        index = bisect_right(records, as_of, key=_dated)
+        return records[index - 1] if index else None
 
     @cached_property
     def _pictures(self) -> dict[dt.date | None, Mapping[tuple[str, str], StanceRecord]]:
@@ -250,18 +251,32 @@ class Dataset:
         return picture
 
     def changes(self, start: dt.date, end: dt.date) -> list[Change]:
-        """Stances that differ between two dates, in catalogue order of issue then actor."""
-        before, after = self.as_of(start), self.as_of(end)
+        """Stances that differ between two dates, in catalogue order of issue then actor.
+
+        Only a stance that takes effect between the two dates can make one differ, so only
+        those are looked at: a step of the as-of date costs what changed, not the whole record.
+        """
+        low, high = min(start, end), max(start, end)
+        dates = self._stance_dates
+        window = self._by_date[bisect_right(dates, low) : bisect_right(dates, high)]
+        candidates = {(record.actor_id, record.issue_id) for record in window}
         changed = []
         for key in sorted(
-            set(before) | set(after),
-            key=lambda k: (self._issue_rank(k[1]), self._actor_rank(k[0])),
+            candidates, key=lambda k: (self._issue_rank(k[1]), self._actor_rank(k[0]))
         ):
-            old, new = before.get(key), after.get(key)
+            old, new = self.stance_at(*key, start), self.stance_at(*key, end)
             if stated(old) == stated(new):
                 continue
             changed.append(Change(key[0], key[1], old, new, self._change_kind(key, start, new)))
         return changed
+
+    @cached_property
+    def _by_date(self) -> tuple[StanceRecord, ...]:
+        return tuple(sorted(self.stances, key=_dated))
+
+    @cached_property
+    def _stance_dates(self) -> tuple[dt.date, ...]:
+        return tuple(record.as_of for record in self._by_date)
 
     def _change_kind(self, key: tuple[str, str], start: dt.date, new: StanceRecord | None) -> str:
         if stated(new) is None:
@@ -336,3 +351,7 @@ def load_failure(root: Path, error: BaseException) -> Dataset:
             Diagnostic(".", 1, 1, Severity.ERROR, f"the data could not be loaded: {reason}")
         ],
     )
+
+
+def _dated(record: StanceRecord) -> dt.date:
+    return record.as_of
