@@ -359,6 +359,8 @@ def _has_surrogate(value: Any) -> bool:
 def set_value(draw: st.DrawFn, tree: Tree) -> None:
     tree_file = draw(st.sampled_from([f for f in tree.files if f.raw is None]))
     paths = [p for p, _ in walk(tree_file.data) if p]
+    if not paths:  # an earlier mutation left the file's data empty or a bare scalar
+        return
     path = draw(st.sampled_from(paths))
     value = draw(any_values)
     mark_touched(tree, tree_file, path)
@@ -378,6 +380,8 @@ def drop_key(draw: st.DrawFn, tree: Tree) -> None:
         for p, _ in walk(tree_file.data)
         if p and isinstance(containers_on(tree_file.data, p)[-1], (dict, list))
     ]
+    if not paths:
+        return
     path = draw(st.sampled_from(paths))
     mark_touched(tree, tree_file, path)
     parent = containers_on(tree_file.data, path)[-1]
