@@ -14,11 +14,12 @@ from textual.widgets import Input, OptionList, Select, Static
 from tui.app.render.caption import caption, named_sources
 from tui.app.views import VIEW_IDS, VIEWS, view_spec
 from tui.app.widgets.actor.view import ActorView
-from tui.app.widgets.gaps.detail import FigureDetail, SameActor
-from tui.app.widgets.gaps.figures import actor_tags
+from tui.app.widgets.gaps.detail import SameActor
 from tui.app.widgets.gaps.view import GapsView
 from tui.app.widgets.issue.view import IssueView
 from tui.app.widgets.matrix.view import MatrixView
+from tui.app.widgets.shared.actor_tags import actor_tags
+from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.timeline.steps import stance_chart, steps, timeline_dates
 from tui.core.analysis import PairDistance
 from tui.core.loader import load_tree

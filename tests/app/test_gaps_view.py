@@ -11,16 +11,11 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 from textual.widgets import Static
 
-from tui.app.widgets.gaps.detail import FigureDetail, figure_widgets
-from tui.app.widgets.gaps.figures import (
-    actor_tags,
-    distance_cell,
-    fit_axis,
-    is_thin,
-    spread_bar,
-    tag_legend,
-)
+from tui.app.widgets.gaps.detail import figure_widgets
+from tui.app.widgets.gaps.figures import distance_cell, fit_axis, is_thin, spread_bar
 from tui.app.widgets.gaps.view import FigureList, FigureTable, GapsView
+from tui.app.widgets.shared.actor_tags import actor_tags, tag_legend
+from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.cli import main as cli_main
 from tui.core.analysis import (
     CommonGround,

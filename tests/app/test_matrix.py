@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.app.widgets.detail.stance_detail import StanceDetail
 from tui.app.widgets.matrix.table import MatrixTable
 from tui.app.widgets.matrix.view import MatrixView
+from tui.app.widgets.shared.stance_detail import StanceDetail
 
 from tests.app.helpers import make_app, ready, screen_text, squash, widget_text
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.app.widgets.detail.stance_detail import StanceDetail
 from tui.app.widgets.matrix.table import MatrixTable
+from tui.app.widgets.shared.stance_detail import StanceDetail
 from tui.core.last_good import STALE_MESSAGE, LastGood
 from tui.core.loader import load_tree
 

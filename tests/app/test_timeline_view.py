@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from textual.widgets import Select
 
 from tui.app.views import VIEWS
-from tui.app.widgets.gaps.detail import FigureDetail
+from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.timeline.steps import steps, timeline_dates
 from tui.app.widgets.timeline.view import ChangeList, StepTable, TimelineView
 from tui.cli import main as cli_main

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.app.widgets.gaps.figures import actor_tags
+from tui.app.widgets.shared.actor_tags import actor_tags
 from tui.core import stances
 from tui.core.dataset import Dataset
 

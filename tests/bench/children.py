@@ -147,8 +147,8 @@ async def _views(root: Path) -> dict:
 
     from tui.app.app import create_app
     from tui.app.views import VIEW_IDS
-    from tui.app.widgets.detail.stance_detail import StanceDetail
     from tui.app.widgets.matrix.table import MatrixTable
+    from tui.app.widgets.shared.stance_detail import StanceDetail
 
     app = create_app(root, view="problems", watch=False, blink=False)
     opened: dict[str, tuple[float, float]] = {}

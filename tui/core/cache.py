@@ -36,14 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.dataset import Dataset
+from tui.core.paths import is_actor_file
 from tui.core.reading import Unreadable, read_regular
-
-
-def is_actor_file(name: str) -> bool:
-    """``positions/*.yaml`` (or .yml) but the issue catalogue: one actor's file."""
-    folder, _, file = name.partition("/")
-    return folder == "positions" and file.endswith((".yaml", ".yml")) and file != "issues.yaml"
-
 
 FORMAT = b"peninsula-cache 1\n"
 FOLDERS = ("positions", "seeds")

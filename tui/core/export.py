@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -50,6 +49,14 @@ from tui.core.analysis import (
     analyse,
 )
 from tui.core.basis import BasisFilter, inference_reason, is_inferred, stance_basis
+from tui.core.cells import (  # noqa: F401 - neutralise and restore, named here too
+    FORMULA_SIGNS,
+    is_formula_like,
+    is_missing,
+    neutralise,
+    plain_value,
+    restore,
+)
 from tui.core.history import CHANGES_COLUMNS, changes_frame
 from tui.core.sanitize import clean
 from tui.core.stances import glyph, word
@@ -315,30 +322,13 @@ def _map_unique(column: pd.Series, func: Any) -> pd.Series:
 
 # -- CSV ---------------------------------------------------------------------------------------
 
-_FORMULA_SIGNS = "=+-@\t\r＝＋－＠﹦﹢﹣﹫"
-_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?\Z")
-_RISKY_START = "['" + re.escape(_FORMULA_SIGNS) + "]"
+_RISKY_START = "['" + re.escape(FORMULA_SIGNS) + "]"
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
     import pandas as pd
 
     return [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c].dtype)]
-
-
-def is_formula_like(cell: str) -> bool:
-    """Would a spreadsheet run this text as a formula? Leading apostrophes are looked through, so
-    that escaping stays reversible (see ``csv_restore``)."""
-    bare = cell.lstrip("'")
-    return bool(bare) and bare[0] in _FORMULA_SIGNS and not _PLAIN_NUMBER.match(bare)
-
-
-def neutralise(cell: str) -> str:
-    return "'" + cell if is_formula_like(cell) else cell
-
-
-def restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and is_formula_like(cell) else cell
 
 
 def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -424,14 +414,14 @@ def markdown_escape(text: str) -> str:
         token = match.group().rstrip(_TRAILING)
         if not token:
             continue
-        parts.append(_escape_plain(text[position : match.start()]))
+        parts.append(_escapeplain_value(text[position : match.start()]))
         parts.append(f"`{token}`")
         position = match.start() + len(token)
-    parts.append(_escape_plain(text[position:]))
+    parts.append(_escapeplain_value(text[position:]))
     return "".join(parts)
 
 
-def _escape_plain(text: str) -> str:
+def _escapeplain_value(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
@@ -439,7 +429,7 @@ def _escape_plain(text: str) -> str:
 
 
 def markdown_cell(value: Any) -> str:
-    if value is None or (not isinstance(value, str) and _is_missing(value)):
+    if value is None or (not isinstance(value, str) and is_missing(value)):
         return ""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return "yes" if value else "no"
@@ -469,30 +459,11 @@ def to_markdown(frame: pd.DataFrame) -> str:
 # -- JSON --------------------------------------------------------------------------------------
 
 
-def _is_missing(value: Any) -> bool:
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _plain(value: Any) -> Any:
-    if value is None or _is_missing(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
 def to_json(frame: pd.DataFrame) -> str:
     """A list of records; missing values are null. Written with the json module rather than
     ``DataFrame.to_json``, which escapes every '/' and rounds floats to 10 digits."""
     records = [
-        {column: _plain(value) for column, value in zip(frame.columns, row)}
+        {column: plain_value(value) for column, value in zip(frame.columns, row)}
         for row in frame.itertuples(index=False, name=None)
     ]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -27,3 +27,9 @@ def resolve_data_dir(data: str | Path | None = None, cwd: Path | None = None) ->
     if is_data_tree(here):
         return here
     return bundled_data_dir()
+
+
+def is_actor_file(name: str) -> bool:
+    """``positions/*.yaml`` (or .yml) but the issue catalogue: one actor's file."""
+    folder, _, file = name.partition("/")
+    return folder == "positions" and file.endswith((".yaml", ".yml")) and file != "issues.yaml"

@@ -13,9 +13,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from tui.core.cache import is_actor_file
 from tui.core.dataset import Dataset
 from tui.core.loader import _TreeLoader, shown_safely
+from tui.core.paths import is_actor_file
 
 # Diagnostics that say one actor file's records depend on another's beyond ids: their presence
 # anywhere sends a reload to a full load.

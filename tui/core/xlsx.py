@@ -1,7 +1,7 @@
 """A frame as an Excel workbook (.xlsx), with the same formula neutralising as the CSV export.
 
 openpyxl stores any string that begins with "=" as a formula, so every text cell is first passed
-through ``tui.core.export.neutralise`` (a leading apostrophe before = + - @ and friends, as in CSV)
+through ``tui.core.cells.neutralise`` (a leading apostrophe before = + - @ and friends, as in CSV)
 and then stored with the string type forced, so that no cell of the data can run in a spreadsheet.
 Numbers stay numbers; missing values are empty cells. openpyxl is imported inside the function."""
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 from typing import TYPE_CHECKING
+
+from tui.core.cells import neutralise, plain_value
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,8 +26,6 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "peninsula") -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from tui.core.export import _plain, neutralise
-
     book = Workbook()
     page = book.active
     page.title = sheet[:SHEET_TITLE_LIMIT]
@@ -34,7 +34,7 @@ def to_xlsx(frame: pd.DataFrame, sheet: str = "peninsula") -> bytes:
         cell.font = Font(bold=True)
     widths = [len(str(column)) for column in frame.columns]
     for row in frame.itertuples(index=False, name=None):
-        values = [_plain(value) for value in row]
+        values = [plain_value(value) for value in row]
         page.append([value if not isinstance(value, str) else None for value in values])
         line = page.max_row
         for n, value in enumerate(values):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -22,15 +24,14 @@ BUILT_IN = [
 ]
 
 
-def key_rows() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section, [(key, what it does)]) for the help screen and the README."""
-    from tui.app.app import PeninsulaApp
-
+def key_rows(app_bindings: Iterable[BindingType]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(section, [(key, what it does)]): the views, the app's own keys (``app_bindings``, from
+    the app that opens the help, which this module does not import), Textual's, each view's."""
     views = [
         (str(number), f"{spec.title}: {spec.description}") for number, spec in enumerate(VIEWS, 1)
     ]
     app_keys = []
-    for binding in PeninsulaApp.BINDINGS:
+    for binding in app_bindings:
         assert isinstance(binding, Binding)
         if binding.action.startswith("show_view"):
             continue
@@ -63,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Content.styled("Keys", "bold"), id="help-title")
-            for section, rows in key_rows():
+            for section, rows in key_rows(self.app.BINDINGS):
                 yield Static(Content.styled(section, "bold underline"), classes="help-section")
                 width = max(len(key) for key, _ in rows) + 2
                 for key, text in rows:

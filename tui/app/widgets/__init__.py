@@ -1,1 +1,1 @@
-"""The dashboard's widgets, one folder per view."""
+"""The dashboard's widgets: one folder per view, and `shared/` for the parts several views draw."""

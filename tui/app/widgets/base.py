@@ -18,6 +18,7 @@ from textual.widgets import Static
 from tui.app.messages import CaptionChanged
 from tui.app.render.caption import Caption, caption, source_names
 from tui.app.views import Target
+from tui.app.widgets.shared.no_data import no_data_notice
 from tui.core.citations import cited_sources, evidence_in_view
 from tui.core.dataset import Dataset, EvidenceRecord
 
@@ -29,7 +30,7 @@ class PeninsulaView(Vertical):
     VIEW_ID: ClassVar[str] = ""
     TITLE: ClassVar[str] = ""
     TARGET: ClassVar[Target | None] = None
-    # What the view needs to show anything (see ``tui.app.widgets.no_data``); without it, a
+    # What the view needs to show anything (see ``tui.app.widgets.shared.no_data``); without it, a
     # notice says what is missing and why, in place of empty panels.
     NEEDS: ClassVar[tuple[str, ...]] = ("issues", "actors")
     # (keys, what they do) for the help screen. Not Textual's HELP, which is Markdown for its
@@ -103,10 +104,6 @@ class PeninsulaView(Vertical):
         self.announce_caption()
 
     def _show_what_is_missing(self, ds: Dataset) -> None:
-        # Imported here: the notice lists problems as the Problems view does, and that view is
-        # a PeninsulaView itself.
-        from tui.app.widgets.no_data import no_data_notice
-
         notice = no_data_notice(ds, self.NEEDS)
         self.set_class(notice is not None, "-no-data")
         shown = self.query_children(".no-data-notice")

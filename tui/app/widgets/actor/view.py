@@ -12,8 +12,8 @@ from tui.app.render.caption import Caption
 from tui.app.render.context import conditions_on, distances_from
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import aligned, label, record_label
-from tui.app.widgets.detail.stance_detail import stance_parts
 from tui.app.widgets.document import Block, block
+from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.app.widgets.subject import SubjectView
 
 

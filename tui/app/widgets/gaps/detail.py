@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
@@ -13,7 +12,7 @@ from textual.widgets import Static
 from tui.app.render import palette
 from tui.app.render.safe import safe
 from tui.app.render.stance import aligned, label, record_label
-from tui.app.widgets.detail.stance_detail import stance_blocks
+from tui.app.widgets.shared.stance_detail import stance_blocks
 from tui.core.analysis import (
     Analysis,
     CommonGround,
@@ -373,24 +372,3 @@ def figure_widgets(analysis: Analysis, figure: Figure) -> list[Widget]:
     if isinstance(figure, SameActor):
         return same_actor_widgets(analysis, figure)
     return starting_point_widgets(analysis, figure)
-
-
-class FigureDetail(VerticalScroll, can_focus=True):
-    """The stances and evidence of the selected figure; keeps its place when the same figure is
-    shown again (a reload, a date step that leaves it standing)."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._shown: str | None = None
-
-    def show(self, key: str | None, widgets: list[Widget]) -> None:
-        scroll_y = self.scroll_y
-        same = key is not None and key == self._shown
-        self._shown = key
-        with self.app.batch_update():
-            self.remove_children()
-            self.mount_all(widgets or [Static("Nothing selected.", classes="detail-empty")])
-        if same:
-            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
-        else:
-            self.scroll_home(animate=False)

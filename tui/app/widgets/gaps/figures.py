@@ -1,4 +1,4 @@
-"""The gap figures drawn as text: spread bars on a -2..+2 axis, shaded distances, short actor tags.
+"""The gap figures drawn as text: spread bars on a -2..+2 axis and shaded distances.
 
 Everything here reads without colour: a bar places each actor's initials at its point on the
 axis, a distance cell carries its number, a shading glyph and the number of issues it rests on.
@@ -7,7 +7,6 @@ Colour (the stance palette) only repeats what the position and the glyphs alread
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -22,7 +21,6 @@ from tui.core.stances import number
 POINTS = (-2, -1, 0, 1, 2)
 MIN_SLOT = 6
 MAX_SLOT = 14
-TAG_MAX = 4
 
 AXIS = "─"
 TICK = "┼"
@@ -31,28 +29,6 @@ THIN_STYLE = "dim italic"
 
 # Distance is 0 (same stances) to 4 (opposite ends of the scale); one glyph per band.
 SHADES = ((0.0, "  "), (1.0, "░░"), (2.0, "▒▒"), (3.0, "▓▓"), (4.0, "██"))
-
-
-def actor_tags(ds: Dataset, actor_ids: tuple[str, ...] | list[str]) -> dict[str, str]:
-    """ "Kim Jong Un" -> "KJU", "Lee Jae-myung" -> "LJM": unique, short, from the names."""
-    tags: dict[str, str] = {}
-    used: set[str] = set()
-    for actor_id in actor_ids:
-        words = [w for w in re.split(r"[\s\-‐-―]+", clean(ds.actor_name(actor_id))) if w]
-        initials = "".join(next((c for c in word if c.isalnum()), "") for word in words).upper()
-        tag = initials[:TAG_MAX] or clean(actor_id)[:3].upper()
-        unique, suffix = tag, 2
-        while unique in used:
-            unique, suffix = f"{tag}{suffix}", suffix + 1
-        used.add(unique)
-        tags[actor_id] = unique
-    return tags
-
-
-def tag_legend(ds: Dataset, tags: dict[str, str]) -> Text:
-    """ "DT Donald Trump · KJU Kim Jong Un · …"."""
-    parts = [Text.assemble((tag, "bold"), " ", clean(ds.actor_name(a))) for a, tag in tags.items()]
-    return Text(" · ", end="").join(parts)
 
 
 # -- spread bars ------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ from tui.app.render.wrap import column_width, longest_word, wrapped
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.gaps.detail import (
     Figure,
-    FigureDetail,
     SameActor,
     figure_widgets,
     status_mark,
@@ -34,15 +33,15 @@ from tui.app.widgets.gaps.detail import (
 from tui.app.widgets.gaps.figure_table import FigureTable, cell_width
 from tui.app.widgets.gaps.figures import (
     absent_text,
-    actor_tags,
     axis_header,
     distance_cell,
     distance_legend,
     fit_axis,
     spread_bar,
     spread_number,
-    tag_legend,
 )
+from tui.app.widgets.shared.actor_tags import actor_tags, tag_legend
+from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.core.analysis import TOO_FEW_KNOWN, Analysis, ConditionCheck, analyse, basis_caveat
 from tui.core.basis import BasisFilter
 

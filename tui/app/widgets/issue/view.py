@@ -13,8 +13,8 @@ from tui.app.render.context import conditions_on, issue_dates, issue_spread
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import aligned, badge, label
 from tui.app.views import VIEW_IDS
-from tui.app.widgets.detail.stance_detail import stance_parts
 from tui.app.widgets.document import Block, block
+from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.app.widgets.subject import SubjectView
 from tui.core import stances
 

@@ -13,14 +13,13 @@ from textual.widgets import DataTable, Static
 from tui.app.messages import StanceHighlighted
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe
-from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
-from tui.app.widgets.detail.stance_detail import StanceDetail
-from tui.app.widgets.gaps.figures import actor_tags
 from tui.app.widgets.matrix.fit import MatrixFit, fit_matrix
 from tui.app.widgets.matrix.legend import Legend
 from tui.app.widgets.matrix.table import MatrixTable
-from tui.core import stances
+from tui.app.widgets.shared.actor_tags import actor_tags
+from tui.app.widgets.shared.scale_legend import scale_legend
+from tui.app.widgets.shared.stance_detail import StanceDetail
 from tui.core.dataset import Dataset
 
 
@@ -149,25 +148,8 @@ class MatrixView(PeninsulaView):
         if issue is None:
             card.update("")
             return
-        lines = [
-            Content.assemble(safe(issue.title, "bold"), ": what each point means"),
-            Content.assemble(
-                Content.styled("+2 is firmly for: ", "italic"),
-                safe(issue.proposition, multiline=True),
-            ),
-        ]
-        for value in (2, 1, 0, -1, -2):
-            wording = issue.scale.get(value)
-            lines.append(
-                Content.assemble(
-                    badge(value),
-                    f" {stances.number(value):>2} ",
-                    safe(wording, "italic")
-                    if wording
-                    else Content.styled(stances.word(value), "dim"),
-                )
-            )
-        card.update(Content("\n").join(lines))
+        title = Content.assemble(safe(issue.title, "bold"), ": what each point means")
+        card.update(Content("\n").join([title, scale_legend(issue)]))
 
     # -- events --------------------------------------------------------------------------------
 

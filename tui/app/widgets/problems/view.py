@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -11,35 +9,8 @@ from textual.widgets.option_list import Option
 
 from tui.app.render import palette
 from tui.app.render.caption import Caption, Names, caption
-from tui.app.render.safe import safe
+from tui.app.render.diagnostics import diagnostic_line, shown_path
 from tui.app.widgets.base import PeninsulaView
-from tui.core.dataset import Dataset
-from tui.core.diagnostics import Diagnostic
-
-
-def shown_path(ds: Dataset, path: str) -> str:
-    """Relative to the data tree when inside it, so screens never show where the tree lives."""
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            return candidate.relative_to(Path(ds.root).resolve()).as_posix()
-        except ValueError:
-            try:
-                return candidate.relative_to(Path(ds.root)).as_posix()
-            except ValueError:
-                return path
-    return candidate.as_posix()
-
-
-def diagnostic_line(ds: Dataset, diagnostic: Diagnostic) -> Content:
-    """`path:line:col: severity: message`, literally, with the severity marked."""
-    style = palette.BAD if diagnostic.is_error else "bold"
-    return Content.assemble(
-        safe(f"{shown_path(ds, diagnostic.path)}:{diagnostic.line}:{diagnostic.col}: "),
-        Content.styled(f"{diagnostic.severity.value}:", style),
-        " ",
-        safe(diagnostic.message, multiline=True),
-    )
 
 
 class ProblemsView(PeninsulaView):

@@ -21,11 +21,12 @@ from textual.widgets.option_list import Option
 from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
-from tui.app.render.stance import badge, label, record_label
+from tui.app.render.stance import label, record_label
 from tui.app.widgets.base import PeninsulaView
-from tui.app.widgets.detail.stance_detail import stance_blocks
-from tui.app.widgets.gaps.detail import FigureDetail
-from tui.app.widgets.gaps.figures import actor_tags
+from tui.app.widgets.shared.actor_tags import actor_tags
+from tui.app.widgets.shared.figure_detail import FigureDetail
+from tui.app.widgets.shared.scale_legend import scale_legend
+from tui.app.widgets.shared.stance_detail import stance_blocks
 from tui.app.widgets.timeline.steps import (
     Step,
     legend,
@@ -34,7 +35,6 @@ from tui.app.widgets.timeline.steps import (
     steps,
     timeline_dates,
 )
-from tui.core import stances
 from tui.core.dataset import Change, Dataset, StanceRecord
 from tui.core.history import EVENT_WORDS
 
@@ -304,24 +304,7 @@ class TimelineView(PeninsulaView):
         if issue is None:
             scale.update("")
             return
-        lines = [
-            Content.assemble(
-                Content.styled("+2 is firmly for: ", "italic"),
-                safe(issue.proposition, multiline=True),
-            )
-        ]
-        for value in (2, 1, 0, -1, -2):
-            wording = issue.scale.get(value)
-            lines.append(
-                Content.assemble(
-                    badge(value),
-                    f" {stances.number(value):>2} ",
-                    safe(wording, "italic")
-                    if wording
-                    else Content.styled(stances.word(value), "dim"),
-                )
-            )
-        scale.update(Content("\n").join(lines))
+        scale.update(scale_legend(issue))
 
     @staticmethod
     def _change_prompt(ds: Dataset, change: Change) -> Content:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.app.render import palette
+from tui.app.render.diagnostics import diagnostic_line
 from tui.app.views import VIEW_IDS
-from tui.app.widgets.problems.view import diagnostic_line
 from tui.core.dataset import Dataset
 
 MAX_PROBLEMS_LISTED = 3  # the rest in Problems: the notice must fit 80x24
