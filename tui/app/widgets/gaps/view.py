@@ -9,12 +9,10 @@ ground, and the issues ranked as starting points for talks. The detail beside (w
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.events import DescendantFocus
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
@@ -23,7 +21,7 @@ from textual.widgets.option_list import Option
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.wrap import column_width, longest_word, wrapped
-from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.figure_view import FigureView
 from tui.app.widgets.gaps.detail import (
     Figure,
     SameActor,
@@ -68,7 +66,7 @@ class FigureList(OptionList):
     BINDINGS = [Binding("enter", "select", "Read evidence", show=True)]
 
 
-class GapsView(PeninsulaView):
+class GapsView(FigureView):
     VIEW_ID = "gaps"
     TITLE = "Gaps"
     KEY_HELP = [
@@ -81,6 +79,7 @@ class GapsView(PeninsulaView):
         ("o", "own words only: count only stances in the actors' own words, or every stance"),
     ]
     BINDINGS = [Binding("o", "toggle_own_words", "Own words only")]
+    FIGURE_LISTS = (FigureTable, FigureList)
 
     DEFAULT_CSS = """
     GapsView.-compact { layout: vertical; }
@@ -106,7 +105,6 @@ class GapsView(PeninsulaView):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.analysis: Analysis | None = None
-        self._figure_key: str | None = None
         self._figures: dict[str, Figure] = {}
         self.basis: BasisFilter = "all"
 
@@ -185,11 +183,12 @@ class GapsView(PeninsulaView):
             self._fill_conditions(analysis)
             self._fill_common(analysis)
             self._fill_ranking(analysis)
-        if self._figure_key not in self._figures:
-            self._figure_key = self._highlighted_key(self.focused_figures()) or next(
+        if self.selected_key not in self._figures:
+            focused = self.focused_figures()
+            self.selected_key = (focused and self.figure_key(focused)) or next(
                 iter(self._figures), None
             )
-        self._show_detail()
+        self.show_detail()
 
     def _fill_spreads(self, analysis: Analysis) -> None:
         ds = analysis.dataset
@@ -314,7 +313,11 @@ class GapsView(PeninsulaView):
         unmet = len(analysis.unmet)
         title = f"Conditions: {unmet} unmet of {len(checks)}" if checks else "Conditions"
         self.query_one("#gaps-conditions-title", Static).update(title)
-        self._fill_list("#gaps-conditions", options, "No stance carries a condition.")
+        self.fill_options(
+            self.query_one("#gaps-conditions", FigureList),
+            options,
+            "No stance carries a condition.",
+        )
 
     def _fill_common(self, analysis: Analysis) -> None:
         ds = analysis.dataset
@@ -339,8 +342,8 @@ class GapsView(PeninsulaView):
             options.append(Option(prompt, id=common.issue_id))
         title = f"Common ground: {len(options)} issue{'s' * (len(options) != 1)}"
         self.query_one("#gaps-common-title", Static).update(title)
-        self._fill_list(
-            "#gaps-common",
+        self.fill_options(
+            self.query_one("#gaps-common", FigureList),
             options,
             f"No issue on which at least {analysis.quorum} actors are known and all on one side.",
         )
@@ -396,18 +399,6 @@ class GapsView(PeninsulaView):
             self._figures[f"start:{point.issue_id}"] = point
         self._restore_row(table, saved)
 
-    def _fill_list(self, selector: str, options: list[Option], empty: str) -> None:
-        option_list = self.query_one(selector, FigureList)
-        highlighted = option_list.highlighted_option.id if option_list.highlighted_option else None
-        with option_list.prevent(OptionList.OptionHighlighted):
-            option_list.clear_options()
-            if options:
-                option_list.add_options(options)
-                ids = [o.id for o in options]
-                option_list.highlighted = ids.index(highlighted) if highlighted in ids else 0
-            else:
-                option_list.add_option(Option(Content.styled(empty, "dim"), disabled=True))
-
     @staticmethod
     def _saved_row(table: DataTable) -> str | None:
         if not table.row_count:
@@ -425,11 +416,15 @@ class GapsView(PeninsulaView):
 
     def focused_figures(self) -> Widget | None:
         focused = self.screen.focused if self.is_attached else None
-        if isinstance(focused, (FigureTable, FigureList)) and self in focused.ancestors:
+        if isinstance(focused, self.FIGURE_LISTS) and self in focused.ancestors:
             return focused
         return None
 
-    def _highlighted_key(self, widget: Widget | None) -> str | None:
+    def figure_key(self, widget: Widget) -> str | None:
+        key = self._key_under_cursor(widget)
+        return key if key in self._figures else None
+
+    def _key_under_cursor(self, widget: Widget) -> str | None:
         if isinstance(widget, FigureTable) and widget.row_count:
             key = widget.coordinate_to_cell_key(widget.cursor_coordinate)
             row = str(key.row_key.value)
@@ -452,19 +447,13 @@ class GapsView(PeninsulaView):
             return f"{prefix}:{option.id}"
         return None
 
-    def select_from(self, widget: Widget) -> None:
-        key = self._highlighted_key(widget)
-        if key is not None and key in self._figures and key != self._figure_key:
-            self._figure_key = key
-            self._show_detail()
-
-    def _show_detail(self) -> None:
-        current = self._widget_of(self._figure_key)
+    def show_detail(self) -> None:
+        current = self._widget_of(self.selected_key)
         for widget in self.query(".gaps-figure"):
             widget.set_class(widget is not current, "-idle")
-        detail = self.query_one(FigureDetail)
+        detail = self.detail
         analysis = self.analysis
-        figure = self._figures.get(self._figure_key or "")
+        figure = self._figures.get(self.selected_key or "")
         if analysis is None or figure is None:
             detail.show(
                 None,
@@ -476,44 +465,17 @@ class GapsView(PeninsulaView):
                 ],
             )
             return
-        detail.show(self._figure_key, figure_widgets(analysis, figure))
+        detail.show(self.selected_key, figure_widgets(analysis, figure))
 
     @property
     def selected_figure(self) -> Figure | None:
-        return self._figures.get(self._figure_key or "")
+        return self._figures.get(self.selected_key or "")
 
-    # -- events --------------------------------------------------------------------------------
-
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, (FigureTable, FigureList)):
-            self.select_from(event.widget)
-
-    @on(DataTable.RowHighlighted)
-    @on(DataTable.CellHighlighted)
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event) -> None:
-        event.stop()
-        widget = event.control
-        # Refills move cursors too; only the list the reader is in chooses the figure.
-        if widget.has_focus:
-            self.select_from(widget)
-
-    @on(DataTable.RowSelected)
-    @on(DataTable.CellSelected)
-    @on(OptionList.OptionSelected)
-    def _selected(self, event) -> None:
-        event.stop()
-        self.select_from(event.control)
-        self.query_one(FigureDetail).focus()
-
-    def on_key(self, event) -> None:
-        if event.key == "escape" and self.query_one(FigureDetail).has_focus:
-            event.stop()
-            self.focus_default(scroll_visible=True)
+    # -- focus ---------------------------------------------------------------------------------
 
     def focus_default(self, scroll_visible: bool = False) -> None:
         # Not scrolled on showing the view: the pane keeps its place, headings included.
-        widget = self._widget_of(self._figure_key) or self.query_one("#gaps-spreads", FigureTable)
+        widget = self._widget_of(self.selected_key) or self.query_one("#gaps-spreads", FigureTable)
         widget.focus(scroll_visible=scroll_visible)
 
     def _widget_of(self, key: str | None) -> Widget | None:

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import DescendantFocus
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, OptionList, Select, Static
@@ -22,7 +21,7 @@ from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.stance import label, record_label
-from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.figure_view import FigureView
 from tui.app.widgets.shared.actor_tags import actor_tags
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.shared.scale_legend import scale_legend
@@ -58,10 +57,11 @@ class ChangeList(OptionList):
     BINDINGS = [Binding("enter", "select", "Read evidence", show=True)]
 
 
-class TimelineView(PeninsulaView):
+class TimelineView(FigureView):
     VIEW_ID = "timeline"
     TITLE = "Timeline"
     TARGET = "issue"
+    FIGURE_LISTS = (StepTable, ChangeList)
     KEY_HELP = [
         ("arrows", "move across dates and actors: the stance in force that day and its evidence"),
         ("tab / shift+tab", "move between the issue picker, the steps and what changed"),
@@ -99,7 +99,7 @@ class TimelineView(PeninsulaView):
         self.changes: dict[str, Change] = {}
         self._steps: dict[tuple[str, dt.date], Step] = {}
         self._shown_issue: str | None = None
-        self._selected: str | None = None  # "step:ACTOR:DATE" or "change:ACTOR"
+        # selected_key: "step:ACTOR:DATE" or "change:ACTOR"
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="subject-bar"):
@@ -155,14 +155,14 @@ class TimelineView(PeninsulaView):
         issue_id = self.issue_id if self.issue_id in ds.issues else None
         same_issue = issue_id == self._shown_issue
         if not same_issue:
-            self._selected = None
+            self.selected_key = None
         self._shown_issue = issue_id
         with self.app.batch_update():
             self._fill_steps(ds, issue_id, keep_cursor=same_issue)
             self._fill_chart()
             self._fill_changes(ds, issue_id)
             self._fill_scale(ds, issue_id)
-        self._show_detail()
+        self.show_detail()
 
     def _fill_steps(self, ds: Dataset, issue_id: str | None, keep_cursor: bool) -> None:
         table = self.query_one("#timeline-steps", StepTable)
@@ -328,20 +328,11 @@ class TimelineView(PeninsulaView):
         )
 
     def _set_changes(self, options: list[Option], empty: str) -> None:
-        option_list = self.query_one("#timeline-changes", ChangeList)
-        highlighted = option_list.highlighted_option.id if option_list.highlighted_option else None
-        with option_list.prevent(OptionList.OptionHighlighted):
-            option_list.clear_options()
-            if options:
-                option_list.add_options(options)
-                ids = [o.id for o in options]
-                option_list.highlighted = ids.index(highlighted) if highlighted in ids else 0
-            else:
-                option_list.add_option(Option(Content.styled(empty, "dim"), disabled=True))
+        self.fill_options(self.query_one("#timeline-changes", ChangeList), options, empty)
 
     # -- detail --------------------------------------------------------------------------------
 
-    def _current_key(self, widget: Widget | None) -> str | None:
+    def figure_key(self, widget: Widget) -> str | None:
         if isinstance(widget, StepTable) and widget.row_count:
             actor_id, date = self._cursor_key(widget) or ("", "")
             return f"step:{actor_id}:{date}"
@@ -351,22 +342,16 @@ class TimelineView(PeninsulaView):
                 return f"change:{option.id}"
         return None
 
-    def select_from(self, widget: Widget) -> None:
-        key = self._current_key(widget)
-        if key is not None and key != self._selected:
-            self._selected = key
-            self._show_detail()
-
-    def _show_detail(self) -> None:
-        detail = self.query_one(FigureDetail)
+    def show_detail(self) -> None:
+        detail = self.detail
         ds = self.dataset
         if ds is None or self._shown_issue is None or not self.dates:
             detail.show(None, [Static("No dated stances on this issue.", classes="detail-empty")])
             return
-        key = self._selected
+        key = self.selected_key
         if key is None or self._widgets_for(ds, key) is None:
-            key = self._current_key(self.query_one("#timeline-steps", StepTable))
-            self._selected = key
+            key = self.figure_key(self.query_one("#timeline-steps", StepTable))
+            self.selected_key = key
         widgets = self._widgets_for(ds, key) if key else None
         detail.show(key, widgets or [])
 
@@ -461,29 +446,6 @@ class TimelineView(PeninsulaView):
         event.stop()
         if event.value != Select.NULL and event.value != self.issue_id:
             self.post_message(SubjectSelected("issue", str(event.value)))
-
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, (StepTable, ChangeList)):
-            self.select_from(event.widget)
-
-    @on(DataTable.CellHighlighted)
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event) -> None:
-        event.stop()
-        if event.control.has_focus:
-            self.select_from(event.control)
-
-    @on(DataTable.CellSelected)
-    @on(OptionList.OptionSelected)
-    def _selected_event(self, event) -> None:
-        event.stop()
-        self.select_from(event.control)
-        self.query_one(FigureDetail).focus()
-
-    def on_key(self, event) -> None:
-        if event.key == "escape" and self.query_one(FigureDetail).has_focus:
-            event.stop()
-            self.focus_default(scroll_visible=True)
 
     def focus_default(self, scroll_visible: bool = False) -> None:
         self.query_one("#timeline-steps", StepTable).focus(scroll_visible=scroll_visible)
