@@ -7,6 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import FuzzySearch
 
 from tui.app.messages import ShowView
 from tui.app.render.safe import safe
@@ -66,20 +67,15 @@ class PeninsulaCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        # Matcher.highlight parses its candidate as markup, which a data name must never be:
+        # the same fuzzy search, run here, gives the score and the letters to mark.
+        search = FuzzySearch(case_sensitive=matcher.case_sensitive)
         for kind, name, help_text, command in self._entries():
             text = f"{kind}: {name}"
-            score = matcher.match(text)
+            score, offsets = search.match(matcher.query, text)
             if score > 0:
-                yield Hit(
-                    score, self._highlight(matcher, kind, name), command, text=text, help=help_text
-                )
-
-    def _highlight(self, matcher, kind: str, name: str) -> Content:
-        # Matcher.highlight parses its argument as markup; we mark the matched letters ourselves.
-        text = f"{kind}: {name}"
-        display = self._display(kind, name)
-        _, offsets = matcher.fuzzy_search.match(matcher.query, text)
-        for offset in offsets:
-            if offset < len(display.plain) and not text[offset].isspace():
-                display = display.stylize(matcher.match_style, offset, offset + 1)
-        return display
+                display = self._display(kind, name)
+                for offset in offsets:
+                    if offset < len(display.plain) and not text[offset].isspace():
+                        display = display.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, display, command, text=text, help=help_text)

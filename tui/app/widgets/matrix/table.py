@@ -8,7 +8,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
@@ -57,20 +56,6 @@ class MatrixTable(DataTable):
         if value.column == 0 and len(self.columns) > 1:
             return value._replace(column=1)
         return value
-
-    _placement: tuple[Size, Size, Size, Size] | None = None
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # ScrollView compares the compositor's virtual size with its own, which never match, so
-        # any layout anywhere on screen (each cursor move changes the detail) would redraw the
-        # table's scrollbars; skip when nothing about the table's place or size has changed.
-        placement = (size, virtual_size, container_size, self.virtual_size)
-        if placement == self._placement:
-            return False
-        self._placement = placement
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def fill(
         self,
