@@ -13,6 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.app import PeninsulaApp, create_app
+from tui.app.views import VIEW_IDS
+from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.document import Document
 
 from tests.fixtures import FIRST_ARTICLE
@@ -57,6 +59,22 @@ async def ready(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def show(pilot: Pilot, view_id: str) -> None:
+    """Switch the running app to a view, as its number key does, and wait until it is drawn."""
+    app = pilot.app
+    assert isinstance(app, PeninsulaApp)
+    await until(pilot, lambda: len(app.query(PeninsulaView)) == len(VIEW_IDS))
+    app.show_view(view_id)
+
+    def drawn() -> bool:
+        view = app.active_view
+        return app.tabs.active == view_id and view is not None and view.is_shown
+
+    await until(pilot, drawn)
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def reloaded(pilot: Pilot, count: int) -> None:
     app = pilot.app
     assert isinstance(app, PeninsulaApp)
@@ -78,6 +96,8 @@ def screen_text(app: PeninsulaApp) -> str:
         legacy_windows=False,
         safe_box=False,
     )
+    # Textual has no public way to the composed screen but as an SVG; its compositor renders
+    # the same frame the terminal gets.
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text(styles=False)
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from textual.command import CommandPalette
 from textual.content import Content
 from textual.widgets import Input, OptionList, Select, Static
 
 from tui.app.render.caption import caption, named_sources
-from tui.app.views import VIEW_IDS, VIEWS, view_spec
+from tui.app.views import VIEWS
 from tui.app.widgets.actor.view import ActorView
 from tui.app.widgets.gaps.detail import SameActor
 from tui.app.widgets.gaps.view import GapsView
@@ -29,6 +28,7 @@ from tests.app.helpers import (
     ready,
     reloaded,
     screen_text,
+    show,
     squash,
     until,
     widget_text,
@@ -104,22 +104,26 @@ async def test_the_palette_lands_on_the_right_view_with_the_right_selection():
         assert "Kim Yo Jong on Sanctions" in squash(screen_text(app))
 
 
-@pytest.mark.parametrize("view", VIEW_IDS)
-async def test_the_header_is_one_line_at_80_and_names_the_sources_in_full_at_160(view: str):
-    spec = view_spec(view)
-    app = make_app(view=view)
+async def test_the_header_is_one_line_at_80_and_names_the_sources_in_full_at_160():
+    """Every view in turn, in one app: at 80x24 the header is one line and the tabs the next; at
+    160x45 it names the source in full."""
+    app = make_app(view=VIEWS[0].id)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        header, tabs = screen_text(app).splitlines()[:2]
-        assert header.startswith(f" {spec.title} · ") and "as of 2025-09-22" in header
-        assert tabs.split() == [s.title for s in VIEWS]  # the tabs on the second line: no wrap
+        for spec in VIEWS:
+            await show(pilot, spec.id)
+            header, tabs = screen_text(app).splitlines()[:2]
+            assert header.startswith(f" {spec.title} · ") and "as of 2025-09-22" in header, header
+            assert tabs.split() == [s.title for s in VIEWS], spec.id  # the tabs' line: no wrap
         await pilot.resize_terminal(160, 45)
         await pilot.pause()
-        header = screen_text(app).splitlines()[0]
-        if view != "problems":
-            assert "· source: Benzinga via KCNA, Reuters " in header
-        # A screenshot's title is the caption in full, whatever the width.
-        assert app.active_view.caption().plain in header
+        for spec in VIEWS:
+            await show(pilot, spec.id)
+            header = screen_text(app).splitlines()[0]
+            if spec.id != "problems":
+                assert "· source: Benzinga via KCNA, Reuters " in header, header
+            # A screenshot's title is the caption in full, whatever the width.
+            assert app.active_view.caption().plain in header, header
 
 
 def test_a_narrow_caption_says_the_sources_shorter_before_it_leaves_out_the_subject():
@@ -209,32 +213,38 @@ def break_every_file(root: Path) -> dict[Path, bytes]:
     return originals
 
 
-@pytest.mark.parametrize("view", [v for v in VIEW_IDS if v != "problems"])
-async def test_a_tree_where_every_file_is_broken_says_so_in_every_view(data_copy: Path, view: str):
+async def test_a_tree_where_every_file_is_broken_says_so_in_every_view(data_copy: Path):
+    """Every view but Problems in turn, in one app: the notice of what is missing, and once the
+    files are fixed and reloaded, the panels back in every view."""
+    views = [spec for spec in VIEWS if spec.id != "problems"]
     originals = break_every_file(data_copy)
-    app = make_app(data_copy, view=view)
+    app = make_app(data_copy, view=views[0].id)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        notice = app.active_view.query_one(".no-data-notice", Static)
-        assert notice.region.height > 0
-        text = squash(screen_text(app))
-        assert "Nothing to show here: no" in text and "loaded." in text
-        assert f"{len(originals)} problems in the data:" in text
-        assert "positions/donald-trump.yaml:2:1: error: YAML syntax error" in text
-        assert "and 3 more." in text and "Press 8 for every problem" in text
-        assert "A data tree holds positions/issues.yaml" in text  # all of it fits 80x24
-        # The header still names the view and says there is nothing dated.
-        assert text.startswith(f"{view_spec(view).title} · ")
-        assert "· no dated stances · no sources ✗ 6 errors" in text
+        for spec in views:
+            await show(pilot, spec.id)
+            notice = app.active_view.query_one(".no-data-notice", Static)
+            assert notice.region.height > 0, spec.id
+            text = squash(screen_text(app))
+            assert "Nothing to show here: no" in text and "loaded." in text, spec.id
+            assert f"{len(originals)} problems in the data:" in text, spec.id
+            assert "positions/donald-trump.yaml:2:1: error: YAML syntax error" in text, spec.id
+            assert "and 3 more." in text and "Press 8 for every problem" in text, spec.id
+            assert "A data tree holds positions/issues.yaml" in text, spec.id  # it fits 80x24
+            # The header still names the view and says there is nothing dated.
+            assert text.startswith(f"{spec.title} · "), text
+            assert "· no dated stances · no sources ✗ 6 errors" in text, spec.id
 
         # Fixed on disk and reloaded: the panels come back and the notice goes.
         for path, content in originals.items():
             path.write_bytes(content)
         app.action_reload()
         await reloaded(pilot, 2)
-        assert not app.active_view.query(".no-data-notice")
-        assert "Nothing to show here" not in screen_text(app)
-        assert "as of 2025-09-22" in screen_text(app).splitlines()[0]
+        for spec in views:
+            await show(pilot, spec.id)
+            assert not app.active_view.query(".no-data-notice"), spec.id
+            assert "Nothing to show here" not in screen_text(app), spec.id
+            assert "as of 2025-09-22" in screen_text(app).splitlines()[0], spec.id
 
 
 async def test_an_empty_tree_says_what_a_tree_holds(tmp_path: Path):
