@@ -159,6 +159,7 @@ async def test_a_toast_shows_a_hostile_path_literally(hostile: Path, tmp_path: P
         saved = list(shots.glob("*.svg"))
         assert len(saved) == 1
         await until(pilot, lambda: "[bold]shots[/bold]" in screen_text(app))
+        # Textual lists the toasts shown only in a private attribute; the screen wraps them.
         assert [n.message for n in app._notifications] == [f"Screenshot saved to {saved[0]}"]
         # The toast wraps the path; its pieces are there as they are.
         assert flat("[@click=app.quit]x[/]/peninsula-matrix-001.svg") in flat(screen_text(app))

@@ -10,6 +10,8 @@ from collections.abc import Callable
 async def wait_until_loaded(app, timeout: float = 900.0) -> None:
     """Until the data has loaded and the screen shows it; an app that crashes ends the wait."""
     loaded = asyncio.ensure_future(app.loaded.wait())
+    # Textual says that an app crashed only through private attributes (_exception_event and
+    # _exception); without them a crash would read as a load that never ends.
     crashed = asyncio.ensure_future(app._exception_event.wait())
     done, pending = await asyncio.wait(
         {loaded, crashed}, timeout=timeout, return_when="FIRST_COMPLETED"
@@ -25,6 +27,7 @@ def _idle(app) -> bool:
     """No message waiting in any queue and no background work but the file watcher."""
     if any(not w.is_finished and w.group != "watch" for w in app.workers):
         return False
+    # No public way to ask whether a message is waiting: the queues are private.
     return (
         not any(node._message_queue.qsize() for node in app.screen.walk_children(with_self=True))
         and not app._message_queue.qsize()
