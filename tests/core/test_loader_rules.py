@@ -482,7 +482,8 @@ def test_evidence_not_verbatim_stays_unverified(load: Load) -> None:
     evidence = "      - kind: quote\n        text: we will not attend\n        source: s1\n"
     dataset = load({GAMMA: actor("gamma", position(evidence=evidence))})
     assert lines(dataset, GAMMA) == [
-        f"{GAMMA}:12:15: error: evidence not found verbatim in seed 's1': \"we will not attend\""
+        f"{GAMMA}:12:23: error: evidence not found verbatim in seed 's1': "
+        '"we will not..." differs at "not"; the seed has "attend"'
     ]
     [record] = [r for r in dataset.stances if r.actor_id == "gamma"]
     assert [(ev.verified, ev.spans) for ev in record.evidence] == [(False, ())]

@@ -39,14 +39,16 @@ from tui.core.dataset import (
 )
 from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.lookalike import look_alikes, shows_as_nothing
+from tui.core.mismatch import report_not_found
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
 from tui.core.reading import Unreadable, folder_state, list_folder
 from tui.core.records import Twins
 from tui.core.sanitize import clean
+from tui.core.scalar_position import SourceLines
 from tui.core.seeds import ParsedSeed, parse_seed
 from tui.core.suggest import did_you_mean
 from tui.core.validation import validate_record
-from tui.core.verify import Verifier, file_budget
+from tui.core.verify import Verification, Verifier, file_budget
 from tui.core.yamlsafe import DataPath, YamlDocument, load_text, read_text
 
 ISSUES_FILE = "issues.yaml"
@@ -85,11 +87,13 @@ def load_tree(root: Path) -> Dataset:
 class _File:
     """One YAML file being loaded: its name for messages, its document, its reader problems."""
 
-    def __init__(self, name: str, doc: YamlDocument, size: int = 0):
+    def __init__(self, name: str, doc: YamlDocument, text: str = ""):
         self.name = name
         self.doc = doc
-        self.size = size  # characters read, which bound the verification work of its evidence
+        self.size = len(text)  # characters read, which bound the verification work of its evidence
         self.problem_paths = doc.problem_paths()
+        # The text as the parser read it (after a byte order mark), to place a word of a value.
+        self.source = SourceLines(text.removeprefix("\ufeff"), doc)
 
     def at(self, path: DataPath) -> Location:
         line, col = self.doc.mark(path)
@@ -193,7 +197,7 @@ class _TreeLoader:
             if text is not None
             else YamlDocument(problems=[problem] if problem else [])
         )
-        file = _File(name, doc, len(text or ""))
+        file = _File(name, doc, text or "")
         for problem in file.doc.problems:
             self.error(name, problem.line, problem.col, problem.message)
         return file
@@ -517,11 +521,7 @@ class _TreeLoader:
             outcome = verifier.verify(seed.id, seed.body, evidence.text, file.name)
             verified, spans = outcome.found, outcome.spans
             if not verified:
-                self.error_at(
-                    file,
-                    (*where, "text"),
-                    _not_found(seed.id, outcome.missing, outcome.out_of_order),
-                )
+                self.report_not_found(file, where, evidence.text, seed, outcome, verifier)
         return EvidenceRecord(
             actor_id=kept.actor_id,
             issue_id=kept.position.issue,
@@ -532,6 +532,29 @@ class _TreeLoader:
             spans=spans,
             location=file.at(where),
         )
+
+    def report_not_found(
+        self,
+        file: _File,
+        where: DataPath,
+        text: str,
+        seed: Seed,
+        outcome: Verification,
+        verifier: Verifier,
+    ) -> None:
+        """An evidence text not verbatim in its seed: at the first word that differs, with the
+        seed's words there; or at its source, when the text is verbatim in another seed."""
+        report = report_not_found(
+            text, seed, outcome, self.dataset.seeds, verifier, file.name, file_budget(file.size)
+        )
+        if report.other_seed is not None:
+            self.error_at(file, (*where, "source"), report.message)
+            return
+        position = None
+        if report.offset is not None:
+            position = file.source.word_position((*where, "text"), text, report.offset)
+        line, col = position or file.doc.mark((*where, "text"))
+        self.error(file.name, line, col, report.message)
 
 
 def _named_first(items: list[tuple[Path, R]], id_of: Callable[[R], str]) -> list[tuple[Path, R]]:
@@ -547,15 +570,3 @@ def shown_safely(diagnostic: Diagnostic) -> Diagnostic:
     if message is diagnostic.message and path is diagnostic.path:
         return diagnostic
     return replace(diagnostic, message=message, path=path)
-
-
-def _not_found(seed_id: str, missing: str | None, out_of_order: bool) -> str:
-    if not missing:
-        return f"evidence text is empty once elisions are removed (seed '{seed_id}')"
-    shown = missing if len(missing) <= 60 else missing[:57] + "..."
-    if out_of_order:
-        return (
-            f"evidence is out of order in seed '{seed_id}': "
-            f'"{shown}" comes before the text preceding it'
-        )
-    return f"evidence not found verbatim in seed '{seed_id}': \"{shown}\""

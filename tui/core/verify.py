@@ -212,6 +212,14 @@ class Verifier:
             self.searched_by[account] = self.searched_by.get(account, 0) + len(body) * passes[0]
         return outcome
 
+    def charge(self, account: str, characters: int) -> None:
+        """Work done for ``account`` outside ``verify`` (diagnosing a mismatch, say)."""
+        self.searched_by[account] = self.searched_by.get(account, 0) + characters
+
+    def folded(self, seed_id: str, body: str) -> NormalisedBody:
+        """The seed's folded body, built once."""
+        return self._folded(seed_id, body)
+
     def _folded(self, seed_id: str, body: str) -> NormalisedBody:
         folded = self._bodies.get(seed_id)
         if folded is None:
