@@ -170,6 +170,13 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         assert [c.issue_id for c in view.analysis.common_ground] == ["talks-with-us"]
         detail = widget_text(app.query_one("#gaps-detail", FigureDetail))
         assert "Talks with the US: common ground, all for, 3 of 4 known" in detail
+        # Each agreeing stance's summary, in the detail and under the row: the same side is
+        # not always the same reason.
+        assert "Why each is for: the stances' summaries" in detail
+        row = app.query_one("#gaps-common", FigureList).get_option_at_index(0).prompt.plain
+        for record in common.known:
+            assert record.position.summary in " ".join(detail.split())
+            assert record.position.summary in row
 
         await pilot.press("tab")  # starting points: narrowest first, blocks flagged
         ranking = app.query_one("#gaps-ranking", FigureTable)

@@ -265,6 +265,13 @@ class CommonGround(_Figure):
         return known_words(len(self.known), len(self.known) + len(self.absent))
 
     @property
+    def reasons(self) -> tuple[tuple[str, str], ...]:
+        """(actor id, summary) of each known stance, side by side: agreeing on a side is not
+        agreeing for the same reason ("pressure only strengthened us" beside "sanctions
+        failed"), and a reader must see which it is."""
+        return tuple((r.actor_id, r.position.summary) for r in self.known)
+
+    @property
     def conditional(self) -> tuple[str, ...]:
         """Actors whose agreement here comes with conditions."""
         return tuple(r.actor_id for r in self.known if r.is_conditional)
@@ -645,6 +652,11 @@ def gaps_frame(analysis: Analysis) -> pd.DataFrame:
                     if common
                     else (TOO_FEW_KNOWN if point.too_few_known else "")
                 ),
+                "common_ground_reasons": (
+                    " | ".join(f"{ds.actor_name(a)}: {why}" for a, why in common.reasons)
+                    if common
+                    else ""
+                ),
                 "blocked": point.is_blocked,
                 "blocked_by": "; ".join(c.sentence for c in point.blocked),
                 "blocks": "; ".join(c.sentence for c in point.blocking),
@@ -717,6 +729,7 @@ GAPS_COLUMNS: dict[str, str] = {
     "spread": "Int64",
     "farthest": "str",
     "common_ground": "str",
+    "common_ground_reasons": "str",  # "Ann: <summary> | Bo: <summary>", each known stance's
     "blocked": "bool",
     "blocked_by": "str",
     "blocks": "str",

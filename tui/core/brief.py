@@ -273,6 +273,12 @@ def _common_ground(a: Analysis, passages: Passages) -> str:
             who = ", ".join(_e(ds.actor_name(x)) for x in common.conditional)
             lines.append("")
             lines.append(f"With conditions: {who}.")
+        lines += ["", f"Why each is {common.side_word}, in their stances' summaries:", ""]
+        lines += ["| Actor | Stance | Summary |", "| --- | --- | --- |"]
+        for record, (actor_id, summary) in zip(common.known, common.reasons):
+            lines.append(
+                f"| {_e(ds.actor_name(actor_id))} | {number(record.stance)} | {_e(summary)} |"
+            )
         lines.append("")
         for record in common.known:
             lines += _claim(ds, record, passages)

@@ -300,6 +300,13 @@ def common_widgets(analysis: Analysis, common: CommonGround) -> list[Widget]:
         )
     if common.absent:
         widgets.append(_line(Content.assemble("Not known: ", _names(ds, common.absent))))
+    widgets.append(_section(f"Why each is {common.side_word}: the stances' summaries"))
+    reasons = [
+        Content.assemble(safe(ds.actor_name(actor_id), "bold"), ": ", safe(summary))
+        for actor_id, summary in common.reasons
+    ]
+    # One widget for them all: a large picture may agree across thousands of actors.
+    widgets.append(_line(Content("\n").join(reasons)))
     known = list(common.known)
     return widgets + _stances(analysis, known, known[:2])
 

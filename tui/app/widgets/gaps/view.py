@@ -61,6 +61,10 @@ def condition_id(check: ConditionCheck) -> str:
     return f"{check.holder.actor_id}:{check.holder.issue_id}:{check.index}"
 
 
+# Summaries listed under a common-ground row; the detail lists them all.
+REASONS_IN_ROW = 6
+
+
 class FigureList(OptionList):
     DEFAULT_CLASSES = "gaps-figure"
     BINDINGS = [Binding("enter", "select", "Read evidence", show=True)]
@@ -339,6 +343,18 @@ class GapsView(FigureView):
             )
             if common.conditional:
                 prompt += Content.styled(" · with conditions", "italic")
+            # Each stance's summary under the row, side by side: the same side is not always
+            # the same reason.
+            reasons = list(zip(common.known, common.reasons))
+            for record, (actor_id, summary) in reasons[:REASONS_IN_ROW]:
+                prompt += Content.assemble(
+                    "\n  ",
+                    safe(tags.get(actor_id, actor_id), "bold"),
+                    f" {record.stance:+d}: ",
+                    safe(summary),
+                )
+            if len(reasons) > REASONS_IN_ROW:
+                prompt += Content(f"\n  and {len(reasons) - REASONS_IN_ROW} more (see the detail)")
             options.append(Option(prompt, id=common.issue_id))
         title = f"Common ground: {len(options)} issue{'s' * (len(options) != 1)}"
         self.query_one("#gaps-common-title", Static).update(title)
