@@ -302,6 +302,18 @@ class Dataset:
         issue = self.issues.get(issue_id)
         return issue.title if issue else issue_id
 
+    @cached_property
+    def _by_statement(self) -> Mapping[str, tuple[EvidenceRecord, ...]]:
+        grouped: dict[str, list[EvidenceRecord]] = {}
+        for record in self.evidence:
+            if record.evidence.statement is not None:
+                grouped.setdefault(record.evidence.statement, []).append(record)
+        return {key: tuple(records) for key, records in grouped.items()}
+
+    def statement_evidence(self, statement_id: str) -> tuple[EvidenceRecord, ...]:
+        """Every evidence item of one statement (``statement:`` id), across actor files."""
+        return self._by_statement.get(statement_id, ())
+
     def evidence_for_seed(self, seed_id: str) -> list[EvidenceRecord]:
         """Every evidence item citing the seed, in dataset order."""
         return list(self._evidence_by_seed.get(seed_id, ()))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from tui.core.verify import normalise, pieces
 
 if TYPE_CHECKING:
-    from tui.core.dataset import EvidenceRecord
+    from tui.core.dataset import Dataset, EvidenceRecord
     from tui.core.records import Evidence
 
 FRAGMENT_WORDS = 3
@@ -73,6 +73,17 @@ def group_statements(records: Iterable[EvidenceRecord]) -> list[Statement]:
         groups.setdefault(key, {}).setdefault(rendering_key(record.evidence), record)
         ids[key] = record.evidence.statement
     return [Statement(ids[key], tuple(renderings.values())) for key, renderings in groups.items()]
+
+
+def statement_of(ds: Dataset, record: EvidenceRecord) -> Statement:
+    """The statement ``record`` renders, with every distinct rendering of it in the data (other
+    outlets, other translations, in any actor's file), first cited first; a lone item is a
+    statement of its one rendering."""
+    statement_id = record.evidence.statement
+    if statement_id is None:
+        return Statement(None, (record,))
+    (statement,) = group_statements(ds.statement_evidence(statement_id) or (record,))
+    return statement
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from tui.app.render import palette
 from tui.app.render.safe import join, safe
 from tui.app.render.stance import label, record_label
 from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
-from tui.core.statements import FRAGMENT_WORD, channels_words, is_fragment
+from tui.core.statements import FRAGMENT_WORD, Statement, channels_words, is_fragment
 
 if TYPE_CHECKING:
     from tui.core.records import Condition
@@ -157,3 +157,24 @@ def evidence_block(
             verified_mark(record),
         ]
     )
+
+
+def renderings_block(ds: Dataset, statement: Statement, shown: EvidenceRecord) -> Content:
+    """ "One statement, 3 renderings" and each outlet's words, the one ``shown`` above marked."""
+    lines = [Content.styled(statement.describe().capitalize(), "bold") + Content(":")]
+    for rendering in statement.renderings:
+        seed = ds.seeds.get(rendering.evidence.source)
+        if seed is None:
+            outlet = safe(rendering.evidence.source)
+        else:
+            outlet = safe(seed.meta.outlet, "bold")
+            via = rendering.evidence.via or seed.meta.via
+            if via:
+                outlet += Content(" via ") + safe(", ".join(via))
+        this = Content.styled(" (above)", "italic") if rendering is shown else Content()
+        lines.append(
+            Content.assemble(
+                "· ", outlet, this, ": ", evidence_text(rendering), " ", verified_short(rendering)
+            )
+        )
+    return Content("\n").join(lines)

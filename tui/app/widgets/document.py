@@ -43,6 +43,7 @@ BLOCK_CLASSES = frozenset(
         "section-title -first",
         "condition",
         "evidence",
+        "renderings",
         "glance",
         "source-paragraph",
         "citation",

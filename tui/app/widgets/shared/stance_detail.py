@@ -12,10 +12,16 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.render.records import condition_block, evidence_block, stance_line
+from tui.app.render.records import (
+    condition_block,
+    evidence_block,
+    renderings_block,
+    stance_line,
+)
 from tui.app.render.safe import safe
 from tui.app.widgets.document import Block, block
 from tui.core.dataset import Dataset, EvidenceRecord
+from tui.core.statements import count_evidence, statement_of
 
 
 def stance_parts(
@@ -56,9 +62,28 @@ def stance_parts(
         yield block("section-title", f"Conditions ({len(record.conditions)})")
         for condition in record.conditions:
             yield block("condition", partial(condition_block, ds, condition, as_of))
-    yield block("section-title", f"Evidence ({len(record.evidence)})")
+    counts = count_evidence(record.evidence)
+    title = f"Evidence ({len(record.evidence)})"
+    if counts.statements != len(record.evidence):
+        title += f": {counts.statements} statement{'s' * (counts.statements != 1)}"
+    yield block("section-title", title)
+    grouped: dict[str, int] = {}
     for number, evidence in enumerate(record.evidence, start=1):
-        yield block("evidence", partial(evidence_block, ds, evidence, number), tag=evidence)
+        statement = statement_of(ds, evidence)
+        first = grouped.get(statement.statement_id or "")
+        yield block("evidence", partial(_evidence, ds, evidence, number, first), tag=evidence)
+        if statement.n_renderings > 1 and first is None:
+            # The group once, under its first item here: each outlet's words side by side.
+            grouped[statement.statement_id or ""] = number
+            yield block("renderings", partial(renderings_block, ds, statement, evidence))
+
+
+def _evidence(ds: Dataset, evidence: EvidenceRecord, number: int, first: int | None) -> Content:
+    """An evidence block; a later rendering of a statement shown above says so."""
+    built = evidence_block(ds, evidence, number)
+    if first is None:
+        return built
+    return built + Content.styled(f"\nanother rendering of the statement under {first}", "italic")
 
 
 def stance_blocks(
