@@ -130,23 +130,38 @@ def test_a_narrow_caption_says_the_sources_shorter_before_it_leaves_out_the_subj
     sources = named_sources(["Benzinga via KCNA, Reuters", "Yonhap", "NK News"])
     line = caption("Issue", dt.date(2025, 9, 22), sources, Content("Talks with the US"))
     assert line.plain == (
-        "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga via KCNA, Reuters; "
-        "Yonhap; NK News"
+        "Issue · Talks with the US · as of 2025-09-22 · stated by then · sources: Benzinga via "
+        "KCNA, Reuters; Yonhap; NK News"
     )
     assert line.fit(200).plain == line.plain
+    assert line.fit(100).plain == (
+        "Issue · Talks with the US · as of 2025-09-22 · stated by then · sources: Benzinga; "
+        "Yonhap; NK News"
+    )
     assert line.fit(90).plain == (
-        "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; Yonhap; NK News"
+        "Issue · Talks with the US · as of 2025-09-22 · stated by then · sources: Benzinga; +2 more"
     )
-    assert (
-        line.fit(80).plain
-        == "Issue · Talks with the US · as of 2025-09-22 · sources: Benzinga; +2 more"
+    assert line.fit(80).plain == (
+        "Issue · Talks with the US · as of 2025-09-22 · stated by then · 3 sources"
     )
+    # Then the question is said by its date alone, then the subject is cut.
     assert line.fit(60).plain == "Issue · Talks with the US · as of 2025-09-22 · 3 sources"
     # Never a subject cut to "Talks with…": the view shows it whole below the header.
     assert line.fit(55).plain == "Issue · as of 2025-09-22 · sources: Benzinga; +2 more"
     # The view and the date stay to the last.
     assert line.fit(40).plain == "Issue · as of 2025-09-22 · 3 sources"
     assert line.fit(20).plain.startswith("Issue · as of")
+
+
+def test_a_caption_known_on_a_date_says_so_at_every_width():
+    sources = named_sources(["Benzinga via KCNA, Reuters", "Yonhap", "NK News"])
+    line = caption("Issue", dt.date(2025, 9, 22), sources, Content("Talks"), known=True)
+    assert line.plain == (
+        "Issue · Talks · known on 2025-09-22: sources published by then · sources: Benzinga via "
+        "KCNA, Reuters; Yonhap; NK News"
+    )
+    for width in (200, 120, 90, 80, 60, 40, 30):
+        assert "known on 2025-09-22" in line.fit(width).plain
 
 
 async def test_the_distance_grid_diagonal_says_it_is_the_same_actor_not_the_last_pair():

@@ -203,7 +203,7 @@ async def test_compact_layout_at_80x24_shows_the_headline_gap():
         view = app.query_one(GapsView)
         assert view.has_class("-compact")
         lines = screen_text(app).splitlines()
-        assert "Gaps · as of 2025-09-22 · source: Benzinga via KCNA, Reuters" in lines[0]
+        assert "Gaps · as of 2025-09-22 · stated by then · source: Benzinga" in lines[0]
         row = next(line for line in lines if "Denuclearisation" in line and "KJU" in line)
         assert row.index("KJU") < row.index("DT") and "4 ████" in row
         assert any("Farthest apart: Kim Jong Un -2 ↔ Donald Trump +2" in line for line in lines)

@@ -59,7 +59,10 @@ async def test_cells_carry_glyph_word_and_number_when_wide():
         absent = table.get_cell("allied-drills", "donald-trump").plain
         assert "··" in absent and "no stated" in absent and "position" in absent
         text = squash(screen_text(app))
-        assert "Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters" in text
+        assert (
+            "Matrix · as of 2025-09-22 · stated by then · source: Benzinga via KCNA, Reuters"
+            in text
+        )
 
 
 async def test_compact_layout_at_80x24_keeps_every_issue_actor_and_the_detail():

@@ -32,6 +32,7 @@ from tui.app.watch import watch_data_tree
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.panel_header import PanelHeader
 from tui.core.dataset import Dataset, load_failure
+from tui.core.knowledge import DateQuestion, question_dates
 from tui.core.last_good import LastGood
 
 _P = ParamSpec("_P")
@@ -108,6 +109,14 @@ class PeninsulaApp(App):
             tooltip="the next date with data; after the last, the latest again",
         ),
         Binding(
+            "k",
+            "toggle_known_on",
+            "Known on",
+            show=False,
+            tooltip="the date's other question: known on it (only sources published by then) "
+            "or as of it (stances stated by then, whenever reported)",
+        ),
+        Binding(
             "ctrl+s",
             "save_screenshot",
             "Screenshot",
@@ -128,6 +137,8 @@ class PeninsulaApp(App):
 
     dataset: Reactive[Dataset | None] = reactive(None, always_update=True, init=False)
     as_of: Reactive[dt.date | None] = reactive(None, init=False)
+    # The question the date asks (tui.core.knowledge): known on it, else as of it.
+    known_on: Reactive[bool] = reactive(False, init=False)
     # The selection draws nothing itself (views follow it), so changing it must not repaint the
     # whole screen, as a reactive does by default.
     issue_id: Reactive[str | None] = reactive(None, init=False, repaint=False)
@@ -142,11 +153,15 @@ class PeninsulaApp(App):
         view: str = "matrix",
         target: str | None = None,
         as_of: dt.date | None = None,
+        known_on: bool = False,
         watch: bool = True,
         screenshots_dir: Path | None = None,
         blink: bool = True,
     ) -> None:
         super().__init__()
+        self._initial_known_on = known_on
+        # Every file's records as loaded; ``dataset`` is what of it is in view (DateQuestion).
+        self.loaded_dataset: Dataset | None = None
         self._blink = blink
         self.data_dir = Path(data_dir)
         self._initial_view = view
@@ -187,13 +202,14 @@ class PeninsulaApp(App):
             for name in SELECTION
             if isinstance(getattr(view_class, name, None), Reactive)
         }
-        return view.data_bind(app_class.dataset, app_class.as_of, **bound)
+        return view.data_bind(app_class.dataset, app_class.as_of, app_class.known_on, **bound)
 
     def on_mount(self) -> None:
         # Number keys switch views; the tab strip need not take focus (and arrow keys) from the
         # view.
         self.tabs.query_one(Tabs).can_focus = False
         self.as_of = self._initial_as_of
+        self.known_on = self._initial_known_on
         self.header.show_loading()
         # Data first: the load starts now, in a thread, and the views it does not show wait
         # for the first data frame.
@@ -288,7 +304,8 @@ class PeninsulaApp(App):
             return
         self.load_count += 1
         first = self.dataset is None
-        self.dataset = self._last_good.merge(loaded)
+        self.loaded_dataset = self._last_good.merge(loaded)
+        self.dataset = self.question.in_view(self.loaded_dataset)
         if first:
             self._apply_initial_target()
             view = self.active_view
@@ -307,6 +324,28 @@ class PeninsulaApp(App):
         spec = next((s for s in VIEWS if s.id == self._initial_view), None)
         if spec is not None and spec.target and self._initial_target:
             self.post_message(SubjectSelected(spec.target, self._initial_target))
+
+    @property
+    def question(self) -> DateQuestion:
+        """Which question about which date the views answer."""
+        return DateQuestion(self.as_of, self.known_on)
+
+    def _show_what_is_known(self) -> None:
+        """The data in view again, for a new date or question (see DateQuestion.in_view)."""
+        loaded = self.loaded_dataset
+        if loaded is None:
+            return
+        in_view = self.question.in_view(loaded)
+        if in_view is not self.dataset:
+            self.dataset = in_view
+
+    @while_running
+    def watch_as_of(self) -> None:
+        self._show_what_is_known()
+
+    @while_running
+    def watch_known_on(self) -> None:
+        self._show_what_is_known()
 
     @while_running
     def watch_dataset(self, dataset: Dataset | None) -> None:
@@ -403,10 +442,12 @@ class PeninsulaApp(App):
         self.push_screen(HelpScreen())
 
     def action_step_date(self, step: int) -> None:
-        ds = self.dataset
-        if ds is None or not ds.dates:
+        ds = self.loaded_dataset
+        if ds is None:
             return
-        dates = ds.dates
+        dates = question_dates(ds, self.known_on)
+        if not dates:
+            return
         current = self.as_of or dates[-1]
         earlier = [d for d in dates if d < current]
         later = [d for d in dates if d > current]
@@ -417,6 +458,13 @@ class PeninsulaApp(App):
             self.as_of = None if later[0] == dates[-1] else later[0]
         else:
             self.notify("No earlier date with data." if step < 0 else "Already at the latest date.")
+
+    def action_toggle_known_on(self) -> None:
+        self.known_on = not self.known_on
+        if self.known_on:
+            self.notify("Known on the date: only sources published by then.", title="Date")
+        else:
+            self.notify("As of the date: stances stated by then, whenever reported.", title="Date")
 
     @property
     def slide(self) -> bool:
@@ -467,6 +515,7 @@ def create_app(
     view: str = "matrix",
     target: str | None = None,
     as_of: dt.date | None = None,
+    known_on: bool = False,
     watch: bool = True,
     blink: bool = True,
     screenshots_dir: Path | None = None,
@@ -479,6 +528,7 @@ def create_app(
         view=view,
         target=target,
         as_of=as_of,
+        known_on=known_on,
         watch=watch,
         blink=blink,
         screenshots_dir=screenshots_dir,

@@ -23,6 +23,15 @@ class PeninsulaCommands(Provider):
         app = self.app
         for spec in VIEWS:
             yield "View", spec.title, spec.description, partial(app.post_message, ShowView(spec.id))
+        known = getattr(app, "known_on", False)
+        yield (
+            "Date",
+            "As of the date: stances stated by then"
+            if known
+            else "Known on the date: sources published by then",
+            "switch the question the date asks (key k)",
+            partial(app.call_later, app.run_action, "toggle_known_on"),
+        )
         ds = getattr(app, "dataset", None)
         if ds is None:
             return

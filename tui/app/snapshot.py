@@ -31,13 +31,23 @@ def render_svg(
     as_of: dt.date | None = None,
     theme: str | None = None,
     fit_rows: int | None = None,
+    known_on: bool = False,
 ) -> str:
     """Load the data, show the view (with its target selected), and return the screen as SVG.
 
     ``fit_rows``: a slide (see ``PeninsulaApp.set_slide``), its height fitted to the content,
-    at most that many rows.
+    at most that many rows. ``known_on``: what could be known on ``as_of`` (sources published
+    by then) rather than the stances stated by then.
     """
-    app = create_app(data_dir, view=spec.id, target=target, as_of=as_of, watch=False, blink=False)
+    app = create_app(
+        data_dir,
+        view=spec.id,
+        target=target,
+        as_of=as_of,
+        known_on=known_on,
+        watch=False,
+        blink=False,
+    )
     if theme is not None:
         if theme not in app.available_themes:
             raise UnknownTarget(
@@ -54,7 +64,7 @@ def render_svg(
         if not app.loaded.is_set():
             app.exit(RuntimeError("the data never finished loading"))
             return
-        ds = app.dataset
+        ds = app.loaded_dataset  # a date before any source is an empty picture, not no data
         reason = (
             missing_data(data_dir, ds, problems_are_data=spec.id == "problems")
             if ds is not None

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from tui.app.views import parse_view, usage_forms
-from tui.cli.common import data_dir, data_option
+from tui.cli.common import data_dir, data_option, known_on_option
 
 
 def _check_view(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -58,23 +58,35 @@ as_of_option = click.option(
 @data_option
 @view_option(default="matrix")
 @as_of_option
+@known_on_option
 @click.option("--no-watch", is_flag=True, help="Do not reload when the data files change.")
 def app_command(
     data: str | None,
     view: str = "matrix",
     as_of: dt.date | None = None,
+    known_on: dt.date | None = None,
     no_watch: bool = False,
 ) -> None:
     """Open the dashboard on the data (it reloads by itself when a file changes).
 
     \b
     Keys: number keys switch views, arrows move, enter opens, ? all keys,
-    ctrl+p jump anywhere, ctrl+s screenshot, [ ] earlier / later date, q quit.
+    ctrl+p jump anywhere, ctrl+s screenshot, [ ] earlier / later date,
+    k known on the date / as of it, q quit.
     """
+    if as_of is not None and known_on is not None:
+        raise click.UsageError("give --as-of or --known-on, not both")
     # Paused from here to the first data frame (the app resumes it once the data is set aside
     # from it): the start makes many objects and few cycles, and every pass would rescan them.
     gc.disable()
     from tui.app.app import create_app
 
     spec, target = parse_view(view)
-    create_app(data_dir(data), view=spec.id, target=target, as_of=as_of, watch=not no_watch).run()
+    create_app(
+        data_dir(data),
+        view=spec.id,
+        target=target,
+        as_of=known_on or as_of,
+        known_on=known_on is not None,
+        watch=not no_watch,
+    ).run()

@@ -79,9 +79,9 @@ def apply_known_on(dataset: Any, as_of: Any, known_on: Any) -> tuple[Any, Any]:
         return dataset, as_of
     if as_of is not None:
         raise click.UsageError("give --as-of or --known-on, not both")
-    from tui.core.knowledge import known_on as known_dataset
+    from tui.core.knowledge import DateQuestion
 
-    return known_dataset(dataset, known_on), known_on
+    return DateQuestion(known_on, known=True).in_view(dataset), known_on
 
 
 def gap_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from tui.cli.app import as_of_option, view_option
-from tui.cli.common import NoData, data_dir, data_option, require_data
+from tui.cli.common import NoData, data_dir, data_option, known_on_option, require_data
 
 _SIZE = re.compile(r"^(\d{2,3})x(\d{2,3})$")
 SNAPSHOT_FORMATS = ("svg", "png")
@@ -44,6 +44,7 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple
     f"With --slide, the rows are the most the slide takes (default: up to {SLIDE_MAX_ROWS}).",
 )
 @as_of_option
+@known_on_option
 @click.option(
     "-o",
     "--output",
@@ -80,6 +81,7 @@ def snapshot_command(
     view: str,
     size: tuple[int, int],
     as_of: dt.date | None,
+    known_on: dt.date | None,
     output: str,
     force: bool,
     fmt: str | None,
@@ -96,6 +98,7 @@ def snapshot_command(
       peninsula snapshot --view matrix --slide -o matrix.png --scale 2
       peninsula snapshot --view actor:kim-jong-un --size 80x24 -o kim.svg
       peninsula snapshot --view issue:denuclearisation --as-of 2025-09-21 -o denuc.svg
+      peninsula snapshot --view matrix --known-on 2025-09-21 -o known.svg
     """
     from tui.app.snapshot import NoDataToShow, UnknownTarget, render_svg
     from tui.app.svg_offline import offline_svg
@@ -103,6 +106,8 @@ def snapshot_command(
     from tui.core.writing import OutputExistsError, ProtectedOutputError, write_atomic
 
     fmt = _format(output, fmt)
+    if as_of is not None and known_on is not None:
+        raise click.UsageError("give --as-of or --known-on, not both")
     root = data_dir(data)
     require_data(root)
     spec, target = parse_view(view)
@@ -119,7 +124,16 @@ def snapshot_command(
         given = click.get_current_context().get_parameter_source("size")
         fit_rows = SLIDE_MAX_ROWS if given is click.core.ParameterSource.DEFAULT else size[1]
     try:
-        svg = render_svg(root, spec, target, size, as_of=as_of, theme=theme, fit_rows=fit_rows)
+        svg = render_svg(
+            root,
+            spec,
+            target,
+            size,
+            as_of=known_on or as_of,
+            theme=theme,
+            fit_rows=fit_rows,
+            known_on=known_on is not None,
+        )
     except NoDataToShow as error:
         raise NoData(str(error)) from None
     except UnknownTarget as error:

@@ -11,7 +11,7 @@ from textual.content import Content
 from tui.app.render.safe import safe
 from tui.core.citations import source_name
 from tui.core.dataset import Dataset
-from tui.core.knowledge import question_words
+from tui.core.knowledge import header_words, question_words
 
 MAX_SOURCES_NAMED = 3
 MAX_SUBJECT = 48
@@ -90,8 +90,9 @@ SEPARATOR = Content(" · ")
 
 @dataclass(frozen=True, eq=False)
 class Caption:
-    """ "Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters": in full for a screenshot's
-    title, and fitted to one line in the header, where the view and the date always stay."""
+    """ "Matrix · as of 2025-09-22 · stated by then · source: Benzinga via KCNA, Reuters": in full
+    for a screenshot's title, and fitted to one line in the header, where the view, the date and
+    the question about it (``known``: known on the date, else stated by it) always stay."""
 
     view: str
     as_of: dt.date | None
@@ -101,13 +102,11 @@ class Caption:
     # stances stated by then: see tui.core.knowledge.
     known: bool = False
 
-    def _line(self, subject: Content | None, sources: Content) -> Content:
+    def _line(self, subject: Content | None, sources: Content, short: bool = False) -> Content:
         parts = [Content.styled(self.view, "bold")]
         if subject is not None and subject:
             parts.append(subject)
-        parts.append(
-            Content(f"as of {self.as_of.isoformat()}" if self.as_of else "no dated stances")
-        )
+        parts.append(Content(header_words(self.as_of, self.known, short=short)))
         parts.append(sources)
         return SEPARATOR.join(parts)
 
@@ -141,14 +140,16 @@ class Caption:
 
     def fit(self, width: int) -> Content:
         """The longest form that fits ``width`` cells: the sources said shorter first, then the
-        subject left out (never cut: the view shows it whole just below)."""
+        question said by its date alone ("known on 2025-10-24"), then the subject left out
+        (never cut: the view shows it whole just below)."""
         forms = self._source_forms()
         for subject in (self.subject, None):
-            for sources in forms:
-                line = self._line(subject, sources)
-                if line.cell_length <= width:
-                    return line
-        return self._line(None, forms[-1]).truncate(width, ellipsis=True)
+            for short in (False, True):
+                for sources in forms:
+                    line = self._line(subject, sources, short)
+                    if line.cell_length <= width:
+                        return line
+        return self._line(None, forms[-1], short=True).truncate(width, ellipsis=True)
 
 
 def caption(
@@ -156,9 +157,10 @@ def caption(
     as_of: dt.date | None,
     sources: Names | Content,
     subject: Content | None = None,
+    known: bool = False,
 ) -> Caption:
-    """ "Matrix · as of 2025-09-22 · source: Benzinga via KCNA, Reuters"."""
-    return Caption(view, as_of, sources, subject)
+    """ "Matrix · as of 2025-09-22 · stated by then · source: Benzinga via KCNA, Reuters"."""
+    return Caption(view, as_of, sources, subject, known)
 
 
 def slide_lines(caption: Caption | Content) -> tuple[Content, Content]:

@@ -16,11 +16,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.messages import CaptionChanged
-from tui.app.render.caption import Caption, caption, source_names
+from tui.app.render.caption import Caption, Names, caption, source_names
 from tui.app.views import Target
 from tui.app.widgets.shared.no_data import no_data_notice
 from tui.core.citations import cited_sources, evidence_in_view
 from tui.core.dataset import Dataset, EvidenceRecord
+from tui.core.knowledge import DateQuestion
 
 
 class PeninsulaView(Vertical):
@@ -40,15 +41,17 @@ class PeninsulaView(Vertical):
     # always_update: a reload is new data even when it compares equal; views keep their own state.
     dataset: reactive[Dataset | None] = reactive(None, always_update=True, init=False)
     as_of: reactive[dt.date | None] = reactive(None, init=False)
+    # Which question the date asks: "known on" it (sources published by then) or "as of" it.
+    known_on: reactive[bool] = reactive(False, init=False)
 
     _stale = False
 
     @property
     def effective_date(self) -> dt.date | None:
-        """The as-of date shown: the chosen one, else the latest date with data."""
-        if self.as_of is not None:
+        """The date shown: the chosen one, else the latest there is (see DateQuestion)."""
+        if self.dataset is None:
             return self.as_of
-        return self.dataset.latest_date if self.dataset is not None else None
+        return DateQuestion(self.as_of, self.known_on).date_in(self.dataset)
 
     # From this width a view lays out side by side (class -wide), below it one above the other
     # (class -compact); None until the first resize.
@@ -84,6 +87,9 @@ class PeninsulaView(Vertical):
         self._refresh_and_announce()
 
     def watch_as_of(self) -> None:
+        self._refresh_and_announce()
+
+    def watch_known_on(self) -> None:
         self._refresh_and_announce()
 
     def on_mount(self) -> None:
@@ -154,7 +160,11 @@ class PeninsulaView(Vertical):
         """The caption with no subject (none chosen, or none in the data): the view, the date."""
         if self.dataset is None:
             return Content(self.TITLE)
-        return caption(self.TITLE, self.effective_date, source_names(self.dataset, []))
+        return self.view_caption(source_names(self.dataset, []))
+
+    def view_caption(self, sources: Names | Content, subject: Content | None = None) -> Caption:
+        """The view's caption: its title, its date and the question about it, its sources."""
+        return caption(self.TITLE, self.effective_date, sources, subject, known=self.known_on)
 
     def citing_caption(
         self,
@@ -171,6 +181,4 @@ class PeninsulaView(Vertical):
         evidence = evidence_in_view(
             ds, self.as_of, actor_id=actor_id, issue_id=issue_id, through_time=through_time
         )
-        return caption(
-            self.TITLE, self.effective_date, source_names(ds, cited_sources(evidence)), subject
-        )
+        return self.view_caption(source_names(ds, cited_sources(evidence)), subject)

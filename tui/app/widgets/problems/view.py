@@ -8,7 +8,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.render import palette
-from tui.app.render.caption import Caption, Names, caption
+from tui.app.render.caption import Caption, Names
 from tui.app.render.diagnostics import diagnostic_line, shown_path
 from tui.app.widgets.base import PeninsulaView
 
@@ -67,6 +67,4 @@ class ProblemsView(PeninsulaView):
             lead="in ",
             separator=", ",
         )
-        return caption(
-            self.TITLE, self.effective_date, where, Content(f"{len(ds.diagnostics)} found")
-        )
+        return self.view_caption(where, Content(f"{len(ds.diagnostics)} found"))

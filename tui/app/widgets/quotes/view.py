@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import ShowEvidence
-from tui.app.render.caption import Caption, caption, named_sources
+from tui.app.render.caption import Caption, named_sources
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import badge
@@ -279,4 +279,4 @@ class QuotesView(PeninsulaView):
             narrowing.append(Content("on ") + safe(ds.issue_title(str(issue))))
         # Each source once, in order of first citation, over every match (not only those listed).
         sources = named_sources(list(dict.fromkeys([item.source for item in self._matches])))
-        return caption(self.TITLE, self.effective_date, sources, join(narrowing))
+        return self.view_caption(sources, join(narrowing))

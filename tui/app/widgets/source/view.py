@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.reactive import reactive
 
-from tui.app.render.caption import Caption, caption, shorten, source_names
+from tui.app.render.caption import Caption, shorten, source_names
 from tui.app.render.records import evidence_text, kind_tag, said_on, verified_short
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import label
@@ -150,9 +150,7 @@ class SourceView(SubjectView):
         if ds is None or source_id is None or source_id not in ds.seeds:
             return self.bare_caption()
         meta = ds.seeds[source_id].meta
-        return caption(
-            self.TITLE,
-            self.effective_date,
+        return self.view_caption(
             source_names(ds, [source_id]),
             Content("“") + safe(shorten(meta.title)) + Content("”"),
         )
