@@ -146,8 +146,9 @@ def test_a_narrow_caption_says_the_sources_shorter_before_it_leaves_out_the_subj
     )
     # Then the question is said by its date alone, then the subject is cut.
     assert line.fit(60).plain == "Issue · Talks with the US · as of 2025-09-22 · 3 sources"
-    # Never a subject cut to "Talks with…": the view shows it whole below the header.
-    assert line.fit(55).plain == "Issue · as of 2025-09-22 · sources: Benzinga; +2 more"
+    # Never a subject cut to "Talks with…": the view shows it whole below the header; without
+    # it, the question has its words again.
+    assert line.fit(55).plain == "Issue · as of 2025-09-22 · stated by then · 3 sources"
     # The view and the date stay to the last.
     assert line.fit(40).plain == "Issue · as of 2025-09-22 · 3 sources"
     assert line.fit(20).plain.startswith("Issue · as of")
