@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.app.widgets.detail.stance_detail import StanceDetail
+from tui.app.widgets.shared.stance_detail import StanceDetail
 from tui.core.loader import load_tree
 from tui.core.statements import statement_of
 
