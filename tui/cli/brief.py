@@ -18,6 +18,7 @@ from tui.cli.common import (
     data_option,
     gap_options,
     known_on_option,
+    output_options,
     require_data,
     write_output,
 )
@@ -27,14 +28,9 @@ _SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "htm
 
 
 @click.command("brief")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    metavar="FILE",
-    help="File to write, or - for standard output. An existing file is kept unless --force.",
+@output_options(
+    help="File to write, or - for standard output. An existing file is kept unless --force."
 )
-@click.option("--force", is_flag=True, help="Overwrite FILE.md if it exists.")
 @click.option(
     "--format",
     "fmt",

@@ -117,6 +117,16 @@ def date_option(flag: str, name: str, help: str) -> Callable[..., Any]:
     )
 
 
+def output_options(help: str) -> Callable[..., Any]:
+    """`-o/--output FILE` and `--force`, the pair that `write_output` honours."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")(func)
+        return click.option("-o", "--output", required=True, metavar="FILE", help=help)(func)
+
+    return decorate
+
+
 def write_output(text: str | bytes, output: str, *, force: bool, data: Path) -> None:
     """Write to a file (`-`: standard output): never over an existing file without `--force`,
     never into any data tree's positions/ or seeds/, never through a link onto another file."""

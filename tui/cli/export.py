@@ -18,6 +18,7 @@ from tui.cli.common import (
     date_option,
     gap_options,
     known_on_option,
+    output_options,
     require_data,
     write_output,
 )
@@ -46,14 +47,9 @@ FORMATS = ("csv", "md", "json", "xlsx")
     help="Output format (default: from the file name's ending: .csv, .md, .json, .xlsx; "
     "csv on standard output). Any other ending is refused.",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    metavar="FILE",
-    help="File to write, or - for standard output. An existing file is kept unless --force.",
+@output_options(
+    help="File to write, or - for standard output. An existing file is kept unless --force."
 )
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @date_option("--from", "start", "changes: only events on or after this date, YYYY-MM-DD.")
 @date_option("--to", "end", "changes: only events on or before this date (default: --as-of).")
 @gap_options

@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from tui.cli.app import as_of_option, view_option
-from tui.cli.common import NoData, data_dir, data_option, known_on_option, require_data
+from tui.cli.common import (
+    NoData,
+    data_dir,
+    data_option,
+    known_on_option,
+    output_options,
+    require_data,
+)
 
 _SIZE = re.compile(r"^(\d{2,3})x(\d{2,3})$")
 SNAPSHOT_FORMATS = ("svg", "png")
@@ -45,14 +52,7 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple
 )
 @as_of_option
 @known_on_option
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    metavar="FILE",
-    help="Where to write, FILE.svg or FILE.png; - for stdout.",
-)
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@output_options(help="Where to write, FILE.svg or FILE.png; - for stdout.")
 @click.option(
     "--format",
     "fmt",
