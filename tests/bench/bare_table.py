@@ -4,7 +4,7 @@ Footer, run as a script (``python tests/bench/bare_table.py``) so that it import
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Footer, Header
 
-ACTORS = ("Donald Trump", "Kim Jong Un", "Kim Yo Jong", "Lee Jae-myung")
+ACTORS = ("Donald Trump", "Kim Jong Un", "Kim Yo Jong", "Lee Jae-myung", "Xi Jinping")
 
 
 class BareTable(App):
@@ -19,7 +19,9 @@ class BareTable(App):
         table = self.query_one(DataTable)
         table.add_columns("issue", *ACTORS)
         for row in range(8):
-            table.add_row(f"issue {row}", "▲ for +1", "▼ against -1", "· neutral 0", "— absent")
+            table.add_row(
+                f"issue {row}", "▲ for +1", "▼ against -1", "· neutral 0", "— absent", "▲ for +1"
+            )
 
 
 if __name__ == "__main__":
