@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tui.core import sanitize
 from tui.core.sanitize import clean, is_clean
 
 
@@ -46,3 +47,27 @@ def test_multiline_keeps_newlines_and_tabs_only() -> None:
 def test_ordinary_text_is_unchanged(text: str) -> None:
     assert clean(text) is text or clean(text) == text
     assert is_clean(text)
+
+
+def test_the_common_ranges_read_without_regex_hold_no_character_it_would_mark():
+    # Text of only these characters is passed by `re` without asking `regex` for properties:
+    # each of them must be one that `regex` would leave alone, or a mark would go missing.
+    import regex
+
+    unsafe = regex.compile(f"[{sanitize._SHOWN_AS_MARK}]")
+    spans = regex.findall(r"(.)-(.)", sanitize.COMMON_SAFE)
+    assert len(spans) == 11
+    marked = [
+        f"U+{code:04X}"
+        for low, high in spans
+        for code in range(ord(low), ord(high) + 1)
+        if unsafe.match(chr(code))
+    ]
+    assert marked == []
+
+
+def test_a_mark_among_common_characters_is_still_made():
+    # Curly quotes and a dash keep the text off the ASCII path; the zero-width space is marked.
+    assert sanitize.clean("“Kim–Trump”\u200b") == "“Kim–Trump”⟨U+200B⟩"
+    assert sanitize.clean("“Kim–Trump” 김정은") == "“Kim–Trump” 김정은"
+    assert sanitize.clean("line\n“two”\u2028", multiline=True) == "line\n“two”⟨U+2028⟩"
