@@ -14,18 +14,23 @@ _START = """
 import json, sys
 from tui.app.app import PeninsulaApp, create_app
 from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.panel_header import PanelHeader
 
 app = create_app(None, watch=False)
 seen = {}
 show = PeninsulaApp._show_dataset
+placeholder = []
+PanelHeader.show_loading = lambda self: placeholder.append(True)
 
 def first_data(self, dataset):
     show(self, dataset)
     if not seen:
-        heavy = ("pydantic", "pandas", "yaml", "tui.core.loader", "tui.core.models")
+        heavy = ("pydantic", "pandas", "yaml", "regex", "tui.core.loader", "tui.core.models")
         seen["imported"] = [m for m in heavy if m in sys.modules]
         seen["mounted"] = sorted(v.VIEW_ID for v in self.query(PeninsulaView))
         seen["restored"] = self._warm_start.restored
+        seen["placeholder"] = bool(placeholder)
+        seen["laid out"] = bool(self.active_view.size)
 
 PeninsulaApp._show_dataset = first_data
 
@@ -48,12 +53,20 @@ def _start(cache: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_a_warm_start_shows_its_first_data_with_no_pydantic_pandas_yaml_or_other_view(
+def test_a_warm_start_shows_its_first_data_with_no_pydantic_pandas_yaml_regex_or_other_view(
     tmp_path: Path,
 ) -> None:
     cold = _start(tmp_path / "cache")
     assert not cold["restored"]
     assert "pydantic" in cold["imported"]  # a cold start validates: the test can fail
     assert cold["mounted"] == ["matrix"]
+    assert cold["placeholder"] and cold["laid out"]  # drawn while the thread loads
     warm = _start(tmp_path / "cache")
-    assert warm == {"imported": [], "mounted": ["matrix"], "restored": True}
+    # The data before the first layout: the first frame is the data frame, no placeholder.
+    assert warm == {
+        "imported": [],
+        "mounted": ["matrix"],
+        "restored": True,
+        "placeholder": False,
+        "laid out": False,
+    }

@@ -58,6 +58,14 @@ class PeninsulaView(Vertical):
     WIDE_AT: ClassVar[int] = 120
     _wide: bool | None = None
 
+    def expected_size(self) -> Size:
+        """The view's size; before its first layout, the size the app will give it, so that a
+        view given its data before then can draw it in its first frame."""
+        if self.size:
+            return self.size
+        view_size = getattr(self.app, "view_size", None)
+        return view_size() if view_size is not None else self.size
+
     def on_resize(self, event: Resize) -> None:
         self.after_resize(self.set_layout(self.wide_at(event.size)))
 

@@ -86,8 +86,11 @@ class MatrixView(PeninsulaView):
     # -- data ----------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        fit = self.fit_for(self.size)
-        if self.dataset is None or fit is None or self._wide is None:
+        # Before the first layout, at the size it will have: a warm start fills the table
+        # before its first frame, and the first resize then finds the same fit.
+        size = self.expected_size()
+        fit = self.fit_for(size)
+        if self.dataset is None or fit is None or not size:
             return
         ds = self.dataset
         self.set_layout(fit.beside)
