@@ -17,7 +17,7 @@ from tui.core.citations import cited_sources, evidence_in_view, source_evidence_
 from tui.core.dataset import Dataset
 from tui.core.identity import evidence_key
 from tui.core.loader import load_tree
-from tui.core.quotes import haystack, narrows, quote_items, search
+from tui.core.quotes import build_quote_items, haystack, narrows, quote_items, search
 
 TREE = Path(__file__).resolve().parents[1] / "time" / "tree"
 MARCH, MAY = dt.date(2025, 3, 1), dt.date(2025, 5, 1)
@@ -119,6 +119,14 @@ def test_the_search_narrows_by_actor_and_issue(ds):
 def test_a_date_limits_the_search_to_what_was_on_record(ds):
     assert len(quote_items(ds, MARCH)) < len(quote_items(ds))
     assert not search(quote_items(ds, MARCH), ["no", "condition"])
+
+
+def test_the_items_are_built_once_per_date_and_not_carried_by_a_pickled_dataset(ds):
+    assert quote_items(ds) is quote_items(ds)
+    assert quote_items(ds, MARCH) is not quote_items(ds)
+    assert quote_items(ds) == build_quote_items(ds)
+    restored = pickle.loads(pickle.dumps(ds))
+    assert restored.memo == {} and quote_items(restored) == quote_items(ds)
 
 
 def test_typing_on_narrows_and_a_changed_word_does_not():

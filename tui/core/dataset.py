@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
@@ -228,6 +228,13 @@ class Dataset:
         # Oldest first: the last one dated on or before as_of (thousands on a long history).
         index = bisect_right(records, as_of, key=_dated)
         return records[index - 1] if index else None
+
+    @cached_property
+    def memo(self) -> dict[Hashable, Any]:
+        """What the core works out once from this dataset, under a key of its own (the quotes
+        search items per date, see ``tui.core.quotes``): the dataset never changes, so it is
+        kept with it, and goes with it (a pickled dataset keeps none of it)."""
+        return {}
 
     @cached_property
     def _pictures(self) -> dict[dt.date | None, Mapping[tuple[str, str], StanceRecord]]:
