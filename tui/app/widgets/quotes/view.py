@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -52,6 +53,7 @@ def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Conte
 PAGE = 50
 CAPTION_AFTER_TYPING = 0.25  # seconds without a key
 LINES_PER_ITEM = 3  # two lines and a rule
+ACTOR_PICKER_MIN = 24  # "any actor" and its arrow, as wide as the issue picker
 
 
 class QuotesView(PeninsulaView):
@@ -102,6 +104,10 @@ class QuotesView(PeninsulaView):
         if ds is None:
             return
         self._set_options("#quotes-actor", [(safe_text(a.name), a.id) for a in ds.actors.values()])
+        # As wide as the longest name and the arrow, within the room the stylesheet allows
+        # (max-width): a longer name ends in an ellipsis there, never at its first word alone.
+        longest = max((cell_len(safe_text(a.name).plain) for a in ds.actors.values()), default=0)
+        self.query_one("#quotes-actor", Select).styles.width = max(ACTOR_PICKER_MIN, longest + 3)
         self._set_options("#quotes-issue", [(safe_text(i.title), i.id) for i in ds.issues.values()])
         self._items = None
         self._last = None
