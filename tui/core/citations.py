@@ -27,6 +27,10 @@ def evidence_in_view(
     stance dated on or before ``as_of`` instead (see the module's doc)."""
     if through_time:
         records: Iterable[StanceRecord] = stances_through(ds, as_of)
+    elif actor_id is not None or issue_id is not None:
+        # One actor's row or one issue's column of the picture, picked from the picture rather
+        # than matched against every stance (a caption asks on every open).
+        records = _picture_slice(ds, as_of, actor_id, issue_id)
     else:
         picture = ds.as_of(as_of)
         records = (record for record in ds.stances if picture.get(record_key(record)) is record)
@@ -37,6 +41,17 @@ def evidence_in_view(
         and (issue_id is None or record.issue_id == issue_id)
         for evidence in record.evidence
     )
+
+
+def _picture_slice(
+    ds: Dataset, as_of: dt.date | None, actor_id: str | None, issue_id: str | None
+) -> list[StanceRecord]:
+    found = [
+        record
+        for (actor, issue), record in ds.as_of(as_of).items()
+        if (actor_id is None or actor == actor_id) and (issue_id is None or issue == issue_id)
+    ]
+    return sorted(found, key=ds.stance_rank)
 
 
 def stances_through(ds: Dataset, as_of: dt.date | None = None) -> Iterable[StanceRecord]:

@@ -333,6 +333,15 @@ class Dataset:
             by_seed.setdefault(ev.evidence.source, []).append(ev)
         return {seed_id: tuple(items) for seed_id, items in by_seed.items()}
 
+    def stance_rank(self, record: StanceRecord) -> int:
+        """Where ``record`` stands in ``stances`` (dataset order), found without a scan."""
+        return self._stance_ranks[id(record)]
+
+    @cached_property
+    def _stance_ranks(self) -> Mapping[int, int]:
+        # By identity: every record of the dataset is kept alive by ``stances``.
+        return {id(record): rank for rank, record in enumerate(self.stances)}
+
     @cached_property
     def _actor_ranks(self) -> Mapping[str, int]:
         return {actor_id: rank for rank, actor_id in enumerate(self.actors)}
