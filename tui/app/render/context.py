@@ -1,117 +1,119 @@
-"""One issue or one actor among the others, for the side of the Issue and Actor views: how far
-apart the stances are, which conditions elsewhere hang on the subject, and when it moved."""
+"""One issue or one actor among the others, drawn for the Issue and Actor views: how far apart the
+stances are, which conditions elsewhere hang on the subject, every stance at a glance.
+
+What is worked out about the data is ``tui.core.overview``'s; this module only draws it. A list
+that grows with the data (a row per actor) is drawn a slice at a time, every slice aligned to the
+same width, so that a view builds only the slices its screen reaches.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 from tui.app.render.records import condition_block
 from tui.app.render.safe import safe
-from tui.app.render.stance import aligned
+from tui.app.render.stance import label
+from tui.core import overview
 from tui.core.dataset import Dataset, StanceRecord
 from tui.core.stances import number
 
+if TYPE_CHECKING:
+    from tui.core.records import Condition
+
 MAX_NAMED = 3
+GAP = 2
 
 
-def _names(ds: Dataset, records: list[StanceRecord]) -> Content:
-    names = [safe(ds.actor_name(r.actor_id)) for r in records[:MAX_NAMED]]
-    more = len(records) - MAX_NAMED
+def _names(ds: Dataset, actor_ids: Sequence[str]) -> Content:
+    names = [safe(ds.actor_name(actor_id)) for actor_id in actor_ids[:MAX_NAMED]]
+    more = len(actor_ids) - MAX_NAMED
     return Content(", ").join(names) + (Content(f" and {more} more") if more > 0 else Content())
 
 
-def issue_spread(ds: Dataset, issue_id: str, as_of: dt.date | None) -> Content:
+def spread_text(ds: Dataset, spread: overview.Spread) -> Content:
     """ "4, from -2 (Kim Jong Un) to +2 (Donald Trump)"; absent stances are left out, not 0."""
-    known = [
-        record
-        for (_, issue), record in ds.as_of(as_of).items()
-        if issue == issue_id and record.stance is not None
-    ]
-    if len(known) < 2:
+    if spread.known < 2 or spread.low is None or spread.high is None:
         return Content.styled("Fewer than two known stances: no spread to measure.", "dim")
-    low = min(r.stance for r in known if r.stance is not None)
-    high = max(r.stance for r in known if r.stance is not None)
-    if low == high:
+    if spread.low == spread.high:
         return Content.assemble(
-            Content.styled("0", "bold"), f": all {len(known)} known at {number(low)}"
+            Content.styled("0", "bold"), f": all {spread.known} known at {number(spread.low)}"
         )
     return Content.assemble(
-        Content.styled(str(high - low), "bold"),
-        f", from {number(low)} (",
-        _names(ds, [r for r in known if r.stance == low]),
-        f") to {number(high)} (",
-        _names(ds, [r for r in known if r.stance == high]),
+        Content.styled(str(spread.high - spread.low), "bold"),
+        f", from {number(spread.low)} (",
+        _names(ds, spread.at_low),
+        f") to {number(spread.high)} (",
+        _names(ds, spread.at_high),
         ")",
     )
 
 
-def conditions_on(
-    ds: Dataset, as_of: dt.date | None, *, issue_id: str | None = None, actor_id: str | None = None
-) -> list[Content]:
-    """Conditions of other stances that look at this issue (or at this actor's stances), each
-    with whose stance sets it, and whether it is met now."""
-    blocks = []
-    for record in ds.as_of(as_of).values():
-        for condition in record.conditions:
-            if issue_id is not None and condition.issue != issue_id:
-                continue
-            if actor_id is not None and (
-                condition.actor != actor_id or record.actor_id == actor_id
-            ):
-                continue
-            holder = Content.assemble(
-                safe(ds.actor_name(record.actor_id), "bold"),
-                ", on ",
-                safe(ds.issue_title(record.issue_id)),
-                ":",
-            )
-            blocks.append(holder + Content("\n") + condition_block(ds, condition, as_of))
-    return blocks
-
-
-def issue_dates(ds: Dataset, issue_id: str, as_of: dt.date | None) -> list[dt.date]:
-    """The dates on which a stance on the issue took effect, up to the as-of date."""
-    return sorted(
-        {
-            r.as_of
-            for r in ds.stances
-            if r.issue_id == issue_id and (as_of is None or r.as_of <= as_of)
-        }
+def condition_text(
+    ds: Dataset, record: StanceRecord, condition: Condition, as_of: dt.date | None
+) -> Content:
+    """A condition with whose stance sets it, and whether it is met now."""
+    holder = Content.assemble(
+        safe(ds.actor_name(record.actor_id), "bold"),
+        ", on ",
+        safe(ds.issue_title(record.issue_id)),
+        ":",
     )
+    return holder + Content("\n") + condition_block(ds, condition, as_of)
 
 
-def distances_from(ds: Dataset, actor_id: str, as_of: dt.date | None) -> Content | None:
-    """The actor's distance to each other actor over the issues both have a stance on, nearest
-    first: "1.0 over 3 issues  Lee Jae-myung"; None when there is no other actor."""
-    known: dict[str, dict[str, int]] = {}
-    for (actor, issue), record in ds.as_of(as_of).items():
-        if record.stance is not None:
-            known.setdefault(actor, {})[issue] = record.stance
-    mine = known.get(actor_id, {})
-    rows: list[tuple[float | None, int, str]] = []
-    for other in ds.actors:
-        if other == actor_id:
-            continue
-        theirs = known.get(other, {})
-        shared = [issue for issue in mine if issue in theirs]
-        gap = sum(abs(mine[i] - theirs[i]) for i in shared)
-        rows.append((gap / len(shared) if shared else None, len(shared), other))
-    if not rows:
-        return None
-    rows.sort(key=lambda row: (row[0] is None, row[0] or 0))
-    return aligned(
-        [
-            (
-                Content.styled(
-                    "no issue in common"
-                    if distance is None
-                    else f"{distance:.1f} over {shared} issue{'s' * (shared != 1)}",
-                    "bold" if distance is not None else "dim",
-                ),
-                safe(ds.actor_name(other)),
-            )
-            for distance, shared, other in rows
-        ]
-    )
+def _stance_label(record: StanceRecord | None) -> Content:
+    return label(record.stance if record else None, bool(record and record.is_conditional))
+
+
+def glance_width(records: Sequence[StanceRecord | None]) -> int:
+    """The widest stance label among ``records`` (worked out from the few kinds of label, not
+    from every row)."""
+    kinds = {(r.stance, r.is_conditional) if r else (None, False) for r in records}
+    return max((label(stance, conditional).cell_length for stance, conditional in kinds), default=0)
+
+
+def glance_rows(
+    names: Sequence[tuple[str, StanceRecord | None]], width: int, gap: int = GAP
+) -> Content:
+    """Rows of a stance label padded to ``width`` and a name, bold when the stance is known."""
+    lines = []
+    for name, record in names:
+        left = _stance_label(record)
+        lines.append(
+            left.pad_right(width - left.cell_length + gap) + safe(name, "bold" if record else "dim")
+        )
+    return Content("\n").join(lines)
+
+
+def distance_words(distance: overview.Distance) -> str:
+    if distance.mean is None:
+        return "no issue in common"
+    return f"{distance.mean:.1f} over {distance.shared} issue{'s' * (distance.shared != 1)}"
+
+
+def distance_width(distances: Sequence[overview.Distance]) -> int:
+    return max((len(distance_words(d)) for d in distances), default=0)
+
+
+def distance_rows(
+    ds: Dataset, distances: Sequence[overview.Distance], width: int, gap: int = GAP
+) -> Content:
+    """ "1.0 over 3 issues  Lee Jae-myung", one row per other actor."""
+    lines = []
+    for distance in distances:
+        words = distance_words(distance)
+        left = Content.styled(words, "bold" if distance.mean is not None else "dim")
+        lines.append(
+            left.pad_right(width - len(words) + gap) + safe(ds.actor_name(distance.actor_id))
+        )
+    return Content("\n").join(lines)
+
+
+def dates_text(dates: Sequence[dt.date]) -> str:
+    if len(dates) <= 4:
+        return ", ".join(d.isoformat() for d in dates)
+    return f"{dates[0].isoformat()} … {dates[-1].isoformat()}"

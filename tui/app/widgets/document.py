@@ -18,7 +18,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from functools import partial
+from typing import ClassVar, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -60,9 +61,11 @@ BORDER_CHAR = "█"
 
 # Lines laid out beyond the screen's last, so that a step down is already there.
 LOOKAHEAD = 20
-# A document of up to this many blocks is laid out whole when first drawn, so that its scroll
-# bar is exact from the start; a longer one is laid out as far as the reader goes.
+# A document of up to this many blocks is laid out whole when first drawn (up to WHOLE_LINES
+# lines), so that its scroll bar is exact from the start; a longer one is laid out as far as the
+# reader goes.
 LAID_OUT_WHOLE = 200
+WHOLE_LINES = 600
 
 
 @dataclass(eq=False)
@@ -109,6 +112,27 @@ def block(
         content = Content(content)
     names = (classes,) if classes in BLOCK_CLASSES else tuple(classes.split())
     return Block(names, content, tag)
+
+
+Row = TypeVar("Row")
+
+# A block is built and laid out whole when the screen first reaches it: a list of thousands of rows
+# (every actor at a glance, on a tree of thousands) is cut into blocks of this many rows.
+ROWS_PER_BLOCK = 20
+
+
+def row_blocks(
+    classes: str,
+    rows: Sequence[Row],
+    draw: Callable[[Sequence[Row]], Content],
+    per_block: int = ROWS_PER_BLOCK,
+) -> list[Block]:
+    """``rows`` as consecutive blocks of ``per_block`` rows each, drawn by ``draw`` when first on
+    screen; they read as one block when ``classes`` gives a block no vertical margin."""
+    return [
+        block(classes, partial(draw, rows[start : start + per_block]))
+        for start in range(0, len(rows), per_block)
+    ] or [block(classes, Content(""))]
 
 
 @dataclass
@@ -328,7 +352,8 @@ class Document(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
         if len(self._blocks) <= LAID_OUT_WHOLE:
-            self.lay_out_all()
+            # Few blocks, but one may hold many rows (see row_blocks): bounded in lines too.
+            self._layout_to_line(max(line + LOOKAHEAD, WHOLE_LINES))
         else:
             self._layout_to_line(line + LOOKAHEAD)
         index = bisect_right(self._starts, line) - 1
@@ -348,6 +373,8 @@ class Document(ScrollView, can_focus=True):
         return Strip.blank(self._width, RichStyle(bgcolor=self.rich_style.bgcolor))
 
     def action_scroll_end(self) -> None:
-        # The end is only known once everything above it is laid out.
+        # The end is only known once everything above it is laid out; and it is reached at once,
+        # not in an animation over what may be thousands of lines (which a test, or a reader
+        # pressing a key next, would catch half-way).
         self.lay_out_all()
-        super().action_scroll_end()
+        self.scroll_end(animate=False)

@@ -9,12 +9,19 @@ from textual.content import Content
 from textual.reactive import reactive
 
 from tui.app.render.caption import Caption
-from tui.app.render.context import conditions_on, distances_from
+from tui.app.render.context import (
+    condition_text,
+    distance_rows,
+    distance_width,
+    glance_rows,
+    glance_width,
+)
 from tui.app.render.safe import join, safe, safe_text
-from tui.app.render.stance import aligned, label, record_label
-from tui.app.widgets.document import Block, block
+from tui.app.render.stance import record_label
+from tui.app.widgets.document import Block, block, row_blocks
 from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.app.widgets.subject import SubjectView
+from tui.core import overview
 
 
 class ActorView(SubjectView):
@@ -23,6 +30,7 @@ class ActorView(SubjectView):
     NEEDS = ("actors",)
     TARGET = "actor"
     PICK_LABEL = "Actor"
+    WORK_NOUN = "actors"
     KEY_HELP = [
         ("tab", "move between the actor picker and the record"),
         ("up / down", "scroll; in the picker, choose another actor"),
@@ -39,6 +47,10 @@ class ActorView(SubjectView):
 
     def is_subject(self, subject_id: str) -> bool:
         return self.dataset is not None and subject_id in self.dataset.actors
+
+    def work_size(self, subject_id: str) -> int:
+        # Beside the record, the distance to every other actor.
+        return len(self.dataset.actors) if self.dataset is not None else 0
 
     def compose_side(self, subject_id: str) -> list[Block]:
         """Profile and every stance at a glance."""
@@ -58,13 +70,21 @@ class ActorView(SubjectView):
                 )
             )
         blocks.append(block("section-title", "Positions at a glance"))
-        blocks.append(block("glance", partial(self._glance, ds, subject_id, self.as_of)))
+        glance = overview.actor_glance(ds, subject_id, self.as_of)
+        width = glance_width([record for _, record in glance])
+        titled = [(ds.issue_title(issue_id), record) for issue_id, record in glance]
+        blocks += row_blocks("glance", titled, partial(glance_rows, width=width))
         if self._wide:
             # Beside the record there is room for where the actor sits among the others.
-            distances = distances_from(ds, subject_id, self.as_of)
-            if distances is not None:
+            distances = overview.distances_from(ds, subject_id, self.as_of)
+            self.progress(len(distances))
+            if distances:
                 blocks.append(block("section-title", "Distance to the others, nearest first"))
-                blocks.append(block("glance", distances))
+                blocks += row_blocks(
+                    "glance",
+                    distances,
+                    partial(distance_rows, ds, width=distance_width(distances)),
+                )
                 blocks.append(
                     block(
                         "detail-proposition",
@@ -73,26 +93,16 @@ class ActorView(SubjectView):
                     )
                 )
             blocks.append(block("section-title", "Others' conditions on this actor"))
-            conditions = conditions_on(ds, self.as_of, actor_id=subject_id) or [
-                Content.styled("None: no other stance's condition looks at this actor.", "dim")
-            ]
-            blocks.extend(block("condition", condition) for condition in conditions)
-        return blocks
-
-    @staticmethod
-    def _glance(ds, subject_id: str, as_of) -> Content:
-        return aligned(
-            [
-                (
-                    label(
-                        record.stance if record else None, bool(record and record.is_conditional)
-                    ),
-                    safe(issue.title, "bold" if record else "dim"),
+            found = overview.conditions_on(ds, self.as_of, actor_id=subject_id)
+            blocks += [
+                block("condition", partial(condition_text, ds, *pair, self.as_of)) for pair in found
+            ] or [
+                block(
+                    "condition",
+                    Content.styled("None: no other stance's condition looks at this actor.", "dim"),
                 )
-                for issue in ds.issues.values()
-                for record in [ds.stance_at(subject_id, issue.id, as_of)]
             ]
-        )
+        return blocks
 
     def compose_subject(self, subject_id: str) -> list[Block]:
         ds = self.dataset

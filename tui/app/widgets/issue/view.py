@@ -9,14 +9,23 @@ from textual.content import Content
 from textual.reactive import reactive
 
 from tui.app.render.caption import Caption
-from tui.app.render.context import conditions_on, issue_dates, issue_spread
+from tui.app.render.context import (
+    condition_text,
+    dates_text,
+    glance_rows,
+    glance_width,
+    spread_text,
+)
 from tui.app.render.safe import safe, safe_text
-from tui.app.render.stance import aligned, badge, label
+from tui.app.render.stance import badge
 from tui.app.views import VIEW_IDS
-from tui.app.widgets.document import Block, block
+from tui.app.widgets.document import Block, block, row_blocks
 from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.app.widgets.subject import SubjectView
-from tui.core import stances
+from tui.core import overview, stances
+
+# The actors with no stance are named together, this many at most; the rest are counted.
+SILENT_NAMED = 200
 
 
 class IssueView(SubjectView):
@@ -24,6 +33,7 @@ class IssueView(SubjectView):
     TITLE = "Issue"
     TARGET = "issue"
     PICK_LABEL = "Issue"
+    WORK_NOUN = "actors"
     KEY_HELP = [
         ("tab", "move between the issue picker and the text"),
         ("up / down", "scroll; in the picker, choose another issue"),
@@ -40,6 +50,9 @@ class IssueView(SubjectView):
 
     def is_subject(self, subject_id: str) -> bool:
         return self.dataset is not None and subject_id in self.dataset.issues
+
+    def work_size(self, subject_id: str) -> int:
+        return len(self.dataset.actors) if self.dataset is not None else 0
 
     def compose_side(self, subject_id: str) -> list[Block]:
         """The scale in the issue's own words, and every actor's stance at a glance."""
@@ -60,48 +73,44 @@ class IssueView(SubjectView):
             block("section-title -first", "The scale"),
             block("glance", Content("\n").join(scale)),
             block("section-title", "Stances at a glance"),
-            block("glance", partial(self._glance, ds, subject_id, self.as_of)),
         ]
+        glance = overview.issue_glance(ds, subject_id, self.as_of)
+        width = glance_width([record for _, record in glance])
+        named = [(ds.actor_name(actor_id), record) for actor_id, record in glance]
+        blocks += row_blocks("glance", named, partial(glance_rows, width=width))
         if self._wide:
             # Beside the stances there is room for where the issue sits among the others.
+            found = overview.conditions_on(ds, self.as_of, issue_id=subject_id)
             blocks += [
                 block("section-title", "Spread"),
-                block("plain", issue_spread(ds, subject_id, self.as_of)),
+                block("plain", spread_text(ds, overview.issue_spread(ds, subject_id, self.as_of))),
                 block("section-title", "Conditions elsewhere that hang on it"),
                 *(
-                    block("condition", condition)
-                    for condition in conditions_on(ds, self.as_of, issue_id=subject_id)
-                    or [Content.styled("None: no stance's condition looks at this issue.", "dim")]
+                    [
+                        block("condition", partial(condition_text, ds, *pair, self.as_of))
+                        for pair in found
+                    ]
+                    or [
+                        block(
+                            "condition",
+                            Content.styled(
+                                "None: no stance's condition looks at this issue.", "dim"
+                            ),
+                        )
+                    ]
                 ),
                 block("section-title", "Through time"),
                 block("plain", self._through_time(ds, subject_id)),
             ]
         return blocks
 
-    @staticmethod
-    def _glance(ds, subject_id: str, as_of) -> Content:
-        return aligned(
-            [
-                (
-                    label(
-                        record.stance if record else None, bool(record and record.is_conditional)
-                    ),
-                    safe(actor.name, "bold" if record else "dim"),
-                )
-                for actor in ds.actors.values()
-                for record in [ds.stance_at(actor.id, subject_id, as_of)]
-            ]
-        )
-
     def _through_time(self, ds, subject_id: str) -> Content:
-        dates = issue_dates(ds, subject_id, self.as_of)
+        dates = overview.issue_dates(ds, subject_id, self.as_of)
         timeline_key = str(VIEW_IDS.index("timeline") + 1)
         noun = "date" if len(dates) == 1 else "dates"
         return Content.assemble(
             f"Stances from {len(dates)} {noun}: ",
-            ", ".join(d.isoformat() for d in dates[-4:])
-            if len(dates) <= 4
-            else f"{dates[0].isoformat()} … {dates[-1].isoformat()}",
+            dates_text(dates),
             Content.styled(f" · {timeline_key}: the timeline", "dim"),
         )
 
@@ -123,7 +132,9 @@ class IssueView(SubjectView):
         # The stances first, so that the panel opens on what is known; the actors with none
         # are named together after them, not one empty entry each.
         silent = []
-        for actor in ds.actors.values():
+        for done, actor in enumerate(ds.actors.values()):
+            if done % 100 == 0:
+                self.progress(done)
             if ds.stance_at(actor.id, subject_id, self.as_of) is None:
                 silent.append(actor.name)
                 continue
@@ -136,15 +147,7 @@ class IssueView(SubjectView):
         if silent:
             blocks += [
                 block("section-title", "No stated position"),
-                block(
-                    "plain",
-                    Content.assemble(
-                        safe(", ".join(silent)),
-                        Content.styled(
-                            ": nothing known from the sources (absent is not neutral)", "dim"
-                        ),
-                    ),
-                ),
+                block("plain", partial(_silent, silent)),
             ]
         return blocks
 
@@ -153,3 +156,15 @@ class IssueView(SubjectView):
         if ds is None or issue_id is None or issue_id not in ds.issues:
             return self.bare_caption()
         return self.citing_caption(safe(ds.issue_title(issue_id)), issue_id=issue_id)
+
+
+def _silent(names: list[str]) -> Content:
+    """The actors with no stance, named together (the first SILENT_NAMED; the rest counted)."""
+    shown = ", ".join(names[:SILENT_NAMED])
+    more = len(names) - SILENT_NAMED
+    if more > 0:
+        shown += f" and {more:,} more"
+    return Content.assemble(
+        safe(shown),
+        Content.styled(": nothing known from the sources (absent is not neutral)", "dim"),
+    )
