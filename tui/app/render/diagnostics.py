@@ -3,6 +3,7 @@ editor or a reader can go to the spot (the Problems view and the no-data notice 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from textual.content import Content
@@ -18,13 +19,19 @@ def shown_path(ds: Dataset, path: str) -> str:
     candidate = Path(path)
     if candidate.is_absolute():
         try:
-            return candidate.relative_to(Path(ds.root).resolve()).as_posix()
+            return candidate.relative_to(_resolved(Path(ds.root))).as_posix()
         except ValueError:
             try:
                 return candidate.relative_to(Path(ds.root)).as_posix()
             except ValueError:
                 return path
     return candidate.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    # Asked once per diagnostic shown, thousands on a large tree: the file system once a tree.
+    return root.resolve()
 
 
 def diagnostic_line(ds: Dataset, diagnostic: Diagnostic) -> Content:

@@ -2,21 +2,96 @@
 
 Wide screens show a side panel (an at-a-glance summary, or the list of citations) beside the
 scrolling body; narrow ones put the side panel's blocks into the body, before or after it.
+
+The blocks are data, drawn when the screen reaches them (see ``Document``); but listing them walks
+the subject's whole record, which on a tree of thousands of actors takes seconds. A subject that
+large is listed in a worker thread, while the screen says how far it has got and keeps answering
+keys; a small one is listed between two frames, as before.
 """
 
 from __future__ import annotations
 
+import gc
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
 from textual.widgets import Label, Select
+from textual.worker import get_current_worker
 
 from tui.app.messages import SubjectSelected
+from tui.app.render.caption import Caption
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.document import Block, Document, block
+
+# A subject whose record grows with more than this many items (actors, citations) is listed off
+# the event loop; the bundled data and the generated large tree stay well below.
+INLINE_ITEMS = 1_000
+# How often, at most, a listing in progress says how far it has got.
+PROGRESS_EVERY = 0.1  # seconds
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A subject's blocks, for the side panel and for the body."""
+
+    side: list[Block]
+    main: list[Block]
+
+
+def list_blocks(view: SubjectView, subject_id: str) -> Listed:
+    """Every block of one subject (in a worker thread when the subject is large)."""
+    return Listed(view.compose_side(subject_id), view.compose_subject(subject_id))
+
+
+class _Progress:
+    """Says how far a listing in a worker thread has got, at most every PROGRESS_EVERY seconds;
+    and stops it once a newer one is asked for."""
+
+    def __init__(self, view: SubjectView, total: int) -> None:
+        self.view, self.total = view, total
+        self._last = time.monotonic()
+
+    def __call__(self, done: int) -> None:
+        if get_current_worker().is_cancelled:
+            raise _Cancelled
+        now = time.monotonic()
+        if now - self._last >= PROGRESS_EVERY:
+            self._last = now
+            self.view.post_message(SubjectView.Building(done, self.total))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic collector paused while a large record is listed, and what is alive then set
+    aside from it, as the app does for a load (see ``PeninsulaApp._show_dataset``): a listing
+    makes a hundred thousand objects and no cycles, and every full collection that rescanned them
+    would stop the screen for a tenth of a second and more. The next load hands them back."""
+    paused_here = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        if paused_here:
+            gc.enable()
+
+
+# The listing of the current worker thread, if any (a listing on the loop reports nothing).
+_LISTING = threading.local()
+
+
+class _Cancelled(Exception):
+    """A newer listing was asked for: this one stops where it is."""
 
 
 class SubjectView(PeninsulaView):
@@ -25,10 +100,17 @@ class SubjectView(PeninsulaView):
 
     PICK_LABEL: ClassVar[str] = ""
     SIDE: ClassVar[str] = "left"  # where the side panel sits when wide; before/after when narrow
+    # What ``work_size`` counts, for "building… N of M actors".
+    WORK_NOUN: ClassVar[str] = "items"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown_subject: str | None = None
+        # True while a large subject is listed in its worker thread.
+        self.working = False
+        # What the listing in progress is for: a result for anything else is dropped.
+        self._wanted: tuple[object, ...] | None = None
+        self._scroll_kept: float = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="subject-bar"):
@@ -65,6 +147,17 @@ class SubjectView(PeninsulaView):
     def compose_side(self, subject_id: str) -> list[Block]:
         return []
 
+    def progress(self, done: int) -> None:
+        """For ``compose_*`` to call as they go through ``work_size``'s items."""
+        report = getattr(_LISTING, "progress", None)
+        if report is not None:
+            report(done)
+
+    def work_size(self, subject_id: str) -> int:
+        """How many items the subject's record grows with (e.g. actors): past INLINE_ITEMS it is
+        listed off the event loop."""
+        return 0
+
     def after_resize(self, layout_changed: bool) -> None:
         # Not while stale: see PeninsulaView.after_resize.
         if layout_changed and self.dataset is not None and not self._stale:
@@ -85,18 +178,97 @@ class SubjectView(PeninsulaView):
         if self._wide is None:
             return
         body = self.query_one(".subject-body", Document)
-        side = self.query_one(".subject-side", Document)
-        scroll_y = body.scroll_y
+        if not self.working:
+            self._scroll_kept = body.scroll_y
         subject_id = self.subject_id
         known = self.dataset is not None and subject_id is not None and self.is_subject(subject_id)
-        extra: list[Block] = []
-        main: list[Block]
         if not known:
-            main = [block("plain", f"Nothing to show: no {self.TARGET} selected or known.")]
-        else:
-            assert subject_id is not None
-            main = self.compose_subject(subject_id)
-            extra = self.compose_side(subject_id)
+            self._wanted = None
+            self.working = False
+            nothing = [block("plain", f"Nothing to show: no {self.TARGET} selected or known.")]
+            self._show(subject_id, Listed([], nothing))
+            return
+        assert subject_id is not None
+        wanted = self._wants(subject_id)
+        size = self.work_size(subject_id)
+        if size <= INLINE_ITEMS:
+            self._wanted = None
+            self.working = False
+            self._show(subject_id, list_blocks(self, subject_id))
+            return
+        # A large subject: the screen says what is being built, and keeps answering keys.
+        self._wanted = wanted
+        self.working = True
+        self._show_building(0, size)
+        self._list_off_the_loop(subject_id, wanted, size)
+
+    def _wants(self, subject_id: str) -> tuple[object, ...]:
+        """What a listing depends on: a result listed for anything else is out of date."""
+        return (self.dataset, self.as_of, self.known_on, self._wide, subject_id)
+
+    def _show_building(self, done: int, total: int) -> None:
+        body = self.query_one(".subject-body", Document)
+        side = self.query_one(".subject-side", Document)
+        side.display = False
+        body.show(
+            [
+                block(
+                    "detail-empty",
+                    Content(f"Building… {done:,} of {total:,} {self.WORK_NOUN}"),
+                )
+            ]
+        )
+
+    class Building(Message):
+        """A listing in a worker thread has got through ``done`` of ``total`` items."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
+    class ListingDone(Message):
+        """A listing in a worker thread is done."""
+
+        def __init__(self, wanted: tuple[object, ...], listed: Listed) -> None:
+            super().__init__()
+            self.wanted, self.listed = wanted, listed
+
+    @work(thread=True, exclusive=True, group="subject-listing", description="a subject's record")
+    def _list_off_the_loop(self, subject_id: str, wanted: tuple[object, ...], size: int) -> None:
+        _LISTING.progress = _Progress(self, size)
+        try:
+            with _collector_paused():
+                listed = list_blocks(self, subject_id)
+        except _Cancelled:
+            return
+        finally:
+            _LISTING.progress = None
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ListingDone(wanted, listed))
+
+    @on(Building)
+    def _building(self, message: Building) -> None:
+        message.stop()
+        if self.working:
+            self._show_building(message.done, message.total)
+
+    @on(ListingDone)
+    def _listed(self, message: SubjectView.ListingDone) -> None:
+        message.stop()
+        # A dataset compares by identity: a reload is new data.
+        if not self.is_attached or message.wanted != self._wanted:
+            return  # listed for a subject, a date or a layout no longer asked for
+        self._wanted = None
+        self.working = False
+        subject_id = message.wanted[-1]
+        assert isinstance(subject_id, str)
+        self._show(subject_id, message.listed)
+        self.announce_caption()
+
+    def _show(self, subject_id: str | None, listed: Listed) -> None:
+        body = self.query_one(".subject-body", Document)
+        side = self.query_one(".subject-side", Document)
+        extra, main = listed.side, listed.main
         if self._wide and extra:
             side.show(extra)
             body.show(main)
@@ -106,11 +278,28 @@ class SubjectView(PeninsulaView):
         else:
             body.show(main + extra)
         side.display = bool(self._wide and extra)
+        known = bool(main) and subject_id is not None and self.is_subject(subject_id)
         if known and subject_id == self._shown_subject:
             # A reload of the same subject keeps the reader's place.
-            body.scroll_to_line(scroll_y)
+            body.scroll_to_line(self._scroll_kept)
         self._shown_subject = subject_id
         self.after_fill(body)
+
+    def citing_caption(self, subject: Content | None = None, **narrowed) -> Caption | Content:
+        if self.working or (self._stale and self._is_large()):
+            # The sources are named once the record is listed (finding them walks it too); a
+            # view about to be listed afresh is announced again once it is.
+            return self.view_caption(Content.styled("sources: building…", "dim"), subject)
+        return super().citing_caption(subject, **narrowed)
+
+    def _is_large(self) -> bool:
+        subject_id = self.subject_id
+        return (
+            self.dataset is not None
+            and subject_id is not None
+            and self.is_subject(subject_id)
+            and self.work_size(subject_id) > INLINE_ITEMS
+        )
 
     def after_fill(self, body: Document) -> None:
         """Hook: scroll to something once the body is filled."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from math import ceil
 
@@ -40,26 +42,61 @@ def citations(records: list[EvidenceRecord]) -> list[Citation]:
 
 Line = tuple[int, int, list[int]]  # (start, end) in the body, the citation numbers in it
 
+# After a passage, its citations' numbers: a run of consecutive ones is written as a range, and
+# past this many numbers or ranges the rest are counted (one sentence quoted by thousands of stances
+# would otherwise end in thousands of numbers).
+MAX_MARKS = 8
+
 
 def lines(body: str, cited: list[Citation]) -> list[Line]:
     """Each line of the body with the numbers of the citations that fall in it.
 
     Boundaries are found on the raw body (the spans are offsets into it); nothing is styled
-    here, so that a long article costs its lines' numbers, not their drawing.
+    here, so that a long article costs its lines' numbers, not their drawing. Each span finds
+    its lines by bisection: the cost grows with the lines and the spans, not their product.
     """
-    result = []
+    result: list[Line] = []
+    starts: list[int] = []
     start = 0
     for text in body.split("\n"):
         end = start + len(text)
-        numbers = []
-        for citation in cited:
-            if any(s < end and e > start for s, e in citation.spans) and (
-                citation.number not in numbers
-            ):
-                numbers.append(citation.number)
-        result.append((start, end, numbers))
+        starts.append(start)
+        result.append((start, end, []))
         start = end + 1
+    for citation in cited:
+        for span_start, span_end in citation.spans:
+            first = max(0, bisect_right(starts, span_start) - 1)
+            for index in range(first, len(result)):
+                line_start, line_end, numbers = result[index]
+                if line_start >= span_end:
+                    break
+                if (
+                    span_start < line_end
+                    and span_end > line_start
+                    and (not numbers or numbers[-1] != citation.number)
+                ):
+                    numbers.append(citation.number)
     return result
+
+
+def number_marks(numbers: list[int]) -> list[str]:
+    """ "[3]", "[4–9]" for a run, and "[+N more]" past MAX_MARKS."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    marks = []
+    for low, high in runs[:MAX_MARKS]:
+        if high - low >= 2:
+            marks.append(f"[{low}–{high}]")
+        else:
+            marks.extend(f"[{n}]" for n in range(low, high + 1))
+    left = sum(high - low + 1 for low, high in runs[MAX_MARKS:])
+    if left:
+        marks.append(f"[+{left:,} more]")
+    return marks
 
 
 def line_content(
@@ -67,32 +104,37 @@ def line_content(
 ) -> Content:
     """One line with its cited passages marked and each passage's number after its end.
 
-    Each piece is cleaned on its own, so that a visible stand-in for a control character never
-    shifts a mark.
+    ``cited`` need only hold the citations that fall in the line. Each piece is cleaned on its
+    own, so that a visible stand-in for a control character never shifts a mark.
     """
     cuts = {start, end}
     ends: dict[int, list[int]] = {}
+    # Citations of the same words are styled alike: each set of spans is looked at once (one
+    # sentence may be quoted by thousands of stances).
+    focused: dict[tuple[tuple[int, int], ...], bool] = {}
     for citation in cited:
-        for span_start, span_end in citation.spans:
+        focused[citation.spans] = focused.get(citation.spans, False) or (citation.key == focus_key)
+        last_end = citation.spans[-1][1]
+        if start < last_end <= end:
+            ends.setdefault(last_end, []).append(citation.number)
+    for spans in focused:
+        for span_start, span_end in spans:
             if span_end <= start or span_start >= end:
                 continue
             cuts.add(max(span_start, start))
             cuts.add(min(span_end, end))
-        last_end = citation.spans[-1][1]
-        if start < last_end <= end:
-            ends.setdefault(last_end, []).append(citation.number)
     pieces: list[Content] = []
     ordered = sorted(cuts)
     for piece_start, piece_end in zip(ordered, ordered[1:]):
         style = ""
-        for citation in cited:
-            if any(s <= piece_start and piece_end <= e for s, e in citation.spans):
-                style = palette.CITED_FOCUS if citation.key == focus_key else palette.CITED
-                if style == palette.CITED_FOCUS:
+        for spans, focus in focused.items():
+            if any(s <= piece_start and piece_end <= e for s, e in spans):
+                style = palette.CITED_FOCUS if focus else palette.CITED
+                if focus:
                     break
         pieces.append(Content.styled(clean(body[piece_start:piece_end]), style))
-        for number in ends.get(piece_end, []):
-            pieces.append(Content.styled(f"[{number}]", "bold reverse"))
+        for mark in number_marks(ends.get(piece_end, [])):
+            pieces.append(Content.styled(mark, "bold reverse"))
     return Content("").join(pieces)
 
 
@@ -108,14 +150,15 @@ class Passage:
     body: str
     lines: tuple[Line, ...]
     numbers: tuple[int, ...]
-    cited: tuple[Citation, ...]
+    by_number: Mapping[int, Citation]  # shared by every passage of the body
     focus_key: str | None
 
     def content(self) -> Content:
-        cited = list(self.cited)
         return Content("\n\n").join(
-            line_content(self.body, start, end, cited, self.focus_key)
-            for start, end, _ in self.lines
+            line_content(
+                self.body, start, end, [self.by_number[n] for n in numbers], self.focus_key
+            )
+            for start, end, numbers in self.lines
         )
 
 
@@ -135,7 +178,7 @@ def blocks(body: str, cited: list[Citation], focus_key: str | None) -> list[Pass
     if len(groups) > MAX_BLOCKS:
         size = ceil(len(every) / MAX_BLOCKS)
         groups = [every[index : index + size] for index in range(0, len(every), size)]
-    shared = tuple(cited)
+    shared = {citation.number: citation for citation in cited}
     return [
         Passage(
             body,

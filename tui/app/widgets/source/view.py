@@ -25,6 +25,7 @@ class SourceView(SubjectView):
     TARGET = "source"
     PICK_LABEL = "Source"
     SIDE = "right"
+    WORK_NOUN = "citations"
     KEY_HELP = [
         ("tab", "move between the source picker and the text"),
         ("up / down", "scroll; in the picker, choose another source"),
@@ -32,6 +33,11 @@ class SourceView(SubjectView):
 
     source_id: reactive[str | None] = reactive(None, init=False)
     evidence_key: reactive[str | None] = reactive(None, init=False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        # The numbered citations of the source last asked for, and what they were numbered for.
+        self._cited: tuple[tuple[object, ...], list[Citation]] | None = None
 
     def watch_source_id(self) -> None:
         self.on_subject_changed()
@@ -49,12 +55,25 @@ class SourceView(SubjectView):
     def is_subject(self, subject_id: str) -> bool:
         return self.dataset is not None and subject_id in self.dataset.seeds
 
+    def _wants(self, subject_id: str) -> tuple[object, ...]:
+        # The focused citation is drawn in the listing too.
+        *rest, subject = super()._wants(subject_id)
+        return (*rest, self.evidence_key, subject)
+
+    def work_size(self, subject_id: str) -> int:
+        return len(self.cited_records(subject_id))
+
     def cited_records(self, source_id: str):
         assert self.dataset is not None
         return source_evidence_in_view(self.dataset, source_id, self.as_of)
 
     def cited(self, source_id: str) -> list[Citation]:
-        return citations(self.cited_records(source_id))
+        """Numbered once for the source and date shown (the text, the list beside it and the
+        scroll to a passage all ask)."""
+        key = (self.dataset, source_id, self.as_of)
+        if self._cited is None or self._cited[0] != key:
+            self._cited = (key, citations(self.cited_records(source_id)))
+        return self._cited[1]
 
     def compose_subject(self, subject_id: str) -> list[Block]:
         ds = self.dataset
