@@ -106,7 +106,7 @@ class SourceView(SubjectView):
         result.append(
             block(
                 "section-title",
-                f"{len(cited)} cited passage{'s' * (len(cited) != 1)}, "
+                f"{len(cited):,} cited passage{'s' * (len(cited) != 1)}, "
                 "underlined and numbered in the text",
             )
         )
