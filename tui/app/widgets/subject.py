@@ -32,6 +32,7 @@ from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.document import Block, Document, block
+from tui.core.dataset import Dataset
 
 # A subject whose record grows with more than this many items (actors, citations) is listed off
 # the event loop; the bundled data and the generated large tree stay well below.
@@ -111,6 +112,8 @@ class SubjectView(PeninsulaView):
         # What the listing in progress is for: a result for anything else is dropped.
         self._wanted: tuple[object, ...] | None = None
         self._scroll_kept: float = 0
+        # The picker's options, and the dataset they were listed from.
+        self._options: tuple[Dataset, list[tuple[Text, str]]] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="subject-bar"):
@@ -134,12 +137,36 @@ class SubjectView(PeninsulaView):
     def subject_id(self) -> str | None:
         return getattr(self, f"{self.TARGET}_id")
 
-    def subjects(self) -> list[tuple[Text, str]]:
+    def subjects(self, ds: Dataset) -> list[tuple[Text, str]]:
+        """The picker's options: (label, id) for every subject of ``ds``."""
         raise NotImplementedError
 
     def is_subject(self, subject_id: str) -> bool:
         """Whether the data holds ``subject_id`` (without listing every subject)."""
-        return any(value == subject_id for _, value in self.subjects())
+        raise NotImplementedError
+
+    def prepare(self, ds: Dataset) -> None:
+        """Hook: work out ahead, off the event loop, what a first open of ``ds`` will ask."""
+
+    def watch_dataset(self) -> None:
+        ds = self.dataset
+        if ds is not None and self.is_mounted and not self.is_shown:
+            # Hidden now, opened later: what the open would work out first (the picker's
+            # thousands of options, an index of the data) is worked out meanwhile, in a thread.
+            self._prepare_off_the_loop(ds)
+        super().watch_dataset()
+
+    def _options_for(self, ds: Dataset) -> list[tuple[Text, str]]:
+        options = self._options
+        if options is None or options[0] is not ds:
+            options = (ds, self.subjects(ds))
+            self._options = options
+        return options[1]
+
+    @work(thread=True, exclusive=True, group="subject-prepare", description="a view's options")
+    def _prepare_off_the_loop(self, ds: Dataset) -> None:
+        self._options_for(ds)
+        self.prepare(ds)
 
     def compose_subject(self, subject_id: str) -> list[Block]:
         raise NotImplementedError
@@ -167,7 +194,7 @@ class SubjectView(PeninsulaView):
         if self.dataset is None:
             return
         select = self.query_one(".subject-select", Select)
-        options = self.subjects()
+        options = self._options_for(self.dataset)
         with select.prevent(Select.Changed):
             select.set_options(options)
             if self.subject_id is not None and self.is_subject(self.subject_id):

@@ -22,6 +22,7 @@ from tui.app.widgets.document import Block, block, row_blocks
 from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.app.widgets.subject import SubjectView
 from tui.core import overview
+from tui.core.dataset import Dataset
 
 
 class ActorView(SubjectView):
@@ -41,9 +42,8 @@ class ActorView(SubjectView):
     def watch_actor_id(self) -> None:
         self.on_subject_changed()
 
-    def subjects(self) -> list[tuple[Text, str]]:
-        assert self.dataset is not None
-        return [(safe_text(actor.name), actor.id) for actor in self.dataset.actors.values()]
+    def subjects(self, ds: Dataset) -> list[tuple[Text, str]]:
+        return [(safe_text(actor.name), actor.id) for actor in ds.actors.values()]
 
     def is_subject(self, subject_id: str) -> bool:
         return self.dataset is not None and subject_id in self.dataset.actors

@@ -23,6 +23,7 @@ from tui.app.widgets.document import Block, block, row_blocks
 from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.app.widgets.subject import SubjectView
 from tui.core import overview, stances
+from tui.core.dataset import Dataset
 
 # The actors with no stance are named together, this many at most; the rest are counted.
 SILENT_NAMED = 200
@@ -44,9 +45,8 @@ class IssueView(SubjectView):
     def watch_issue_id(self) -> None:
         self.on_subject_changed()
 
-    def subjects(self) -> list[tuple[Text, str]]:
-        assert self.dataset is not None
-        return [(safe_text(issue.title), issue.id) for issue in self.dataset.issues.values()]
+    def subjects(self, ds: Dataset) -> list[tuple[Text, str]]:
+        return [(safe_text(issue.title), issue.id) for issue in ds.issues.values()]
 
     def is_subject(self, subject_id: str) -> bool:
         return self.dataset is not None and subject_id in self.dataset.issues

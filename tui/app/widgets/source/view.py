@@ -16,6 +16,7 @@ from tui.app.widgets.document import Block, Document, block
 from tui.app.widgets.source.passages import Citation, blocks, citations
 from tui.app.widgets.subject import SubjectView
 from tui.core.citations import source_evidence_in_view
+from tui.core.dataset import Dataset
 
 
 class SourceView(SubjectView):
@@ -45,12 +46,15 @@ class SourceView(SubjectView):
     def watch_evidence_key(self) -> None:
         self.on_subject_changed()
 
-    def subjects(self) -> list[tuple[Text, str]]:
-        assert self.dataset is not None
+    def subjects(self, ds: Dataset) -> list[tuple[Text, str]]:
         return [
             (safe_text(f"{seed.meta.outlet}: {seed.meta.title}"), seed.id)
-            for seed in self.dataset.seeds.values()
+            for seed in ds.seeds.values()
         ]
+
+    def prepare(self, ds: Dataset) -> None:
+        # The index of evidence by source: built once a dataset, over every evidence item.
+        ds.evidence_for_seed(self.source_id or "")
 
     def is_subject(self, subject_id: str) -> bool:
         return self.dataset is not None and subject_id in self.dataset.seeds
