@@ -55,6 +55,7 @@ class PeninsulaView(Vertical):
     known_on: reactive[bool] = reactive(False, init=False)
 
     _stale = False
+    _caption_cache: tuple[Dataset, tuple, Caption | Content] | None = None
 
     @property
     def effective_date(self) -> dt.date | None:
@@ -197,7 +198,15 @@ class PeninsulaView(Vertical):
         ds = self.dataset
         if ds is None:
             return Content(self.TITLE)
+        # The same caption is asked for several times a redraw (the view announces it, the tab
+        # shows it); on a large tree finding its sources walks every stance.
+        key = (self.as_of, self.known_on, actor_id, issue_id, through_time, subject)
+        cached = self._caption_cache
+        if cached is not None and cached[0] is ds and cached[1] == key:
+            return cached[2]
         evidence = evidence_in_view(
             ds, self.as_of, actor_id=actor_id, issue_id=issue_id, through_time=through_time
         )
-        return self.view_caption(source_names(ds, cited_sources(evidence)), subject)
+        made = self.view_caption(source_names(ds, cited_sources(evidence)), subject)
+        self._caption_cache = (ds, key, made)
+        return made

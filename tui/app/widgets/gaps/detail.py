@@ -34,6 +34,9 @@ STATUS_MARKS = {
 # turns on (the two ends of a spread, the widest gaps of a pair).
 MAX_IN_FULL = 6
 MAX_PAIRS_NAMED = 3
+# A figure over thousands of stances lists the first and last of them a line each, and says how
+# many it leaves out between: the detail is built on every cursor move, so it must stay small.
+MAX_GLANCE = 40
 
 
 @dataclass(frozen=True)
@@ -81,21 +84,22 @@ def _stances(
         return _records_blocks(analysis, records)
     ds = analysis.dataset
     several_issues = len({r.issue_id for r in records}) > 1
-    glance = aligned(
-        [
-            (
-                record_label(r),
-                safe(ds.actor_name(r.actor_id), "bold")
-                + (
-                    Content(" on ") + safe(ds.issue_title(r.issue_id))
-                    if several_issues
-                    else Content()
-                ),
-            )
-            for r in records
-        ]
-    )
-    shown = [r for r in records if any(r is chosen for chosen in lead)][:MAX_IN_FULL]
+    half = MAX_GLANCE // 2
+    glanced = records if len(records) <= MAX_GLANCE else records[:half] + records[-half:]
+    rows = [
+        (
+            record_label(r),
+            safe(ds.actor_name(r.actor_id), "bold")
+            + (Content(" on ") + safe(ds.issue_title(r.issue_id)) if several_issues else Content()),
+        )
+        for r in glanced
+    ]
+    if len(glanced) < len(records):
+        between = Content.styled(f"… {len(records) - len(glanced):,} more between …", "dim")
+        rows.insert(half, (Content(""), between))
+    glance = aligned(rows)
+    chosen_ids = {id(r) for r in lead}
+    shown = [r for r in records if id(r) in chosen_ids][:MAX_IN_FULL]
     return [
         Static(glance, classes="detail-stance"),
         _section(f"The evidence of the {len(shown)} it turns on"),
@@ -163,7 +167,8 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
             )
         )
     # Low to high, so the two ends of the spread come first and last.
-    ordered = sorted(spread.known, key=lambda r: (r.stance, analysis.actor_ids.index(r.actor_id)))
+    rank = {actor_id: n for n, actor_id in enumerate(analysis.actor_ids)}
+    ordered = sorted(spread.known, key=lambda r: (r.stance, rank[r.actor_id]))
     if not ordered:
         return widgets
     widgets.append(
@@ -347,20 +352,13 @@ def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Wid
                 "detail-stance",
             )
         )
-    for check in point.blocked:
-        widgets.append(
-            _line(
-                Content.assemble(status_mark(check), " blocked: ", safe(check.sentence)),
-                "condition",
+    for checks, how in ((point.blocked, " blocked: "), (point.blocking, " blocking: ")):
+        for check in checks[:MAX_IN_FULL]:
+            widgets.append(
+                _line(Content.assemble(status_mark(check), how, safe(check.sentence)), "condition")
             )
-        )
-    for check in point.blocking:
-        widgets.append(
-            _line(
-                Content.assemble(status_mark(check), " blocking: ", safe(check.sentence)),
-                "condition",
-            )
-        )
+        if len(checks) > MAX_IN_FULL:
+            widgets.append(_line(Content(f"and {len(checks) - MAX_IN_FULL:,} more"), "condition"))
     widgets.append(_section("The stances behind it"))
     lead = list(spread.farthest[0]) if spread.farthest else []
     lead += [c.holder for c in point.blocked + point.blocking]

@@ -70,13 +70,35 @@ def stack(names: list[str], limit: int) -> list[str]:
     return lines
 
 
-def fit_axis(spreads: list[IssueSpread], tags: dict[str, str], budget: int) -> Axis:
-    """The roomiest axis that fits ``budget`` columns and keeps neighbouring labels apart."""
-    labels = [point_tags(s, tags) for s in spreads]
-    widest = max((cell_len(" ".join(n)) for at in labels for n in at.values()), default=2)
+def _joined_width(names: list[str], cap: int) -> int:
+    """The width of the names joined by spaces, counted no further than ``cap``: a point where
+    thousands of actors stand is wider than any slot either way."""
+    width = -1
+    for name in names:
+        width += 1 + cell_len(name)
+        if width >= cap:
+            return cap
+    return max(width, 0)
+
+
+def fit_axis(
+    spreads: list[IssueSpread],
+    tags: dict[str, str],
+    budget: int,
+    labels: dict[str, dict[int, list[str]]] | None = None,
+) -> Axis:
+    """The roomiest axis that fits ``budget`` columns and keeps neighbouring labels apart.
+    ``labels``: each spread's ``point_tags``, when already worked out."""
+    at_points = [labels[s.issue_id] if labels is not None else point_tags(s, tags) for s in spreads]
+    widest = max((_joined_width(n, MAX_SLOT) for at in at_points for n in at.values()), default=2)
     # Only the labels at the ends of the scale reach past it.
     ends = max(
-        (cell_len(" ".join(at[p])) for at in labels for p in (POINTS[0], POINTS[-1]) if p in at),
+        (
+            _joined_width(at[p], MAX_SLOT)
+            for at in at_points
+            for p in (POINTS[0], POINTS[-1])
+            if p in at
+        ),
         default=2,
     )
     pad = max(1, (min(ends, MAX_SLOT) + 1) // 2)
@@ -96,15 +118,20 @@ def axis_header(axis: Axis) -> Text:
     return Text("".join(line).rstrip(), end="")
 
 
-def spread_bar(spread: IssueSpread, tags: dict[str, str], axis: Axis) -> Text:
+def spread_bar(
+    spread: IssueSpread,
+    tags: dict[str, str],
+    axis: Axis,
+    at: dict[int, list[str]] | None = None,
+) -> Text:
     """One issue on the axis: a heavy line from the lowest to the highest known stance, and each
     actor's tag centred on its point, on the stance's colour. Where a point holds more tags than
-    fit between its neighbours, the rest go on lines below, under the same point."""
+    fit between its neighbours, the rest go on lines below, under the same point. ``at``: the
+    spread's ``point_tags``, when already worked out."""
     # A label no wider than a slot less one never reaches its neighbour's.
     limit = max(axis.slot - 1, 2)
-    stacks = {
-        point: stack(names, limit) for point, names in sorted(point_tags(spread, tags).items())
-    }
+    at = at if at is not None else point_tags(spread, tags)
+    stacks = {point: stack(names, limit) for point, names in sorted(at.items())}
     height = max((len(lines) for lines in stacks.values()), default=1)
     rows = []
     for line in range(height):

@@ -8,15 +8,21 @@ ground, and the issues ranked as starting points for talks. The detail beside (w
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
@@ -35,6 +41,7 @@ from tui.app.widgets.gaps.figures import (
     distance_cell,
     distance_legend,
     fit_axis,
+    point_tags,
     spread_bar,
     spread_number,
 )
@@ -42,6 +49,7 @@ from tui.app.widgets.shared.actor_tags import actor_tags, tag_legend
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.core.analysis import TOO_FEW_KNOWN, Analysis, ConditionCheck, analyse, basis_caveat
 from tui.core.basis import BasisFilter
+from tui.core.dataset import Dataset
 
 # Wide: the figures take this share of the width and the detail the rest.
 FIGURES_SHARE = 0.62
@@ -55,6 +63,33 @@ NARROWEST_TITLE = 16
 WIDE_TITLE = 30
 STATUS_ORDER = {"unmet": 0, "unknown": 1, "met": 2}
 NAME_COLUMN = "actor-name"
+# The distance grid is one column an actor: past this many it cannot be read (nor computed: the
+# pairs grow with the square), so it shows the actors with the most known stances.
+GRID_SIZE = 16
+# A list shows this many figures, and says how many more there are and where to find them all.
+LIST_LIMIT = 100
+TAGS_NAMED = 24  # actors named in the tag legend
+NOTES_PER_ROW = 3  # flags in one row of the starting points
+# Pictures up to this many cells (actors x issues) are worked out between two frames; larger
+# ones in a worker thread, while the screen keeps answering keys.
+INLINE_CELLS = 5_000
+
+
+@dataclass(frozen=True)
+class WorkedFigures:
+    """What the view draws from, worked out off the event loop when the picture is large."""
+
+    analysis: Analysis
+    tags: dict[str, str]
+    caveat: str
+    labels: dict[str, dict[int, list[str]]]  # issue id -> scale point -> tags standing there
+
+
+def work_out_figures(ds: Dataset, as_of: dt.date | None, basis: BasisFilter) -> WorkedFigures:
+    analysis = analyse(ds, as_of, basis=basis, grid_size=GRID_SIZE)
+    tags = actor_tags(ds, analysis.actor_ids)
+    labels = {s.issue_id: point_tags(s, tags) for s in analysis.spreads}
+    return WorkedFigures(analysis, tags, basis_caveat(analysis), labels)
 
 
 def condition_id(check: ConditionCheck) -> str:
@@ -111,6 +146,11 @@ class GapsView(FigureView):
         self.analysis: Analysis | None = None
         self._figures: dict[str, Figure] = {}
         self.basis: BasisFilter = "all"
+        self.tags: dict[str, str] = {}
+        self._worked: WorkedFigures
+        # What the figures on screen were worked out for, or are being worked out for.
+        self._wanted: tuple[Dataset, dt.date | None, BasisFilter] | None = None
+        self.working = False
 
     def action_toggle_own_words(self) -> None:
         self.basis = "all" if self.basis == "own" else "own"
@@ -170,15 +210,67 @@ class GapsView(FigureView):
 
     # -- data ----------------------------------------------------------------------------------
 
+    class FiguresReady(Message):
+        """The figures worked out in the worker thread, for the event loop to draw."""
+
+        def __init__(self, worked: WorkedFigures) -> None:
+            super().__init__()
+            self.worked = worked
+
     def refresh_view(self) -> None:
         ds = self.dataset
         if ds is None or self._wide is None:
             return
-        analysis = analyse(ds, self.as_of, basis=self.basis)
-        self.analysis = analysis
+        wanted = (ds, self.as_of, self.basis)
+        if self.analysis is not None and _same_picture(self._wanted, wanted):
+            self._draw(self.analysis)  # a new layout, the same figures
+            return
+        self._wanted = wanted
+        if len(ds.actors) * max(len(ds.issues), 1) <= INLINE_CELLS:
+            self._show_figures(work_out_figures(ds, self.as_of, self.basis))
+            return
+        # A large picture: the figures on screen stay until the new ones are drawn.
+        self.working = True
+        self.query_one("#gaps-basis", Static).update(
+            Content(f"Working out the figures for {len(ds.actors):,} actors…")
+        )
+        self._work_out(ds, self.as_of, self.basis)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="gaps-figures",
+        exit_on_error=False,
+        # Named, or Textual describes the worker with the repr of its arguments: the dataset.
+        description="the gap figures",
+    )
+    def _work_out(self, ds: Dataset, as_of: dt.date | None, basis: BasisFilter) -> None:
+        worked = work_out_figures(ds, as_of, basis)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.FiguresReady(worked))
+
+    @on(FiguresReady)
+    def _figures_ready(self, message: FiguresReady) -> None:
+        message.stop()
+        analysis = message.worked.analysis
+        if not self.is_attached or not _same_picture(
+            self._wanted, (analysis.dataset, analysis.as_of, analysis.basis)
+        ):
+            return  # worked out for a picture that is no longer asked for
+        self.working = False
+        self._show_figures(message.worked)
+        self.announce_caption()
+
+    def _show_figures(self, worked: WorkedFigures) -> None:
+        self.analysis = worked.analysis
+        self.tags = worked.tags
+        self._worked = worked
+        self._draw(worked.analysis)
+
+    def _draw(self, analysis: Analysis) -> None:
         self._drawn_width = self.size.width
         self.query_one("#gaps-basis", Static).update(
-            Content(basis_caveat(analysis) + " △ hollow: inferred. o: own words only / all.")
+            Content(self._worked.caveat + " △ hollow: inferred. o: own words only / all.")
         )
         self._figures = {}
         with self.app.batch_update():
@@ -198,7 +290,7 @@ class GapsView(FigureView):
         ds = analysis.dataset
         table = self.query_one("#gaps-spreads", FigureTable)
         wide = bool(self._wide)
-        tags = actor_tags(ds, analysis.actor_ids)
+        tags = self.tags
         # Widest first: the headline gap is the first thing read.
         spreads = sorted(
             analysis.spreads,
@@ -215,12 +307,13 @@ class GapsView(FigureView):
         room = self.figures_width - others - (MIN_BAR + 2) - 2
         title_width = column_width(titles, min(WIDE_TITLE if wide else COMPACT_TITLE, room))
         bar_room = self.figures_width - others - (title_width + 2) - 2
-        axis = fit_axis(spreads, tags, max(bar_room, MIN_BAR))
+        labels = self._worked.labels
+        axis = fit_axis(spreads, tags, max(bar_room, MIN_BAR), labels)
         saved = self._saved_row(table)
         rows = []
         for spread, title_text in zip(spreads, titles):
             title, lines = wrapped(title_text, title_width)
-            bar = spread_bar(spread, tags, axis)
+            bar = spread_bar(spread, tags, axis, labels[spread.issue_id])
             height = max(lines, len(bar.plain.split("\n")))
             cells = [title, bar, spread_number(spread)]
             if wide:
@@ -242,12 +335,13 @@ class GapsView(FigureView):
             table.add_row(*cells, key=spread.issue_id, height=height)
             self._figures[f"spread:{spread.issue_id}"] = spread
         self._restore_row(table, saved)
-        self.query_one("#gaps-tags", Static).update(tag_legend(ds, tags))
+        self.query_one("#gaps-tags", Static).update(tag_legend(ds, tags, TAGS_NAMED))
 
     def _fill_distances(self, analysis: Analysis) -> None:
         ds = analysis.dataset
         table = self.query_one("#gaps-distances", FigureTable)
-        tags = actor_tags(ds, analysis.actor_ids)
+        tags = self.tags
+        grid = analysis.grid_actor_ids
         saved = table.cursor_coordinate if table.row_count else None
         pairs = {(d.actor_a, d.actor_b): d for d in analysis.distances}
         pairs.update({(d.actor_b, d.actor_a): d for d in analysis.distances})
@@ -255,40 +349,38 @@ class GapsView(FigureView):
             actor_id: Text.assemble(
                 (tags[actor_id], "bold"), " ", safe_text(ds.actor_name(actor_id)), end=""
             )
-            for actor_id in analysis.actor_ids
+            for actor_id in grid
         }
         room = self.figures_width - 5
         for short, tagged in ((False, False), (False, True), (True, True)):
             # The richest grid that fits: names and "▒▒ 1.2 n=5", then tags (the legend above
             # names them), then "▒▒ 1.2" (the detail gives the basis).
             cells = {
-                row_actor: [
-                    distance_cell(pairs.get((row_actor, col)), short) for col in analysis.actor_ids
-                ]
-                for row_actor in analysis.actor_ids
+                row_actor: [distance_cell(pairs.get((row_actor, col)), short) for col in grid]
+                for row_actor in grid
             }
             if tagged:
-                names = {a: Text(tags[a], style="bold", end="") for a in analysis.actor_ids}
-            grid = sum(
+                names = {a: Text(tags[a], style="bold", end="") for a in grid}
+            grid_width = sum(
                 max(cell_width(row[index]) for row in cells.values()) + 2
-                for index in range(len(analysis.actor_ids))
+                for index in range(len(grid))
             )
-            if max(map(cell_width, names.values()), default=0) + 2 + grid <= room:
+            if max(map(cell_width, names.values()), default=0) + 2 + grid_width <= room:
                 break
         table.clear(columns=True)
         table.fixed_columns = 1
         table.add_sized_column(Text(""), NAME_COLUMN, list(names.values()))
-        for index, actor_id in enumerate(analysis.actor_ids):
+        for index, actor_id in enumerate(grid):
             table.add_sized_column(
                 Text(tags[actor_id], style="bold"),
                 actor_id,
                 [row[index] for row in cells.values()],
             )
-        for row_actor in analysis.actor_ids:
+        for row_actor in grid:
             table.add_row(names[row_actor], *cells[row_actor], key=row_actor)
         for d in analysis.distances:
             self._figures[f"pair:{d.actor_a}:{d.actor_b}"] = d
-        for actor_id in analysis.actor_ids:
+        for actor_id in grid:
             self._figures[f"self:{actor_id}"] = SameActor(actor_id)
         if saved is not None and table.row_count:
             table.move_cursor(
@@ -297,15 +389,25 @@ class GapsView(FigureView):
             )
         elif table.row_count > 1:
             table.move_cursor(row=0, column=2)  # the first pair, not an actor with itself
-        self.query_one("#gaps-distances-note", Static).update(
-            distance_legend(bool(self._wide), short)
-        )
+        note = distance_legend(bool(self._wide), short)
+        if analysis.grid_left_out:
+            note = Text.assemble(
+                (
+                    f"Among the {len(grid)} actors with the most known stances; "
+                    f"{analysis.grid_left_out:,} more left out here "
+                    "(peninsula export --what distances gives every pair).\n",
+                    "bold",
+                ),
+                note,
+                end="",
+            )
+        self.query_one("#gaps-distances-note", Static).update(note)
 
     def _fill_conditions(self, analysis: Analysis) -> None:
         ds = analysis.dataset
         checks = sorted(analysis.conditions, key=lambda c: STATUS_ORDER[c.status])
         options: list[Option] = []
-        for check in checks:
+        for check in checks[:LIST_LIMIT]:
             key = condition_id(check)
             self._figures[f"condition:{key}"] = check
             prompt = Content.assemble(status_mark(check), " ", safe(check.sentence))
@@ -315,7 +417,9 @@ class GapsView(FigureView):
                 )
             options.append(Option(prompt, id=key))
         unmet = len(analysis.unmet)
-        title = f"Conditions: {unmet} unmet of {len(checks)}" if checks else "Conditions"
+        title = f"Conditions: {unmet:,} unmet of {len(checks):,}" if checks else "Conditions"
+        if len(checks) > LIST_LIMIT:
+            title += f" (the first {LIST_LIMIT} shown, unmet first; export --what conditions)"
         self.query_one("#gaps-conditions-title", Static).update(title)
         self.fill_options(
             self.query_one("#gaps-conditions", FigureList),
@@ -325,14 +429,16 @@ class GapsView(FigureView):
 
     def _fill_common(self, analysis: Analysis) -> None:
         ds = analysis.dataset
-        tags = actor_tags(ds, analysis.actor_ids)
+        tags = self.tags
         options: list[Option] = []
-        for common in analysis.common_ground:
+        for common in analysis.common_ground[:LIST_LIMIT]:
             self._figures[f"common:{common.issue_id}"] = common
             who = Content(", ").join(
                 Content.assemble(safe(tags.get(r.actor_id, r.actor_id), "bold"), f" {r.stance:+d}")
-                for r in common.known
+                for r in common.known[:TAGS_NAMED]
             )
+            if len(common.known) > TAGS_NAMED:
+                who += Content(f" and {len(common.known) - TAGS_NAMED:,} more")
             glyph = "▲" if common.side > 0 else "▼"
             prompt = Content.assemble(
                 f"{glyph} ",
@@ -345,18 +451,21 @@ class GapsView(FigureView):
                 prompt += Content.styled(" · with conditions", "italic")
             # Each stance's summary under the row, side by side: the same side is not always
             # the same reason.
-            reasons = list(zip(common.known, common.reasons))
-            for record, (actor_id, summary) in reasons[:REASONS_IN_ROW]:
+            for record in common.known[:REASONS_IN_ROW]:
                 prompt += Content.assemble(
                     "\n  ",
-                    safe(tags.get(actor_id, actor_id), "bold"),
+                    safe(tags.get(record.actor_id, record.actor_id), "bold"),
                     f" {record.stance:+d}: ",
-                    safe(summary),
+                    safe(record.position.summary),
                 )
-            if len(reasons) > REASONS_IN_ROW:
-                prompt += Content(f"\n  and {len(reasons) - REASONS_IN_ROW} more (see the detail)")
+            if len(common.known) > REASONS_IN_ROW:
+                more = len(common.known) - REASONS_IN_ROW
+                prompt += Content(f"\n  and {more:,} more (see the detail)")
             options.append(Option(prompt, id=common.issue_id))
-        title = f"Common ground: {len(options)} issue{'s' * (len(options) != 1)}"
+        found = len(analysis.common_ground)
+        title = f"Common ground: {found:,} issue{'s' * (found != 1)}"
+        if found > LIST_LIMIT:
+            title += f" (the first {LIST_LIMIT} shown)"
         self.query_one("#gaps-common-title", Static).update(title)
         self.fill_options(
             self.query_one("#gaps-common", FigureList),
@@ -370,12 +479,12 @@ class GapsView(FigureView):
         wide = bool(self._wide)
         saved = self._saved_row(table)
         title_width = column_width(
-            [ds.issue_title(p.issue_id) for p in analysis.ranking],
+            [ds.issue_title(p.issue_id) for p in analysis.ranking[:LIST_LIMIT]],
             WIDE_TITLE if wide else COMPACT_TITLE,
         )
-        tags = actor_tags(ds, analysis.actor_ids)
+        tags = self.tags
         rows = []
-        for point in analysis.ranking:
+        for point in analysis.ranking[:LIST_LIMIT]:
             notes: list[Text] = []
             for check in point.blocked:
                 holder = tags.get(check.holder.actor_id, check.holder.actor_id)
@@ -394,6 +503,9 @@ class GapsView(FigureView):
                 notes.append(Text(f"common ground: all {point.common_ground.side_word}", end=""))
             if point.too_few_known:
                 notes.append(Text(f"{TOO_FEW_KNOWN} ({point.spread.known_words})", end=""))
+            if len(notes) > NOTES_PER_ROW:
+                more = len(notes) - NOTES_PER_ROW + 1
+                notes = [*notes[: NOTES_PER_ROW - 1], Text(f"and {more:,} more flags", end="")]
             spread = point.spread
             title, lines = wrapped(ds.issue_title(point.issue_id), title_width)
             cells = [
@@ -510,3 +622,12 @@ class GapsView(FigureView):
 
     def caption(self) -> Caption | Content:
         return self.citing_caption()
+
+
+def _same_picture(
+    a: tuple[Dataset, dt.date | None, BasisFilter] | None,
+    b: tuple[Dataset, dt.date | None, BasisFilter] | None,
+) -> bool:
+    # The dataset by identity: a reload is new data even when equal, and comparing two large
+    # datasets field by field would cost what the worker saves.
+    return a is not None and b is not None and a[0] is b[0] and a[1:] == b[1:]

@@ -61,9 +61,42 @@ def timeline_dates(ds: Dataset, issue_id: str, as_of: dt.date | None) -> tuple[l
     return shown, hidden
 
 
-def steps(ds: Dataset, issue_id: str, actor_id: str, dates: list[dt.date]) -> list[Step]:
+# The table shows at most this many dates (the latest up to the as-of date) and this many actors:
+# a cell costs the same to build whether or not it is on screen, and ten thousand dates on one
+# issue, or five thousand actors, are more than any screen shows.
+MAX_DATES = 40
+MAX_ROWS = 120
+
+
+def latest_dates(dates: list[dt.date], limit: int = MAX_DATES) -> tuple[list[dt.date], int]:
+    """The last ``limit`` dates, and how many earlier ones that leaves out."""
+    if len(dates) <= limit:
+        return dates, 0
+    return dates[-limit:], len(dates) - limit
+
+
+def timeline_actors(ds: Dataset, issue_id: str, limit: int = MAX_ROWS) -> tuple[list[str], int]:
+    """The actors the table has a row for, catalogue order, and how many more it leaves out:
+    every actor while they fit, else the first ``limit`` with a stance on the issue."""
+    actors = list(ds.actors)
+    if len(actors) <= limit:
+        return actors, 0
+    on_issue = {actor for actor, issue in ds.history_keys() if issue == issue_id}
+    stated = [actor for actor in actors if actor in on_issue]
+    return stated[:limit], len(stated) - min(len(stated), limit)
+
+
+def steps(
+    ds: Dataset,
+    issue_id: str,
+    actor_id: str,
+    dates: list[dt.date],
+    before: StanceRecord | None = None,
+) -> list[Step]:
+    """The actor's step at each date; ``before``: the stance in force before the first date (the
+    timeline may start after earlier dates it leaves out)."""
     result = []
-    previous: StanceRecord | None = None
+    previous: StanceRecord | None = before
     kinds = {e.date: e.kind for e in stance_events(ds.history(actor_id, issue_id))}
     for date in dates:
         record = ds.stance_at(actor_id, issue_id, date)

@@ -4,18 +4,19 @@ changed between the previous date with data and the as-of date, each with its ev
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import DataTable, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
@@ -26,18 +27,16 @@ from tui.app.widgets.shared.actor_tags import actor_tags
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.shared.scale_legend import scale_legend
 from tui.app.widgets.shared.stance_detail import stance_blocks
-from tui.app.widgets.timeline.steps import (
-    Step,
-    legend,
-    stance_chart,
-    step_cell,
-    steps,
-    timeline_dates,
-)
+from tui.app.widgets.timeline.steps import Step, legend, stance_chart, step_cell
+from tui.app.widgets.timeline.worked import TimelineFigures, work_out_timeline
 from tui.core.dataset import Change, Dataset, StanceRecord
 from tui.core.history import EVENT_WORDS
 
 FIGURES_SHARE = 0.55  # wide: the figures' share of the width (see the CSS), the detail the rest
+MAX_CHANGES = 100  # what changed: listed up to this many, then counted
+# Records up to this many stances are worked out between two frames; larger ones in a worker
+# thread, while the screen keeps answering keys.
+INLINE_STANCES = 5_000
 
 
 def stance_words(record: StanceRecord | None) -> Content:
@@ -95,6 +94,11 @@ class TimelineView(FigureView):
         super().__init__(**kwargs)
         self.dates: list[dt.date] = []
         self.hidden_dates = 0
+        self.earlier_dates = 0  # dates before the first column, left out of the table
+        self.row_actors: list[str] = []
+        self.actors_left_out = 0
+        self._wanted: tuple[Dataset, dt.date | None, str | None] | None = None
+        self.working = False
         self.span: tuple[dt.date | None, dt.date] | None = None
         self.changes: dict[str, Change] = {}
         self._steps: dict[tuple[str, dt.date], Step] = {}
@@ -142,6 +146,13 @@ class TimelineView(FigureView):
     def watch_issue_id(self) -> None:
         self._refresh_and_announce()
 
+    class FiguresReady(Message):
+        """The timeline worked out in the worker thread, for the event loop to draw."""
+
+        def __init__(self, figures: TimelineFigures) -> None:
+            super().__init__()
+            self.figures = figures
+
     def refresh_view(self) -> None:
         ds = self.dataset
         if ds is None:
@@ -153,37 +164,92 @@ class TimelineView(FigureView):
             if self.issue_id in ds.issues:
                 select.value = self.issue_id
         issue_id = self.issue_id if self.issue_id in ds.issues else None
+        self._wanted = (ds, self.as_of, issue_id)
+        if len(ds.stances) <= INLINE_STANCES:
+            self._draw(work_out_timeline(ds, self.as_of, issue_id))
+            return
+        # A large record: what is on screen stays until the new timeline is drawn.
+        self.working = True
+        self.query_one("#timeline-steps-title", Static).update(
+            f"Stances over time: working through {len(ds.stances):,} stances…"
+        )
+        self._work_out(ds, self.as_of, issue_id)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="timeline-figures",
+        exit_on_error=False,
+        # Named, or Textual describes the worker with the repr of its arguments: the dataset.
+        description="the timeline",
+    )
+    def _work_out(self, ds: Dataset, as_of: dt.date | None, issue_id: str | None) -> None:
+        figures = work_out_timeline(ds, as_of, issue_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.FiguresReady(figures))
+
+    @on(FiguresReady)
+    def _figures_ready(self, message: FiguresReady) -> None:
+        message.stop()
+        figures = message.figures
+        wanted = self._wanted
+        if (
+            not self.is_attached
+            or wanted is None
+            or wanted[0] is not figures.dataset
+            or wanted[1:] != (figures.as_of, figures.issue_id)
+        ):
+            return  # worked out for a timeline that is no longer asked for
+        self.working = False
+        self._draw(figures)
+        self.announce_caption()
+
+    def _draw(self, figures: TimelineFigures) -> None:
+        ds = figures.dataset
+        issue_id = figures.issue_id
         same_issue = issue_id == self._shown_issue
         if not same_issue:
             self.selected_key = None
         self._shown_issue = issue_id
         with self.app.batch_update():
-            self._fill_steps(ds, issue_id, keep_cursor=same_issue)
+            self._fill_steps(ds, figures, keep_cursor=same_issue)
             self._fill_chart()
-            self._fill_changes(ds, issue_id)
+            self._fill_changes(ds, figures)
             self._fill_scale(ds, issue_id)
         self.show_detail()
 
-    def _fill_steps(self, ds: Dataset, issue_id: str | None, keep_cursor: bool) -> None:
+    def _fill_steps(self, ds: Dataset, figures: TimelineFigures, keep_cursor: bool) -> None:
         table = self.query_one("#timeline-steps", StepTable)
         # Another issue starts where a reader would (see _latest_change): the cell the cursor
         # was on belongs to the last issue, and here it may well be empty.
         saved = self._cursor_key(table) if keep_cursor else None
         table.clear(columns=True)
-        self._steps = {}
-        self.dates, self.hidden_dates = (
-            ([], 0) if issue_id is None else timeline_dates(ds, issue_id, self.as_of)
-        )
+        issue_id = figures.issue_id
+        self._steps = figures.steps
+        self.dates, self.hidden_dates = figures.dates, figures.hidden_dates
+        self.earlier_dates = figures.earlier_dates
+        self.row_actors, self.actors_left_out = figures.row_actors, figures.actors_left_out
         hidden = self.query_one("#timeline-hidden", Static)
+        notes = []
+        if self.earlier_dates:
+            noun = "date" if self.earlier_dates == 1 else "dates"
+            notes.append(
+                f"The latest {len(self.dates)} dates shown; {self.earlier_dates:,} earlier {noun} "
+                "with data: [ steps back."
+            )
         if self.hidden_dates:
             noun = "date" if self.hidden_dates == 1 else "dates"
-            hidden.update(
-                f"{self.hidden_dates} later {noun} with data on this issue not shown: "
+            notes.append(
+                f"{self.hidden_dates:,} later {noun} with data on this issue not shown: "
                 "] steps forward."
             )
-        else:
-            hidden.update("")
-        hidden.display = bool(self.hidden_dates)
+        if self.actors_left_out:
+            notes.append(
+                f"{len(self.row_actors)} actors shown, those first in the catalogue with a stance "
+                f"here; {self.actors_left_out:,} more in the Actor and Issue views."
+            )
+        hidden.update("\n".join(notes))
+        hidden.display = bool(notes)
         if issue_id is None or not self.dates:
             self.query_one("#timeline-steps-title", Static).update(
                 "Stances over time: no dated stances"
@@ -194,14 +260,11 @@ class TimelineView(FigureView):
         )
         for date in self.dates:
             table.add_column(Text(date.isoformat(), style="bold"), key=date.isoformat())
-        for actor_id, actor in ds.actors.items():
-            row = steps(ds, issue_id, actor_id, self.dates)
-            for step in row:
-                self._steps[(actor_id, step.date)] = step
+        for actor_id in self.row_actors:
             table.add_row(
-                *(step_cell(step) for step in row),
+                *(step_cell(self._steps[(actor_id, date)]) for date in self.dates),
                 key=actor_id,
-                label=safe_text(actor.name, "bold"),
+                label=safe_text(ds.actor_name(actor_id), "bold"),
             )
         self._restore_cursor(table, saved)
 
@@ -213,11 +276,14 @@ class TimelineView(FigureView):
             return
         row_steps = {
             actor_id: [self._steps[(actor_id, date)] for date in self.dates]
-            for actor_id in ds.actors
+            for actor_id in self.row_actors
         }
+        if not row_steps:
+            chart.update("")
+            return
         # The pane's share of the width, less its padding and scroll bar.
         width = int(self.size.width * FIGURES_SHARE) - 4
-        text, left_out = stance_chart(row_steps, actor_tags(ds, list(ds.actors)), width)
+        text, left_out = stance_chart(row_steps, actor_tags(ds, self.row_actors), width)
         if left_out:
             noun = "date" if left_out == 1 else "dates"
             text.append(f"\nThe {left_out} earlier {noun}: in the table above.", style="dim")
@@ -247,7 +313,7 @@ class TimelineView(FigureView):
     def _latest_change(self) -> tuple[int, int]:
         """The most recent change: where a reader starts. With none, the first actor with a
         stance on the last date; never an empty cell while the issue has a stance."""
-        actors = list(self.dataset.actors) if self.dataset is not None else []
+        actors = self.row_actors
         last = max(len(self.dates) - 1, 0)
         for column in range(len(self.dates) - 1, -1, -1):
             for row, actor_id in enumerate(actors):
@@ -260,38 +326,37 @@ class TimelineView(FigureView):
                 return row, last
         return 0, last
 
-    def _fill_changes(self, ds: Dataset, issue_id: str | None) -> None:
+    def _fill_changes(self, ds: Dataset, figures: TimelineFigures) -> None:
         title = self.query_one("#timeline-changes-title", Static)
         elsewhere = self.query_one("#timeline-elsewhere", Static)
         self.changes = {}
-        end = self.effective_date
-        if issue_id is None or end is None:
-            self.span = None
+        self.span = figures.span
+        if figures.issue_id is None or figures.span is None:
             title.update("What changed")
             elsewhere.update("")
             self._set_changes([], "No dated stances.")
             return
-        earlier = [d for d in ds.dates if d < end]
-        start = earlier[-1] if earlier else None
-        self.span = (start, end)
-        # Before the first date with data nothing was known: every stance then is new. (A date
-        # of year 1 has no day before it; the data may hold one.)
-        day_before = end - dt.timedelta(days=1) if end > dt.date.min else end
-        every = ds.changes(start or day_before, end)
-        here = [c for c in every if c.issue_id == issue_id]
+        start, end = figures.span
+        here = figures.here
         if start is None:
-            title.update(f"What changed: {end.isoformat()} is the first date with data")
+            heading = f"What changed: {end.isoformat()} is the first date with data"
         else:
-            title.update(f"What changed between {start.isoformat()} and {end.isoformat()}")
+            heading = f"What changed between {start.isoformat()} and {end.isoformat()}"
+        if len(here) > MAX_CHANGES:
+            heading += (
+                f": {len(here):,} changes, the first {MAX_CHANGES} listed "
+                "(export --what changes lists all)"
+            )
+        title.update(heading)
         options = []
-        for change in here:
+        for change in here[:MAX_CHANGES]:
             self.changes[change.actor_id] = change
             options.append(Option(self._change_prompt(ds, change), id=change.actor_id))
         self._set_changes(options, "Nothing changed on this issue.")
-        others = Counter(c.issue_id for c in every if c.issue_id != issue_id)
-        if others:
+        if figures.others:
             listed = Content(", ").join(
-                Content.assemble(safe(ds.issue_title(i)), f" {n}") for i, n in others.items()
+                Content.assemble(safe(ds.issue_title(i)), f" {n}")
+                for i, n in figures.others.items()
             )
             elsewhere.update(Content.assemble("Also changed on other issues: ", listed))
         else:

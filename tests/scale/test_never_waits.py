@@ -1,0 +1,138 @@
+"""The screen never waits on a huge tree: 5,000 actors, or 10,000 dated stances on one issue.
+
+Checked by design, not by the clock (see ``tests/scale/never_waits.py``): each view's work is held
+in its worker thread while a key is pressed, and the key must be handled. Once the work is done,
+what the view built on the event loop is bounded by what a screen shows, whatever the size of the
+data; and memory stays in proportion. A view joins by adding a ``ViewCase`` to ``ON_THE_CROWD``
+(one app runs them all in turn, since loading 5,000 actor files is the slow part).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, OptionList, Static
+
+from tui.app.app import PeninsulaApp
+from tui.app.widgets.gaps import view as gaps_module
+from tui.app.widgets.gaps.detail import MAX_GLANCE
+from tui.app.widgets.gaps.view import GRID_SIZE, LIST_LIMIT, GapsView
+from tui.app.widgets.shared.figure_detail import FigureDetail
+from tui.app.widgets.timeline import view as timeline_module
+from tui.app.widgets.timeline.steps import MAX_DATES, MAX_ROWS
+from tui.app.widgets.timeline.view import MAX_CHANGES, TimelineView
+
+from tests.app.helpers import make_app, until
+from tests.scale.crowd import write_crowd_tree, write_long_history_tree
+from tests.scale.never_waits import (
+    ViewCase,
+    hold_work,
+    key_is_handled_while_the_work_waits,
+    open_without_waiting,
+    rss_mb,
+)
+
+ACTORS = 5_000
+DATES = 10_000
+SIZE = (160, 45)
+# Far above what the bounded views need (some tens of MB), far below what the old ones took
+# (2.8 GB for the distance grid of 5,000 actors).
+MAX_GROWTH_MB = 400
+CROWDED_ISSUE = "gen-issue-01"
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_crowd_tree(tmp_path_factory.mktemp("crowd") / "tree", actors=ACTORS)
+
+
+@pytest.fixture(scope="module")
+def long_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_long_history_tree(tmp_path_factory.mktemp("long") / "tree", dates=DATES)
+
+
+def gaps_bounded(app: PeninsulaApp, gaps: GapsView) -> None:
+    analysis = gaps.analysis
+    assert analysis is not None and len(analysis.actor_ids) == ACTORS
+    # The distance grid: the actors with the most known stances, the rest counted.
+    grid = app.query_one("#gaps-distances", DataTable)
+    assert grid.row_count == GRID_SIZE
+    assert len(grid.columns) == GRID_SIZE + 1  # and the column of names
+    assert len(analysis.distances) == GRID_SIZE * (GRID_SIZE - 1) // 2
+    assert analysis.grid_left_out == ACTORS - GRID_SIZE
+    note = str(app.query_one("#gaps-distances-note", Static).render())
+    assert f"{ACTORS - GRID_SIZE:,} more left out" in note
+    for selector in ("#gaps-conditions", "#gaps-common"):
+        assert app.query_one(selector, OptionList).option_count <= LIST_LIMIT
+    assert app.query_one("#gaps-ranking", DataTable).row_count <= LIST_LIMIT
+    # The detail of the widest spread, over some 4,000 stances: a glance at its ends.
+    detail = gaps.query_one(FigureDetail)
+    assert len(detail.children) < 20
+    glance = max((str(w.render()) for w in detail.query(Static)), key=len)
+    assert glance.count("\n") <= MAX_GLANCE + 1
+    assert "more between" in glance
+
+
+def timeline_bounded(app: PeninsulaApp, timeline: TimelineView) -> None:
+    table = app.query_one("#timeline-steps", DataTable)
+    assert table.row_count == MAX_ROWS and timeline.actors_left_out > 3_000
+    assert len(table.columns) <= MAX_DATES + 1  # and the column of names
+    assert app.query_one("#timeline-changes", OptionList).option_count <= MAX_CHANGES
+
+
+def show_crowded_timeline(app: PeninsulaApp) -> None:
+    app.issue_id = CROWDED_ISSUE
+    app.show_view("timeline")
+
+
+ON_THE_CROWD = [
+    ViewCase("gaps", GapsView, gaps_module, "work_out_figures", gaps_bounded),
+    ViewCase(
+        "timeline",
+        TimelineView,
+        timeline_module,
+        "work_out_timeline",
+        timeline_bounded,
+        show=show_crowded_timeline,
+    ),
+]
+
+
+async def test_every_view_of_five_thousand_actors_answers_keys_while_it_builds(
+    crowd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gates = {case.view_id: hold_work(monkeypatch, case.module, case.work) for case in ON_THE_CROWD}
+    before = rss_mb()
+    # Started on the first view, so that no other view works on the crowd first.
+    app = make_app(crowd, view=ON_THE_CROWD[0].view_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, app.loaded.is_set, polls=1200)
+        for case in ON_THE_CROWD:
+            await open_without_waiting(app, pilot, case, gates[case.view_id])
+        assert rss_mb() - before < MAX_GROWTH_MB
+
+
+async def test_ten_thousand_dated_stances_on_one_issue_never_hold_the_timeline(
+    long_history: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = hold_work(monkeypatch, timeline_module, "work_out_timeline")
+    app = make_app(long_history, view="timeline", target=CROWDED_ISSUE)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, app.loaded.is_set, polls=1200)
+        timeline = app.query_one(TimelineView)
+        await key_is_handled_while_the_work_waits(app, pilot, gate, lambda: timeline.working)
+        table = app.query_one("#timeline-steps", DataTable)
+        assert len(timeline.dates) == MAX_DATES
+        assert timeline.earlier_dates == DATES - MAX_DATES
+        hidden = str(app.query_one("#timeline-hidden", Static).render())
+        assert f"{DATES - MAX_DATES:,} earlier dates" in hidden
+        # The latest date first in view: the table's last column is the as-of date.
+        assert str(table.ordered_columns[-1].key.value) == timeline.dates[-1].isoformat()
+
+        # A step back is worked out off the loop too, and moves the window by one date.
+        gate.close()
+        await pilot.press("left_square_bracket")
+        await key_is_handled_while_the_work_waits(app, pilot, gate, lambda: timeline.working)
+        assert timeline.earlier_dates == DATES - MAX_DATES - 1
+        assert timeline.hidden_dates == 1
