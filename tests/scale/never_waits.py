@@ -119,9 +119,7 @@ async def key_is_handled_while_the_work_waits(
     await pilot.pause()
 
 
-async def open_without_waiting(
-    app: PeninsulaApp, pilot: Pilot, case: ViewCase, gate: Gate
-) -> Any:
+async def open_without_waiting(app: PeninsulaApp, pilot: Pilot, case: ViewCase, gate: Gate) -> Any:
     """Show the case's view with its work held, check that the screen answers meanwhile, and
     return the view once its work is done and checked."""
     if case.show is not None:

@@ -21,7 +21,7 @@ from tui.app.widgets.gaps.view import GRID_SIZE, LIST_LIMIT, GapsView
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.timeline import view as timeline_module
 from tui.app.widgets.timeline.steps import MAX_DATES, MAX_ROWS
-from tui.app.widgets.timeline.view import MAX_CHANGES, TimelineView
+from tui.app.widgets.timeline.view import MAX_CHANGES, StepTable, TimelineView
 
 from tests.app.helpers import make_app, until
 from tests.scale.crowd import write_crowd_tree, write_long_history_tree
@@ -75,9 +75,9 @@ def gaps_bounded(app: PeninsulaApp, gaps: GapsView) -> None:
 
 
 def timeline_bounded(app: PeninsulaApp, timeline: TimelineView) -> None:
-    table = app.query_one("#timeline-steps", DataTable)
+    table = app.query_one("#timeline-steps", StepTable)
     assert table.row_count == MAX_ROWS and timeline.actors_left_out > 3_000
-    assert len(table.columns) <= MAX_DATES + 1  # and the column of names
+    assert len(table.date_keys) <= MAX_DATES
     assert app.query_one("#timeline-changes", OptionList).option_count <= MAX_CHANGES
 
 
@@ -122,8 +122,8 @@ async def test_ten_thousand_dated_stances_on_one_issue_never_hold_the_timeline(
         await until(pilot, app.loaded.is_set, polls=1200)
         timeline = app.query_one(TimelineView)
         await key_is_handled_while_the_work_waits(app, pilot, gate, lambda: timeline.working)
-        table = app.query_one("#timeline-steps", DataTable)
-        assert len(timeline.dates) == MAX_DATES
+        table = app.query_one("#timeline-steps", StepTable)
+        assert len(table.date_keys) == MAX_DATES
         assert timeline.earlier_dates == DATES - MAX_DATES
         hidden = str(app.query_one("#timeline-hidden", Static).render())
         assert f"{DATES - MAX_DATES:,} earlier dates" in hidden

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -33,6 +34,8 @@ from tui.core.dataset import Change, Dataset, StanceRecord
 from tui.core.history import EVENT_WORDS
 
 FIGURES_SHARE = 0.55  # wide: the figures' share of the width (see the CSS), the detail the rest
+NAME_COLUMNS = 1  # the actors' names, before the dates
+NAME_KEY = "actor"
 MAX_CHANGES = 100  # what changed: listed up to this many, then counted
 # Records up to this many stances are worked out between two frames; larger ones in a worker
 # thread, while the screen keeps answering keys.
@@ -49,7 +52,41 @@ def stance_words(record: StanceRecord | None) -> Content:
 
 
 class StepTable(DataTable):
+    """The steps: the actors' names in a first column that stays in place, then one column a
+    date. The cursor moves over the dates only.
+
+    The names are a column, not DataTable row labels: a label's width is measured once the table
+    is idle, from a cache that a frame drawn before that (which timing decides) fills without the
+    labels, so after a refill the names were sometimes measured as nothing and left out.
+
+    Whenever its size or its columns' widths change, the table scrolls its cursor into view as
+    seen from its left edge, so that where it lands is a function of the final layout alone:
+    scrolling only as far as needed from wherever an earlier, still settling layout had left it
+    made the first picture differ from run to run."""
+
     BINDINGS = [Binding("enter", "select_cursor", "Read evidence", show=True)]
+
+    def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
+        row, column = super().validate_cursor_coordinate(value)
+        return Coordinate(row, max(column, min(NAME_COLUMNS, len(self.columns) - 1)))
+
+    @property
+    def date_keys(self) -> list[str]:
+        """The dates of the columns, oldest first (the names' column left out)."""
+        return [str(key.value) for key in self.columns][NAME_COLUMNS:]
+
+    def show_cursor_from_left(self) -> None:
+        if not self.row_count or not self.columns:
+            return
+        self.scroll_to(x=0, animate=False, immediate=True)
+        self.move_cursor(scroll=True)
+
+    def watch_virtual_size(self) -> None:
+        # Set once the columns have their widths (on idle, after rows or columns were added).
+        self.show_cursor_from_left()
+
+    def on_resize(self) -> None:
+        self.show_cursor_from_left()
 
 
 class ChangeList(OptionList):
@@ -121,7 +158,7 @@ class TimelineView(FigureView):
                 yield Static(
                     "Stances over time", classes="section-title -first", id="timeline-steps-title"
                 )
-                yield StepTable(id="timeline-steps", cursor_type="cell")
+                yield StepTable(id="timeline-steps", cursor_type="cell", fixed_columns=NAME_COLUMNS)
                 yield Static(legend(), classes="timeline-note")
                 yield Static("", id="timeline-hidden", classes="timeline-note")
                 yield Static(
@@ -258,13 +295,14 @@ class TimelineView(FigureView):
         self.query_one("#timeline-steps-title", Static).update(
             Content.assemble("Stances over time on ", safe(ds.issue_title(issue_id), "bold"))
         )
+        table.add_column(Text(""), key=NAME_KEY)
         for date in self.dates:
             table.add_column(Text(date.isoformat(), style="bold"), key=date.isoformat())
         for actor_id in self.row_actors:
             table.add_row(
+                safe_text(ds.actor_name(actor_id), "bold"),
                 *(step_cell(self._steps[(actor_id, date)]) for date in self.dates),
                 key=actor_id,
-                label=safe_text(ds.actor_name(actor_id), "bold"),
             )
         self._restore_cursor(table, saved)
 
@@ -295,7 +333,7 @@ class TimelineView(FigureView):
         key = table.coordinate_to_cell_key(table.cursor_coordinate)
         return str(key.row_key.value), str(key.column_key.value)
 
-    def _restore_cursor(self, table: DataTable, saved: tuple[str, str] | None) -> None:
+    def _restore_cursor(self, table: StepTable, saved: tuple[str, str] | None) -> None:
         if not table.row_count:
             return
         columns = [str(c.value) for c in table.columns]
@@ -306,9 +344,9 @@ class TimelineView(FigureView):
         else:
             row, column = self._latest_change()
         table.move_cursor(row=row, column=column, scroll=False)
-        # Scroll the cursor into view once the new columns have their widths: scrolling now
-        # would use whichever widths the table had measured so far, which depends on timing.
-        self.call_after_refresh(table.move_cursor, row=row, column=column, scroll=True)
+        # Scrolled into view from the left once the widths are known (see StepTable), and once
+        # more after the next refresh, for a refill that leaves the table's sizes as they were.
+        self.call_after_refresh(table.show_cursor_from_left)
 
     def _latest_change(self) -> tuple[int, int]:
         """The most recent change: where a reader starts. With none, the first actor with a
@@ -319,12 +357,12 @@ class TimelineView(FigureView):
             for row, actor_id in enumerate(actors):
                 step = self._steps.get((actor_id, self.dates[column]))
                 if step is not None and step.changed:
-                    return row, column
+                    return row, column + NAME_COLUMNS
         for row, actor_id in enumerate(actors):
             step = self._steps.get((actor_id, self.dates[last])) if self.dates else None
             if step is not None and step.record is not None:
-                return row, last
-        return 0, last
+                return row, last + NAME_COLUMNS
+        return 0, last + NAME_COLUMNS
 
     def _fill_changes(self, ds: Dataset, figures: TimelineFigures) -> None:
         title = self.query_one("#timeline-changes-title", Static)
