@@ -12,7 +12,14 @@ from rich.cells import cell_len
 from textual.widgets import Static
 
 from tui.app.widgets.gaps.detail import figure_widgets
-from tui.app.widgets.gaps.figures import distance_cell, fit_axis, is_thin, spread_bar
+from tui.app.widgets.gaps.figures import (
+    MAX_STACK,
+    distance_cell,
+    fit_axis,
+    is_thin,
+    spread_bar,
+    stack,
+)
 from tui.app.widgets.gaps.view import FigureList, FigureTable, GapsView
 from tui.app.widgets.shared.actor_tags import actor_tags, tag_legend
 from tui.app.widgets.shared.figure_detail import FigureDetail
@@ -76,21 +83,47 @@ def test_a_bar_puts_each_actor_at_its_point_and_marks_the_span():
     assert tags["di"] not in bar  # absent is not placed anywhere, least of all at 0
 
 
-def test_a_bar_fits_its_budget_and_stacks_crowded_points():
-    names = {f"a{n}": f"Actor Number{n} Long" for n in range(8)}
+def crowded_bar(actors: int, budget: int = 40) -> tuple[list[str], dict[str, str], int]:
+    """The bar of ``actors`` actors all at one point, as lines; their tags; the axis width."""
+    names = {f"a{n}": f"Actor Number{n} Long" for n in range(actors)}
     ds = build_dataset(
         ["one"], list(names), [dict(actor=a, issue="one", stance=0) for a in names], names=names
     )
     analysis = analyse(ds)
     tags = actor_tags(ds, analysis.actor_ids)
-    axis = fit_axis(list(analysis.spreads), tags, 40)
-    assert axis.width <= 40
-    bar = spread_bar(analysis.spread("one"), tags, axis).plain
-    lines = bar.split("\n")
-    assert all(cell_len(line) <= axis.width for line in lines)
-    # Eight actors at one point: every tag whole, on lines under the point, none folded away.
-    assert len(lines) > 1 and "+" not in bar
-    assert sorted(re.findall(r"[A-Z]+\d*", bar)) == sorted(tags.values())
+    axis = fit_axis(list(analysis.spreads), tags, budget)
+    assert axis.width <= budget
+    return spread_bar(analysis.spread("one"), tags, axis).plain.split("\n"), tags, axis.width
+
+
+def test_a_bar_fits_its_budget_and_stacks_crowded_points():
+    lines, tags, width = crowded_bar(MAX_STACK)
+    assert all(cell_len(line) <= width for line in lines)
+    # Actors at one point: every tag whole, on lines under the point, none folded away.
+    assert len(lines) > 1 and "+" not in "".join(lines)
+    assert sorted(re.findall(r"[A-Z]+\d*", "".join(lines))) == sorted(tags.values())
+
+
+def test_a_crowded_point_stacks_a_few_lines_and_counts_the_rest():
+    for actors in (8, 20, 5_000):
+        lines, tags, width = crowded_bar(actors)
+        assert len(lines) == MAX_STACK and all(cell_len(line) <= width for line in lines)
+        shown = re.findall(r"[A-Z]+\d*", " ".join(lines))
+        counted = re.findall(r"\+(\d+)", lines[-1])
+        # Whole tags, in actor order, and the count of the others.
+        assert shown == list(tags.values())[: len(shown)]
+        assert len(counted) == 1 and len(shown) + int(counted[0]) == actors
+
+
+def test_the_tags_left_over_go_on_the_last_line_with_room_for_their_count():
+    assert stack(["KJU", "DT", "LJM", "KYJ", "XJ", "VP"], 7) == ["KJU DT", "LJM KYJ", "XJ VP"]
+    assert stack(["KJU", "DT", "LJM", "KYJ", "XJ", "VP"], 7, most=3) == [
+        "KJU DT",
+        "LJM KYJ",
+        "XJ VP",
+    ]
+    assert stack(["KJU", "DT", "LJM", "KYJ", "XJ", "VP", "A"], 7, most=2) == ["KJU DT", "LJM +4"]
+    assert stack(["ABCDE"] * 10, 5, most=3) == ["ABCDE", "ABCDE", "+8"]
 
 
 def test_distance_cells_carry_number_shade_and_basis_and_thin_ones_are_dimmed():

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, OptionList, Static
 from tui.app.app import PeninsulaApp
 from tui.app.widgets.gaps import view as gaps_module
 from tui.app.widgets.gaps.detail import MAX_GLANCE
+from tui.app.widgets.gaps.figures import MAX_STACK
 from tui.app.widgets.gaps.view import GRID_SIZE, LIST_LIMIT, GapsView
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.timeline import view as timeline_module
@@ -63,6 +64,10 @@ def gaps_bounded(app: PeninsulaApp, gaps: GapsView) -> None:
     assert analysis.grid_left_out == ACTORS - GRID_SIZE
     note = str(app.query_one("#gaps-distances-note", Static).render())
     assert f"{ACTORS - GRID_SIZE:,} more left out" in note
+    # Some 850 actors at each point of a bar: a few lines of tags, and the count of the rest.
+    spreads = app.query_one("#gaps-spreads", DataTable)
+    assert all(row.height <= MAX_STACK for row in spreads.rows.values())
+    assert "+N on a bar" in str(app.query_one("#gaps-tags", Static).render())
     for selector in ("#gaps-conditions", "#gaps-common"):
         assert app.query_one(selector, OptionList).option_count <= LIST_LIMIT
     assert app.query_one("#gaps-ranking", DataTable).row_count <= LIST_LIMIT

@@ -21,6 +21,11 @@ from tui.core.stances import number
 POINTS = (-2, -1, 0, 1, 2)
 MIN_SLOT = 6
 MAX_SLOT = 14
+# A crowded point stacks its tags over at most this many lines, the last ending "+N" for the
+# actors left over: a bar's height, and the work of laying it out, stay bounded whatever the
+# number of actors (the detail lists every stance).
+MAX_STACK = 3
+MORE = "+"  # what starts the count of the tags left over; no tag has it (see actor_tags)
 
 AXIS = "─"
 TICK = "┼"
@@ -58,16 +63,42 @@ def point_tags(spread: IssueSpread, tags: dict[str, str]) -> dict[int, list[str]
     return at
 
 
-def stack(names: list[str], limit: int) -> list[str]:
+def stack(names: list[str], limit: int, most: int | None = None) -> list[str]:
     """The tags at one point as lines of at most ``limit`` cells, every tag whole: a crowded
-    point stacks its tags over several lines rather than fold them into "KJU+2"."""
-    lines: list[str] = []
-    for name in names:
-        if lines and cell_len(lines[-1]) + 1 + cell_len(name) <= limit:
-            lines[-1] += f" {name}"
+    point stacks its tags over several lines rather than fold them into "KJU+2". With ``most``,
+    no more than that many lines, the last ending "+N" for the tags that did not fit; only the
+    tags shown are looked at."""
+    lines: list[list[str]] = []
+    widths: list[int] = []
+    for index, name in enumerate(names):
+        width = cell_len(name)
+        if lines and widths[-1] + 1 + width <= limit:
+            lines[-1].append(name)
+            widths[-1] += 1 + width
+        elif most is not None and len(lines) >= most:
+            return [" ".join(line) for line in _end_with_more(lines, len(names) - index, limit)]
         else:
-            lines.append(name)
+            lines.append([name])
+            widths.append(width)
+    return [" ".join(line) for line in lines]
+
+
+def _end_with_more(lines: list[list[str]], left: int, limit: int) -> list[list[str]]:
+    """The last line's tags, less as many as "+N" needs room for (N counting them too)."""
+    last = lines[-1]
+    while last:
+        more = f"{MORE}{left}"
+        if cell_len(" ".join([*last, more])) <= limit:
+            break
+        last.pop()
+        left += 1
+    last.append(f"{MORE}{left}")
     return lines
+
+
+def leaves_out(bar: Text) -> bool:
+    """Whether a spread bar counts tags it could not show."""
+    return MORE in bar.plain
 
 
 def _joined_width(names: list[str], cap: int) -> int:
@@ -131,7 +162,7 @@ def spread_bar(
     # A label no wider than a slot less one never reaches its neighbour's.
     limit = max(axis.slot - 1, 2)
     at = at if at is not None else point_tags(spread, tags)
-    stacks = {point: stack(names, limit) for point, names in sorted(at.items())}
+    stacks = {point: stack(names, limit, MAX_STACK) for point, names in sorted(at.items())}
     height = max((len(lines) for lines in stacks.values()), default=1)
     rows = []
     for line in range(height):
@@ -199,15 +230,16 @@ def farthest_text(ds: Dataset, spread: IssueSpread) -> Text:
 def absent_text(spread: IssueSpread, tags: dict[str, str], width: int, lines: int) -> Text:
     """The tags of the actors not known on the issue, stacked in ``width`` cells over at most
     ``lines`` lines; "+N" for those left over (the detail names every one)."""
-    names = [tags.get(a, a) for a in spread.absent]
-    # No more tags can fit than this (each takes a cell and a space at least).
-    most = min(len(names), lines * (width + 1) // 2)
+    # No more tags can fit than this (each takes a cell and a space at least): only those are
+    # looked at, however many actors are not known.
+    most = min(len(spread.absent), lines * (width + 1) // 2)
+    names = [tags.get(a, a) for a in spread.absent[:most]]
     for shown in range(most, -1, -1):
-        left = len(names) - shown
+        left = len(spread.absent) - shown
         stacked = stack(names[:shown] + ([f"+{left}"] if left else []), width)
         if len(stacked) <= lines:
             return Text("\n".join(stacked), style="dim", end="")
-    return Text(f"+{len(names)}", style="dim", end="")
+    return Text(f"+{len(spread.absent)}", style="dim", end="")
 
 
 # -- distances --------------------------------------------------------------------------------

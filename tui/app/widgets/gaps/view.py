@@ -41,6 +41,7 @@ from tui.app.widgets.gaps.figures import (
     distance_cell,
     distance_legend,
     fit_axis,
+    leaves_out,
     point_tags,
     spread_bar,
     spread_number,
@@ -335,7 +336,10 @@ class GapsView(FigureView):
             table.add_row(*cells, key=spread.issue_id, height=height)
             self._figures[f"spread:{spread.issue_id}"] = spread
         self._restore_row(table, saved)
-        self.query_one("#gaps-tags", Static).update(tag_legend(ds, tags, TAGS_NAMED))
+        legend = tag_legend(ds, tags, TAGS_NAMED)
+        if any(leaves_out(cells[1]) for _, cells, _ in rows):
+            legend.append(". +N on a bar: N more actors at that point (the detail lists them).")
+        self.query_one("#gaps-tags", Static).update(legend)
 
     def _fill_distances(self, analysis: Analysis) -> None:
         ds = analysis.dataset
