@@ -15,6 +15,7 @@ import pytest
 from textual.widgets import DataTable, OptionList, Static
 
 from tui.app.app import PeninsulaApp
+from tui.app.render.caption import Caption, Names
 from tui.app.widgets.gaps import view as gaps_module
 from tui.app.widgets.gaps.detail import MAX_GLANCE
 from tui.app.widgets.gaps.figures import MAX_STACK
@@ -53,6 +54,13 @@ def long_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_long_history_tree(tmp_path_factory.mktemp("long") / "tree", dates=DATES)
 
 
+def caption_cites_the_seed(view) -> bool:
+    """The caption names the one source, found along with the figures in the worker."""
+    caption = view.caption()
+    sources = caption.sources if isinstance(caption, Caption) else None
+    return isinstance(sources, Names) and sources.names == ("Generated Wire (generated)",)
+
+
 def gaps_bounded(app: PeninsulaApp, gaps: GapsView) -> None:
     analysis = gaps.analysis
     assert analysis is not None and len(analysis.actor_ids) == ACTORS
@@ -77,6 +85,7 @@ def gaps_bounded(app: PeninsulaApp, gaps: GapsView) -> None:
     glance = max((str(w.render()) for w in detail.query(Static)), key=len)
     assert glance.count("\n") <= MAX_GLANCE + 1
     assert "more between" in glance
+    assert caption_cites_the_seed(gaps)
 
 
 def timeline_bounded(app: PeninsulaApp, timeline: TimelineView) -> None:
@@ -84,6 +93,7 @@ def timeline_bounded(app: PeninsulaApp, timeline: TimelineView) -> None:
     assert table.row_count == MAX_ROWS and timeline.actors_left_out > 3_000
     assert len(table.date_keys) <= MAX_DATES
     assert app.query_one("#timeline-changes", OptionList).option_count <= MAX_CHANGES
+    assert caption_cites_the_seed(timeline)
 
 
 def show_crowded_timeline(app: PeninsulaApp) -> None:

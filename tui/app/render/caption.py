@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from tui.app.render.safe import safe
-from tui.core.citations import source_name
+from tui.core.citations import cited_sources, evidence_in_view, source_name
 from tui.core.dataset import Dataset
 from tui.core.knowledge import header_words, question_words
 
@@ -30,6 +30,21 @@ def source_names(ds: Dataset, seed_ids: Iterable[str]) -> Names:
     # A dict keeps the order and looks up in constant time.
     names = dict.fromkeys(source_name(ds, seed_id) for seed_id in seed_ids)
     return named_sources(list(names))
+
+
+def cited_names(
+    ds: Dataset,
+    as_of: dt.date | None,
+    *,
+    actor_id: str | None = None,
+    issue_id: str | None = None,
+    through_time: bool = False,
+) -> Names:
+    """The sources a view's caption names (see ``tui.core.citations``); safe in a worker thread."""
+    evidence = evidence_in_view(
+        ds, as_of, actor_id=actor_id, issue_id=issue_id, through_time=through_time
+    )
+    return source_names(ds, cited_sources(evidence))
 
 
 def named_sources(names: list[str]) -> Names:

@@ -17,10 +17,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.app.messages import CaptionChanged
-from tui.app.render.caption import Caption, Names, caption, source_names
+from tui.app.render.caption import Caption, Names, caption, cited_names, source_names
 from tui.app.views import Target
 from tui.app.widgets.shared.no_data import no_data_notice
-from tui.core.citations import cited_sources, evidence_in_view
+from tui.core.citations import evidence_in_view
 from tui.core.dataset import Dataset, EvidenceRecord
 from tui.core.knowledge import DateQuestion
 
@@ -55,7 +55,7 @@ class PeninsulaView(Vertical):
     known_on: reactive[bool] = reactive(False, init=False)
 
     _stale = False
-    _caption_cache: tuple[Dataset, tuple, Caption | Content] | None = None
+    _cited_cache: tuple[Dataset, tuple, Names] | None = None
 
     @property
     def effective_date(self) -> dt.date | None:
@@ -198,15 +198,36 @@ class PeninsulaView(Vertical):
         ds = self.dataset
         if ds is None:
             return Content(self.TITLE)
-        # The same caption is asked for several times a redraw (the view announces it, the tab
-        # shows it); on a large tree finding its sources walks every stance.
-        key = (self.as_of, self.known_on, actor_id, issue_id, through_time, subject)
-        cached = self._caption_cache
+        key = (self.as_of, actor_id, issue_id, through_time)
+        cached = self._cited_cache
         if cached is not None and cached[0] is ds and cached[1] == key:
-            return cached[2]
-        evidence = evidence_in_view(
-            ds, self.as_of, actor_id=actor_id, issue_id=issue_id, through_time=through_time
-        )
-        made = self.view_caption(source_names(ds, cited_sources(evidence)), subject)
-        self._caption_cache = (ds, key, made)
-        return made
+            names = cached[2]
+        else:
+            names = cited_names(
+                ds, self.as_of, actor_id=actor_id, issue_id=issue_id, through_time=through_time
+            )
+            self.keep_cited(
+                ds,
+                self.as_of,
+                names,
+                actor_id=actor_id,
+                issue_id=issue_id,
+                through_time=through_time,
+            )
+        return self.view_caption(names, subject)
+
+    def keep_cited(
+        self,
+        ds: Dataset,
+        as_of: dt.date | None,
+        names: Names,
+        *,
+        actor_id: str | None = None,
+        issue_id: str | None = None,
+        through_time: bool = False,
+    ) -> None:
+        """Keep the sources ``cited_names`` found, so that the caption need not find them again:
+        the same caption is asked for several times a redraw (the view announces it, the tab
+        shows it), and on a large tree finding its sources walks every stance, which a view's
+        worker thread can do instead."""
+        self._cited_cache = (ds, (as_of, actor_id, issue_id, through_time), names)

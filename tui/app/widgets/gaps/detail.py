@@ -83,7 +83,7 @@ def _stances(
     if len(records) <= MAX_IN_FULL:
         return _records_blocks(analysis, records)
     ds = analysis.dataset
-    several_issues = len({r.issue_id for r in records}) > 1
+    several_issues = any(r.issue_id != records[0].issue_id for r in records)
     half = MAX_GLANCE // 2
     glanced = records if len(records) <= MAX_GLANCE else records[:half] + records[-half:]
     rows = [
@@ -166,9 +166,9 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
                 Content.assemble("Not known (left out, not read as 0): ", _names(ds, spread.absent))
             )
         )
-    # Low to high, so the two ends of the spread come first and last.
-    rank = {actor_id: n for n, actor_id in enumerate(analysis.actor_ids)}
-    ordered = sorted(spread.known, key=lambda r: (r.stance, rank[r.actor_id]))
+    # Low to high, so the two ends of the spread come first and last; the sort keeps the
+    # spread's actor order among equal stances.
+    ordered = sorted(spread.known, key=lambda r: r.stance or 0)
     if not ordered:
         return widgets
     widgets.append(

@@ -24,7 +24,7 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.app.render.caption import Caption
+from tui.app.render.caption import Caption, Names, cited_names
 from tui.app.render.safe import safe, safe_text
 from tui.app.render.wrap import column_width, longest_word, wrapped
 from tui.app.widgets.figure_view import FigureView
@@ -84,13 +84,14 @@ class WorkedFigures:
     tags: dict[str, str]
     caveat: str
     labels: dict[str, dict[int, list[str]]]  # issue id -> scale point -> tags standing there
+    sources: Names  # what the caption cites
 
 
 def work_out_figures(ds: Dataset, as_of: dt.date | None, basis: BasisFilter) -> WorkedFigures:
     analysis = analyse(ds, as_of, basis=basis, grid_size=GRID_SIZE)
     tags = actor_tags(ds, analysis.actor_ids)
     labels = {s.issue_id: point_tags(s, tags) for s in analysis.spreads}
-    return WorkedFigures(analysis, tags, basis_caveat(analysis), labels)
+    return WorkedFigures(analysis, tags, basis_caveat(analysis), labels, cited_names(ds, as_of))
 
 
 def condition_id(check: ConditionCheck) -> str:
@@ -263,6 +264,7 @@ class GapsView(FigureView):
         self.announce_caption()
 
     def _show_figures(self, worked: WorkedFigures) -> None:
+        self.keep_cited(worked.analysis.dataset, worked.analysis.as_of, worked.sources)
         self.analysis = worked.analysis
         self.tags = worked.tags
         self._worked = worked
@@ -356,13 +358,15 @@ class GapsView(FigureView):
             for actor_id in grid
         }
         room = self.figures_width - 5
+        cells: dict[str, list[Text]] = {}
         for short, tagged in ((False, False), (False, True), (True, True)):
             # The richest grid that fits: names and "▒▒ 1.2 n=5", then tags (the legend above
             # names them), then "▒▒ 1.2" (the detail gives the basis).
-            cells = {
-                row_actor: [distance_cell(pairs.get((row_actor, col)), short) for col in grid]
-                for row_actor in grid
-            }
+            if not cells or short:
+                cells = {
+                    row_actor: [distance_cell(pairs.get((row_actor, col)), short) for col in grid]
+                    for row_actor in grid
+                }
             if tagged:
                 names = {a: Text(tags[a], style="bold", end="") for a in grid}
             grid_width = sum(
@@ -625,7 +629,8 @@ class GapsView(FigureView):
     # -- caption -------------------------------------------------------------------------------
 
     def caption(self) -> Caption | Content:
-        return self.citing_caption()
+        # While a large picture is worked out, its sources are too (see work_out_figures).
+        return self.bare_caption() if self.working else self.citing_caption()
 
 
 def _same_picture(

@@ -238,6 +238,14 @@ class TimelineView(FigureView):
         ):
             return  # worked out for a timeline that is no longer asked for
         self.working = False
+        if figures.issue_id is not None:
+            self.keep_cited(
+                figures.dataset,
+                figures.as_of,
+                figures.sources,
+                issue_id=figures.issue_id,
+                through_time=True,
+            )
         self._draw(figures)
         self.announce_caption()
 
@@ -557,7 +565,8 @@ class TimelineView(FigureView):
 
     def caption(self) -> Caption | Content:
         ds, issue_id = self.dataset, self.issue_id
-        if ds is None or issue_id is None or issue_id not in ds.issues:
+        # While a large record is worked out, its sources are too (see work_out_timeline).
+        if ds is None or issue_id is None or issue_id not in ds.issues or self.working:
             return self.bare_caption()
         # The timeline shows the record through time: what it cites includes earlier stances.
         return self.citing_caption(

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tui.app.render.caption import Names, cited_names, named_sources
 from tui.app.widgets.timeline.steps import (
     Step,
     latest_dates,
@@ -33,6 +34,7 @@ class TimelineFigures:
     span: tuple[dt.date | None, dt.date] | None = None  # what changed: from, to
     here: list[Change] = field(default_factory=list)  # the changes on this issue
     others: Counter[str] = field(default_factory=Counter)  # issue id -> changes elsewhere
+    sources: Names = field(default_factory=lambda: named_sources([]))  # what the caption cites
 
 
 def work_out_timeline(ds: Dataset, as_of: dt.date | None, issue_id: str | None) -> TimelineFigures:
@@ -54,8 +56,22 @@ def work_out_timeline(ds: Dataset, as_of: dt.date | None, issue_id: str | None) 
             for step in steps(ds, issue_id, actor_id, dates, before):
                 by_cell[(actor_id, step.date)] = step
     span, here, others = _changes(ds, as_of, issue_id)
+    # The record through time, as the caption cites it (see TimelineView.caption).
+    sources = cited_names(ds, as_of, issue_id=issue_id, through_time=True)
     return TimelineFigures(
-        ds, as_of, issue_id, dates, hidden, earlier, actors, left_out, by_cell, span, here, others
+        ds,
+        as_of,
+        issue_id,
+        dates,
+        hidden,
+        earlier,
+        actors,
+        left_out,
+        by_cell,
+        span,
+        here,
+        others,
+        sources,
     )
 
 
