@@ -14,17 +14,22 @@ from textual.widgets import Select
 
 from tui.app.views import VIEWS
 from tui.app.widgets.shared.figure_detail import FigureDetail
+from tui.app.widgets.timeline.detail import change_words, condition_lines
+from tui.app.widgets.timeline.step_table import fit_window
 from tui.app.widgets.timeline.steps import steps, timeline_dates
 from tui.app.widgets.timeline.view import ChangeList, StepTable, TimelineView
 from tui.cli import main as cli_main
 from tui.core.loader import load_tree
 
-from tests.app.helpers import flat, make_app, ready, screen_text, show, widget_text
+from tests.analysis.handmade import FEB, JAN, MAR, build_dataset
+from tests.app.helpers import REPO, flat, make_app, ready, screen_text, show, widget_text
 from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.app.timeline_fixture import write_timeline_tree
 from tests.fixtures import FIRST_ARTICLE
 
 D = dt.date
+CONDITION_DRILLS = dict(actor="bo", issue="one", max=0, text="The drills stop.")
+CONDITION_TALKS = dict(actor="bo", issue="one", min=1, text="Talks start.")
 
 
 @pytest.fixture
@@ -230,3 +235,59 @@ async def test_every_view_follows_the_as_of_keys():
             await pilot.press("right_square_bracket", "right_square_bracket")
             await pilot.pause()
             assert "as of 2025-09-22" in screen_text(app).splitlines()[0], spec.id
+
+
+def test_a_change_of_conditions_under_the_same_value_says_what_changed():
+    ds = build_dataset(
+        ["one"],
+        ["ann", "bo"],
+        [
+            dict(actor="ann", issue="one", stance=1, as_of=JAN, conditions=[CONDITION_DRILLS]),
+            dict(actor="ann", issue="one", stance=1, as_of=FEB, conditions=[CONDITION_TALKS]),
+            dict(actor="ann", issue="one", stance=2, as_of=MAR, conditions=[CONDITION_TALKS]),
+        ],
+    )
+    jan, feb, mar = ds.history("ann", "one")
+    # Not "▲ for +1 · if → ▲ for +1 · if", which reads as no change at all.
+    words = change_words(jan, feb).plain
+    assert "other conditions" in words and "→" not in words
+    lines = [widget_text(line) for line in condition_lines(jan, feb)]
+    assert lines == ["Condition dropped: The drills stop.", "Condition added: Talks start."]
+    # A new value reads as before → after, with the conditions unchanged listed nowhere.
+    assert "→" in change_words(feb, mar).plain and condition_lines(feb, mar) == []
+
+
+def test_the_step_table_shows_whole_columns_that_fit_and_moves_a_date_at_a_time():
+    widths = [20, 5, 5, 5, 12, 5]
+    # The latest dates that fit, at least one; never a part of a column.
+    assert fit_window(widths, 22) == (3, 6)
+    assert fit_window(widths, 4) == (5, 6)
+    assert fit_window(widths, 100) == (0, 6)
+    # Where the reader starts (the latest change) stays in view: the window starts there.
+    assert fit_window(widths, 22, keep=1) == (1, 4)
+    # Moved by the reader: from a date on, or up to one, filled out when the dates run out.
+    assert fit_window(widths, 22, ("start", 0)) == (0, 1)
+    assert fit_window(widths, 22, ("end", 2)) == (1, 4)
+    assert fit_window(widths, 22, ("start", 4)) == (3, 6)
+    assert fit_window([], 22) == (0, 0)
+
+
+async def test_the_bundled_timeline_at_80_columns_cuts_no_column_and_the_cursor_moves_the_window():
+    app = make_app(REPO, view="timeline", target="talks-with-us")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one(StepTable)
+        view = app.query_one(TimelineView)
+        assert table.virtual_size.width <= table.size.width and table.scroll_x == 0
+        start, end = view.window
+        assert start > 0 and table.date_keys == [d.isoformat() for d in view.dates[start:end]]
+        assert f"◀ {start} earlier dates: ←" in screen_text(app)
+        table.focus()
+        table.move_cursor(column=1)
+        await pilot.press("left")
+        await pilot.pause()
+        # The window moved one date back, the cursor on the date it brought in.
+        assert view.window[0] == start - 1
+        assert table.date_keys[0] == view.dates[start - 1].isoformat()
+        assert table.cursor_column == 1
+        assert table.virtual_size.width <= table.size.width

@@ -4,6 +4,7 @@ changed between the previous date with data and the as-of date, each with its ev
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from rich.text import Text
 from textual import on, work
@@ -11,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -22,71 +22,28 @@ from textual.worker import get_current_worker
 from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
-from tui.app.render.stance import label, record_label
 from tui.app.widgets.figure_view import FigureView
 from tui.app.widgets.shared.actor_tags import actor_tags
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.shared.scale_legend import scale_legend
-from tui.app.widgets.shared.stance_detail import stance_blocks
-from tui.app.widgets.timeline.steps import Step, legend, stance_chart, step_cell
+from tui.app.widgets.timeline.detail import change_prompt, change_widgets, step_widgets
+from tui.app.widgets.timeline.step_table import (
+    CELL_PADDING,
+    NAME_COLUMNS,
+    NAME_KEY,
+    StepTable,
+    fit_window,
+    window_hint,
+)
+from tui.app.widgets.timeline.steps import Step, legend, stance_chart
 from tui.app.widgets.timeline.worked import TimelineFigures, work_out_timeline
-from tui.core.dataset import Change, Dataset, StanceRecord
-from tui.core.history import EVENT_WORDS
+from tui.core.dataset import Change, Dataset
 
 FIGURES_SHARE = 0.55  # wide: the figures' share of the width (see the CSS), the detail the rest
-NAME_COLUMNS = 1  # the actors' names, before the dates
-NAME_KEY = "actor"
 MAX_CHANGES = 100  # what changed: listed up to this many, then counted
 # Records up to this many stances are worked out between two frames; larger ones in a worker
 # thread, while the screen keeps answering keys.
 INLINE_STANCES = 5_000
-
-
-def stance_words(record: StanceRecord | None) -> Content:
-    """The stance as badge and words; a withdrawn stance says so."""
-    if record is None:
-        return label(None)
-    if record.stance is None:
-        return label(None) + Content.styled(" (withdrawn)", "italic")
-    return record_label(record)
-
-
-class StepTable(DataTable):
-    """The steps: the actors' names in a first column that stays in place, then one column a
-    date. The cursor moves over the dates only.
-
-    The names are a column, not DataTable row labels: a label's width is measured once the table
-    is idle, from a cache that a frame drawn before that (which timing decides) fills without the
-    labels, so after a refill the names were sometimes measured as nothing and left out.
-
-    Whenever its size or its columns' widths change, the table scrolls its cursor into view as
-    seen from its left edge, so that where it lands is a function of the final layout alone:
-    scrolling only as far as needed from wherever an earlier, still settling layout had left it
-    made the first picture differ from run to run."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Read evidence", show=True)]
-
-    def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
-        row, column = super().validate_cursor_coordinate(value)
-        return Coordinate(row, max(column, min(NAME_COLUMNS, len(self.columns) - 1)))
-
-    @property
-    def date_keys(self) -> list[str]:
-        """The dates of the columns, oldest first (the names' column left out)."""
-        return [str(key.value) for key in self.columns][NAME_COLUMNS:]
-
-    def show_cursor_from_left(self) -> None:
-        if not self.row_count or not self.columns:
-            return
-        self.scroll_to(x=0, animate=False, immediate=True)
-        self.move_cursor(scroll=True)
-
-    def watch_virtual_size(self) -> None:
-        # Set once the columns have their widths (on idle, after rows or columns were added).
-        self.show_cursor_from_left()
-
-    def on_resize(self) -> None:
-        self.show_cursor_from_left()
 
 
 class ChangeList(OptionList):
@@ -140,6 +97,12 @@ class TimelineView(FigureView):
         self.changes: dict[str, Change] = {}
         self._steps: dict[tuple[str, dt.date], Step] = {}
         self._shown_issue: str | None = None
+        self._figures: TimelineFigures | None = None  # what the table and changes show
+        # The dates whose columns the step table shows, [start, end) of ``dates``; where the
+        # reader moved that window, if they did (see StepTable); the width it was fitted to.
+        self.window: tuple[int, int] = (0, 0)
+        self._anchor: tuple[Literal["start", "end"], int] | None = None
+        self._fitted_width: int | None = None
         # selected_key: "step:ACTOR:DATE" or "change:ACTOR"
 
     def compose(self) -> ComposeResult:
@@ -158,6 +121,7 @@ class TimelineView(FigureView):
                 yield Static(
                     "Stances over time", classes="section-title -first", id="timeline-steps-title"
                 )
+                yield Static("", id="timeline-window", classes="timeline-note")
                 yield StepTable(id="timeline-steps", cursor_type="cell", fixed_columns=NAME_COLUMNS)
                 yield Static(legend(), classes="timeline-note")
                 yield Static("", id="timeline-hidden", classes="timeline-note")
@@ -176,7 +140,19 @@ class TimelineView(FigureView):
     # -- layout --------------------------------------------------------------------------------
 
     def after_resize(self, layout_changed: bool) -> None:
+        # The step table holds as many whole dates as its pane: a new width fits them again.
+        figures = self._figures
+        if figures is not None and self.size.width != self._fitted_width:
+            with self.app.batch_update():
+                self._fill_steps(figures.dataset, figures, keep_cursor=True)
         self._fill_chart()
+
+    def steps_room(self) -> int:
+        """The width the step table has: its pane's (see FIGURES_SHARE), less the pane's
+        padding and scroll bar, and a column for rounding the share."""
+        width = self.size.width
+        pane = int(width * FIGURES_SHARE) - 1 if self._wide else width
+        return pane - 2 - 2
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -256,6 +232,8 @@ class TimelineView(FigureView):
         if not same_issue:
             self.selected_key = None
         self._shown_issue = issue_id
+        # New figures start on the latest dates again (the reader's window was for the old).
+        self._figures, self._anchor = figures, None
         with self.app.batch_update():
             self._fill_steps(ds, figures, keep_cursor=same_issue)
             self._fill_chart()
@@ -263,17 +241,66 @@ class TimelineView(FigureView):
             self._fill_scale(ds, issue_id)
         self.show_detail()
 
-    def _fill_steps(self, ds: Dataset, figures: TimelineFigures, keep_cursor: bool) -> None:
+    def _fill_steps(
+        self,
+        ds: Dataset,
+        figures: TimelineFigures,
+        keep_cursor: bool,
+        cursor: tuple[str, str] | None = None,
+    ) -> None:
         table = self.query_one("#timeline-steps", StepTable)
         # Another issue starts where a reader would (see _latest_change): the cell the cursor
         # was on belongs to the last issue, and here it may well be empty.
-        saved = self._cursor_key(table) if keep_cursor else None
+        saved = cursor or (self._cursor_key(table) if keep_cursor else None)
         table.clear(columns=True)
         issue_id = figures.issue_id
         self._steps = figures.steps
         self.dates, self.hidden_dates = figures.dates, figures.hidden_dates
         self.earlier_dates = figures.earlier_dates
         self.row_actors, self.actors_left_out = figures.row_actors, figures.actors_left_out
+        self._fitted_width = self.size.width
+        self._fill_notes()
+        hint = self.query_one("#timeline-window", Static)
+        if issue_id is None or not self.dates:
+            self.query_one("#timeline-steps-title", Static).update(
+                "Stances over time: no dated stances"
+            )
+            self.window = (0, 0)
+            table.dates_before = table.dates_after = 0
+            hint.display = False
+            return
+        self.query_one("#timeline-steps-title", Static).update(
+            Content.assemble("Stances over time on ", safe(ds.issue_title(issue_id), "bold"))
+        )
+        start, end = fit_window(
+            figures.widths,
+            self.steps_room() - figures.name_width,
+            self._anchor,
+            keep=self._latest_change()[1] if self._anchor is None else None,
+        )
+        self.window = (start, end)
+        table.dates_before, table.dates_after = start, len(self.dates) - end
+        hint.update(window_hint(table.dates_before, table.dates_after))
+        hint.display = bool(table.dates_before or table.dates_after)
+        shown = self.dates[start:end]
+        table.add_column(Text(""), key=NAME_KEY, width=figures.name_width - 2 * CELL_PADDING)
+        for index in range(start, end):
+            date = self.dates[index]
+            table.add_column(
+                Text(date.isoformat(), style="bold"),
+                key=date.isoformat(),
+                width=figures.widths[index] - 2 * CELL_PADDING,
+            )
+        for actor_id in self.row_actors:
+            table.add_row(
+                figures.names[actor_id],
+                *(figures.cells[(actor_id, date)] for date in shown),
+                key=actor_id,
+            )
+        self._restore_cursor(table, saved)
+
+    def _fill_notes(self) -> None:
+        """What the table leaves out, and how to reach it."""
         hidden = self.query_one("#timeline-hidden", Static)
         notes = []
         if self.earlier_dates:
@@ -295,24 +322,20 @@ class TimelineView(FigureView):
             )
         hidden.update("\n".join(notes))
         hidden.display = bool(notes)
-        if issue_id is None or not self.dates:
-            self.query_one("#timeline-steps-title", Static).update(
-                "Stances over time: no dated stances"
-            )
+
+    @on(StepTable.PastEdge)
+    def _move_window(self, event: StepTable.PastEdge) -> None:
+        """A date further on, as the cursor was pushed past the edge: the window moves to it."""
+        event.stop()
+        figures, row = self._figures, self._cursor_key(event.table)
+        start, end = self.window
+        index = start - 1 if event.step < 0 else end
+        if figures is None or row is None or not 0 <= index < len(self.dates):
             return
-        self.query_one("#timeline-steps-title", Static).update(
-            Content.assemble("Stances over time on ", safe(ds.issue_title(issue_id), "bold"))
-        )
-        table.add_column(Text(""), key=NAME_KEY)
-        for date in self.dates:
-            table.add_column(Text(date.isoformat(), style="bold"), key=date.isoformat())
-        for actor_id in self.row_actors:
-            table.add_row(
-                safe_text(ds.actor_name(actor_id), "bold"),
-                *(step_cell(self._steps[(actor_id, date)]) for date in self.dates),
-                key=actor_id,
-            )
-        self._restore_cursor(table, saved)
+        self._anchor = ("start", index) if event.step < 0 else ("end", index)
+        cursor = (row[0], self.dates[index].isoformat())
+        with self.app.batch_update():
+            self._fill_steps(figures.dataset, figures, keep_cursor=True, cursor=cursor)
 
     def _fill_chart(self) -> None:
         ds = self.dataset
@@ -350,27 +373,30 @@ class TimelineView(FigureView):
             # A date stepped past keeps the cursor on the row, at the last date shown.
             column = columns.index(saved[1]) if saved[1] in columns else len(columns) - 1
         else:
-            row, column = self._latest_change()
+            row, index = self._latest_change()
+            start, end = self.window
+            column = NAME_COLUMNS + max(0, min(index, end - 1) - start)
         table.move_cursor(row=row, column=column, scroll=False)
         # Scrolled into view from the left once the widths are known (see StepTable), and once
         # more after the next refresh, for a refill that leaves the table's sizes as they were.
         self.call_after_refresh(table.show_cursor_from_left)
 
     def _latest_change(self) -> tuple[int, int]:
-        """The most recent change: where a reader starts. With none, the first actor with a
-        stance on the last date; never an empty cell while the issue has a stance."""
+        """The row and the date (an index of ``dates``) of the most recent change: where a
+        reader starts. With none, the first actor with a stance on the last date; never an
+        empty cell while the issue has a stance."""
         actors = self.row_actors
         last = max(len(self.dates) - 1, 0)
-        for column in range(len(self.dates) - 1, -1, -1):
+        for index in range(len(self.dates) - 1, -1, -1):
             for row, actor_id in enumerate(actors):
-                step = self._steps.get((actor_id, self.dates[column]))
+                step = self._steps.get((actor_id, self.dates[index]))
                 if step is not None and step.changed:
-                    return row, column + NAME_COLUMNS
+                    return row, index
         for row, actor_id in enumerate(actors):
             step = self._steps.get((actor_id, self.dates[last])) if self.dates else None
             if step is not None and step.record is not None:
-                return row, last + NAME_COLUMNS
-        return 0, last + NAME_COLUMNS
+                return row, last
+        return 0, last
 
     def _fill_changes(self, ds: Dataset, figures: TimelineFigures) -> None:
         title = self.query_one("#timeline-changes-title", Static)
@@ -397,7 +423,7 @@ class TimelineView(FigureView):
         options = []
         for change in here[:MAX_CHANGES]:
             self.changes[change.actor_id] = change
-            options.append(Option(self._change_prompt(ds, change), id=change.actor_id))
+            options.append(Option(change_prompt(ds, change), id=change.actor_id))
         self._set_changes(options, "Nothing changed on this issue.")
         if figures.others:
             listed = Content(", ").join(
@@ -416,27 +442,6 @@ class TimelineView(FigureView):
             scale.update("")
             return
         scale.update(scale_legend(issue))
-
-    @staticmethod
-    def _change_prompt(ds: Dataset, change: Change) -> Content:
-        """ "Kim Jong Un  ·· no stated position → ▲ for +1 · if  from 2025-09-21"."""
-        after = change.after
-        when = f"  from {after.as_of.isoformat()}" if after is not None else ""
-        if change.kind == "first":
-            # Nothing was stated before: a first record, not a change.
-            what = Content.assemble(
-                Content.styled("first recorded: ", "italic"), stance_words(after)
-            )
-        else:
-            what = Content.assemble(
-                Content.styled(f"{EVENT_WORDS[change.kind]}: ", "italic"),  # type: ignore[index]
-                stance_words(change.before),
-                " → ",
-                stance_words(after),
-            )
-        return Content.assemble(
-            safe(ds.actor_name(change.actor_id), "bold"), "  ", what, Content.styled(when, "dim")
-        )
 
     def _set_changes(self, options: list[Option], empty: str) -> None:
         self.fill_options(self.query_one("#timeline-changes", ChangeList), options, empty)
@@ -477,78 +482,13 @@ class TimelineView(FigureView):
             except ValueError:
                 return None
             step = self._steps.get((actor_id, date))
-            return None if step is None else self._step_widgets(ds, issue_id, step)
+            return None if step is None else step_widgets(ds, issue_id, step)
         if kind == "change":
             change = self.changes.get(rest)
-            return None if change is None else self._change_widgets(ds, issue_id, change)
+            if change is None or self.span is None:
+                return None
+            return change_widgets(ds, issue_id, change, self.span)
         return None
-
-    def _step_widgets(self, ds: Dataset, issue_id: str, step: Step) -> list[Widget]:
-        head = Content.assemble(
-            safe(ds.actor_name(step.actor_id), "bold"),
-            " on ",
-            safe(ds.issue_title(issue_id), "bold"),
-            f", {step.date.isoformat()}",
-        )
-        if step.changed:
-            how = Content.assemble(
-                "Changed that day: ", stance_words(step.previous), " → ", stance_words(step.record)
-            )
-            if step.kind == "first":
-                how = Content.assemble("First recorded that day: ", stance_words(step.record))
-        elif step.set_here:
-            how = Content("Stated again that day: the same stance, with new evidence.")
-        elif step.record is not None:
-            how = Content(f"Unchanged since {step.record.as_of.isoformat()}.")
-        else:
-            how = Content("Nothing known by that date (absent is not neutral).")
-        widgets: list[Widget] = [
-            Static(head, classes="detail-title"),
-            Static(how, classes="detail-stance"),
-        ]
-        if step.record is not None:
-            widgets.append(Static("The stance in force that day", classes="section-title"))
-            widgets.extend(
-                stance_blocks(
-                    ds, step.date, issue_id, step.actor_id, with_title=False, with_proposition=False
-                )
-            )
-        return widgets
-
-    def _change_widgets(self, ds: Dataset, issue_id: str, change: Change) -> list[Widget]:
-        assert self.span is not None
-        start, end = self.span
-        head = Content.assemble(
-            safe(ds.actor_name(change.actor_id), "bold"),
-            " on ",
-            safe(ds.issue_title(issue_id), "bold"),
-            ": ",
-            stance_words(change.before),
-            " → ",
-            stance_words(change.after),
-        )
-        widgets: list[Widget] = [Static(head, classes="detail-title")]
-        if change.after is not None:
-            widgets.append(
-                Static(f"After, from {change.after.as_of.isoformat()}", classes="section-title")
-            )
-            widgets.extend(
-                stance_blocks(
-                    ds, end, issue_id, change.actor_id, with_title=False, with_proposition=False
-                )
-            )
-        if change.before is not None and start is not None:
-            widgets.append(
-                Static(f"Before, from {change.before.as_of.isoformat()}", classes="section-title")
-            )
-            widgets.extend(
-                stance_blocks(
-                    ds, start, issue_id, change.actor_id, with_title=False, with_proposition=False
-                )
-            )
-        else:
-            widgets.append(Static("Before: no stated position.", classes="detail-proposition"))
-        return widgets
 
     # -- events --------------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """What the timeline draws, worked out in one go from the dataset, so that a large record can be
-worked out in a worker thread while the screen keeps answering keys (see ``TimelineView``)."""
+worked out in a worker thread while the screen keeps answering keys (see ``TimelineView``): the
+steps, their cells as drawn and each column's width (the view fits whole columns to its pane),
+and what changed."""
 
 from __future__ import annotations
 
@@ -7,10 +9,15 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rich.text import Text
+
 from tui.app.render.caption import Names, cited_names, named_sources
+from tui.app.render.safe import safe_text
+from tui.app.widgets.timeline.step_table import CELL_PADDING
 from tui.app.widgets.timeline.steps import (
     Step,
     latest_dates,
+    step_cell,
     steps,
     timeline_actors,
     timeline_dates,
@@ -35,6 +42,10 @@ class TimelineFigures:
     here: list[Change] = field(default_factory=list)  # the changes on this issue
     others: Counter[str] = field(default_factory=Counter)  # issue id -> changes elsewhere
     sources: Names = field(default_factory=lambda: named_sources([]))  # what the caption cites
+    cells: dict[tuple[str, dt.date], Text] = field(default_factory=dict)  # the steps as drawn
+    names: dict[str, Text] = field(default_factory=dict)  # actor id -> the name as drawn
+    widths: list[int] = field(default_factory=list)  # each date's column, padding included
+    name_width: int = 0  # the names' column, padding included
 
 
 def work_out_timeline(ds: Dataset, as_of: dt.date | None, issue_id: str | None) -> TimelineFigures:
@@ -58,6 +69,14 @@ def work_out_timeline(ds: Dataset, as_of: dt.date | None, issue_id: str | None) 
     span, here, others = _changes(ds, as_of, issue_id)
     # The record through time, as the caption cites it (see TimelineView.caption).
     sources = cited_names(ds, as_of, issue_id=issue_id, through_time=True)
+    cells = {key: step_cell(step) for key, step in by_cell.items()}
+    names = {actor_id: safe_text(ds.actor_name(actor_id), "bold") for actor_id in actors}
+    widths = [
+        max([len(date.isoformat())] + [cells[(a, date)].cell_len for a in actors])
+        + 2 * CELL_PADDING
+        for date in dates
+    ]
+    name_width = max((name.cell_len for name in names.values()), default=0)
     return TimelineFigures(
         ds,
         as_of,
@@ -72,6 +91,10 @@ def work_out_timeline(ds: Dataset, as_of: dt.date | None, issue_id: str | None) 
         here,
         others,
         sources,
+        cells,
+        names,
+        widths,
+        name_width + 2 * CELL_PADDING,
     )
 
 
