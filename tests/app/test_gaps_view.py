@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from textual.widgets import Static
 
 from tui.app.widgets.gaps.detail import figure_widgets
+from tui.app.widgets.gaps.figure_table import FigureList, FigureTable
 from tui.app.widgets.gaps.figures import (
     MAX_STACK,
     distance_cell,
@@ -20,7 +21,7 @@ from tui.app.widgets.gaps.figures import (
     spread_bar,
     stack,
 )
-from tui.app.widgets.gaps.view import FigureList, FigureTable, GapsView
+from tui.app.widgets.gaps.view import GapsView
 from tui.app.widgets.shared.actor_tags import actor_tags, tag_legend
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.cli import main as cli_main

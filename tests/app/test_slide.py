@@ -15,7 +15,7 @@ from tui.app.render.caption import Caption, named_sources, slide_lines
 from tui.app.slide_fit import content_rows, fit_height
 from tui.app.snapshot import render_svg
 from tui.app.views import VIEWS, view_spec
-from tui.app.widgets.timeline.view import StepTable
+from tui.app.widgets.timeline.step_table import StepTable
 from tui.core.loader import load_tree
 
 from tests.app.helpers import REPO, make_app, ready, screen_text, widget_text

@@ -14,7 +14,7 @@ import asyncio
 
 from textual.widgets import DataTable
 
-from tui.app.widgets.timeline.view import StepTable
+from tui.app.widgets.timeline.step_table import StepTable
 
 from tests.app.helpers import REPO, make_app, ready
 

@@ -15,9 +15,9 @@ from textual.widgets import Select
 from tui.app.views import VIEWS
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.timeline.detail import change_words, condition_lines
-from tui.app.widgets.timeline.step_table import fit_window
+from tui.app.widgets.timeline.step_table import StepTable, fit_window
 from tui.app.widgets.timeline.steps import steps, timeline_dates
-from tui.app.widgets.timeline.view import ChangeList, StepTable, TimelineView
+from tui.app.widgets.timeline.view import ChangeList, TimelineView
 from tui.cli import main as cli_main
 from tui.core.loader import load_tree
 

@@ -5,18 +5,25 @@ The lists are DataTables and OptionLists. The list the reader is in picks the fi
 cursor shows that figure's detail, focusing it shows the figure under its cursor, enter moves
 into the detail to scroll it, and escape comes back. Refilling a list moves its cursor too, which
 picks nothing: only the focused list chooses.
+
+The figures come from one piece of work over the data (``work_out``): between two frames for a
+small tree, in a worker thread for a large one, while the screen keeps answering keys. Only what
+a screen shows is then built on the event loop.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.content import Content
 from textual.events import DescendantFocus, Key
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.shared.figure_detail import FigureDetail
@@ -25,11 +32,73 @@ from tui.app.widgets.shared.figure_detail import FigureDetail
 class FigureView(PeninsulaView):
     """Subclasses list the widget classes whose cursor picks a figure (``FIGURE_LISTS``), say
     which figure a list's cursor is on (``figure_key``), fill the detail for ``selected_key``
-    (``show_detail``), and say where focus goes first (``focus_default``)."""
+    (``show_detail``), say where focus goes first (``focus_default``), and draw the figures
+    their work gives (``figures_ready``)."""
 
     FIGURE_LISTS: ClassVar[tuple[type[Widget], ...]] = ()
 
     selected_key: str | None = None
+    # Whether the figures last asked for are being worked out in the worker thread; what they
+    # were asked for (the dataset first, then what else they depend on).
+    working = False
+    wanted: tuple[Any, ...] | None = None
+
+    class FiguresReady(Message):
+        """Figures worked out in the worker thread, for the event loop to draw."""
+
+        def __init__(self, wanted: tuple[Any, ...], figures: Any) -> None:
+            super().__init__()
+            self.wanted = wanted
+            self.figures = figures
+
+    def work_out(self, wanted: tuple[Any, ...], work: Callable[[], Any], inline: bool) -> None:
+        """Have ``work`` give the figures of ``wanted``: now when ``inline`` (a small tree),
+        else in a worker thread, the figures on screen staying until the new ones arrive.
+        ``figures_ready`` draws them, if they are still the ones wanted."""
+        self.wanted = wanted
+        if inline:
+            self.working = False
+            self.figures_ready(work())
+            return
+        self.working = True
+        self._work_in_thread(wanted, work)
+
+    def is_wanted(self, wanted: tuple[Any, ...] | None) -> bool:
+        """Whether figures worked out for ``wanted`` are the ones asked for last. The dataset
+        by identity: a reload is new data even when equal, and comparing two large datasets
+        field by field would cost what the worker saves."""
+        last = self.wanted
+        return (
+            last is not None
+            and wanted is not None
+            and last[0] is wanted[0]
+            and last[1:] == wanted[1:]
+        )
+
+    def figures_ready(self, figures: Any) -> None:
+        raise NotImplementedError
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="figures",
+        exit_on_error=False,
+        # Named, or Textual describes the worker with the repr of its arguments: the dataset.
+        description="a view's figures",
+    )
+    def _work_in_thread(self, wanted: tuple[Any, ...], work: Callable[[], Any]) -> None:
+        figures = work()
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.FiguresReady(wanted, figures))
+
+    @on(FiguresReady)
+    def _figures_arrived(self, message: FiguresReady) -> None:
+        message.stop()
+        if not self.is_attached or not self.is_wanted(message.wanted):
+            return  # worked out for a picture that is no longer asked for
+        self.working = False
+        self.figures_ready(message.figures)
+        self.announce_caption()
 
     def figure_key(self, widget: Widget) -> str | None:
         """The key of the figure under ``widget``'s cursor; None when it is on none."""

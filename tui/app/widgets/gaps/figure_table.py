@@ -1,4 +1,5 @@
-"""The tables of the Gaps view, sized by us so that a resize never leaves them cut."""
+"""The widgets the Gaps view lists its figures in: tables sized by us, so that a resize never
+leaves them cut, and option lists."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 
 
 class FigureTable(DataTable):
@@ -44,3 +45,8 @@ class FigureTable(DataTable):
 
 def cell_width(text: Text) -> int:
     return max((cell_len(line) for line in text.plain.split("\n")), default=0)
+
+
+class FigureList(OptionList):
+    DEFAULT_CLASSES = "gaps-figure"
+    BINDINGS = [Binding("enter", "select", "Read evidence", show=True)]
