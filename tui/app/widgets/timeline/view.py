@@ -48,6 +48,7 @@ class TimelineView(StepsPanel):
     FIGURE_LISTS = (StepTable, ChangeList)
     KEY_HELP = [
         ("arrows", "move across dates and actors: the stance in force that day and its evidence"),
+        ("← / → at the edge", "bring in the dates the screen has no room for, one at a time"),
         ("tab / shift+tab", "move between the issue picker, the steps and what changed"),
         ("[ / ]", "step the as-of date: the timeline stops there, and what changed follows"),
         ("enter", "into the detail, to scroll it; escape: back"),
