@@ -156,7 +156,7 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
         ]
         more = len(spread.farthest) - MAX_PAIRS_NAMED
         if more > 0:
-            pairs.append(Content(f"and {more} more pair{'s' * (more != 1)} as far apart"))
+            pairs.append(Content(f"and {more:,} more pair{'s' * (more != 1)} as far apart"))
         widgets.append(
             _line(Content("Farthest apart: ") + Content("; ").join(pairs), "detail-stance")
         )

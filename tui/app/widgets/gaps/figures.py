@@ -223,7 +223,7 @@ def farthest_text(ds: Dataset, spread: IssueSpread) -> Text:
     )
     more = len(spread.farthest) - 1
     if more:
-        text.append(f"  +{more} pair{'s' * (more != 1)}", style="dim")
+        text.append(f"  +{more:,} pair{'s' * (more != 1)}", style="dim")
     return text
 
 
