@@ -80,6 +80,17 @@ class Figure:
         return f"{cpu:.2f} s ({wall:.2f})"
 
     def cells(self) -> list[str]:
+        if self.measure != self.measure:  # NaN: it never showed (a placeholder that is not drawn)
+            return [
+                self.name,
+                "not shown",
+                self._amount(self.baseline),
+                "—",
+                self.target,
+                "",
+                "",
+                self.baseline_name,
+            ]
         wall_ratio = self.wall_ratio
         return [
             self.name,
