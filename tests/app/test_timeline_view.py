@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
+from textual.coordinate import Coordinate
 from textual.widgets import Select
 
 from tui.app.views import VIEWS
@@ -24,6 +25,7 @@ from tui.core.loader import load_tree
 from tests.analysis.handmade import FEB, JAN, MAR, build_dataset
 from tests.app.helpers import REPO, flat, make_app, ready, screen_text, show, widget_text
 from tests.app.hostile_tree import shown, write_hostile_tree
+from tests.app.long_names import long_names_tree
 from tests.app.timeline_fixture import write_timeline_tree
 from tests.fixtures import FIRST_ARTICLE
 
@@ -291,3 +293,18 @@ async def test_the_bundled_timeline_at_80_columns_cuts_no_column_and_the_cursor_
         assert table.date_keys[0] == view.dates[start - 1].isoformat()
         assert table.cursor_column == 1
         assert table.virtual_size.width <= table.size.width
+
+
+async def test_long_names_wrap_so_that_a_whole_date_still_fits_beside_them(tmp_path):
+    """Names longer than half the table wrap between words rather than push the one date shown
+    past the edge (where it would be cut) or be cut themselves."""
+    app = make_app(long_names_tree(tmp_path / "tree"), view="timeline")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one(StepTable)
+        assert table.date_keys and table.virtual_size.width <= table.size.width
+        names = [str(table.get_cell_at(Coordinate(row, 0))) for row in range(table.row_count)]
+        assert any("\n" in name for name in names)
+        shown = {word for name in names for word in name.split()}
+        for actor in app.dataset.actors.values():
+            assert set(actor.name.split()) <= shown  # every word of every name, whole

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from tui.app.render.safe import safe
+from tui.app.render.wrap import longest_word, wrapped
 from tui.app.widgets.figure_view import FigureView
 from tui.app.widgets.timeline.step_table import (
     CELL_PADDING,
@@ -45,11 +47,13 @@ class StepsPanel(FigureView):
     _fitted_width: int | None = None
 
     def steps_room(self) -> int:
-        """The width the step table has: its pane's (see FIGURES_SHARE), less the pane's
-        padding and scroll bar, and a column for rounding the share."""
+        """The width the step table has: its pane's share of the view's (see FIGURES_SHARE),
+        less the view's and the pane's padding, the scroll bar, and a column for rounding the
+        share. Worked out from the view's size, which a resize gives before the pane is laid
+        out again."""
         width = self.size.width
-        pane = int(width * FIGURES_SHARE) - 1 if self._wide else width
-        return pane - 2 - 2
+        pane = int(width * FIGURES_SHARE) - 1 if self._wide else width - 1
+        return pane - 5
 
     def _fill_steps(
         self,
@@ -82,18 +86,23 @@ class StepsPanel(FigureView):
         self.query_one("#timeline-steps-title", Static).update(
             Content.assemble("Stances over time on ", safe(ds.issue_title(issue_id), "bold"))
         )
+        room = self.steps_room()
+        names, name_width = self._names(ds, figures, room, widest_date=0)
         start, end = fit_window(
             figures.widths,
-            self.steps_room() - figures.name_width,
+            room - name_width,
             self._anchor,
             keep=self._latest_change()[1] if self._anchor is None else None,
         )
+        if name_width + sum(figures.widths[start:end]) > room:
+            # One date and the names leave it no room: the names wrap further.
+            names, name_width = self._names(ds, figures, room, widest_date=figures.widths[start])
         self.window = (start, end)
         table.dates_before, table.dates_after = start, len(self.dates) - end
         hint.update(window_hint(table.dates_before, table.dates_after))
         hint.display = bool(table.dates_before or table.dates_after)
         shown = self.dates[start:end]
-        table.add_column(Text(""), key=NAME_KEY, width=figures.name_width - 2 * CELL_PADDING)
+        table.add_column(Text(""), key=NAME_KEY, width=name_width - 2 * CELL_PADDING)
         for index in range(start, end):
             date = self.dates[index]
             table.add_column(
@@ -102,12 +111,34 @@ class StepsPanel(FigureView):
                 width=figures.widths[index] - 2 * CELL_PADDING,
             )
         for actor_id in self.row_actors:
+            name, lines = names[actor_id]
             table.add_row(
-                figures.names[actor_id],
+                name,
                 *(figures.cells[(actor_id, date)] for date in shown),
                 key=actor_id,
+                height=lines,
             )
         self._restore_cursor(table, saved)
+
+    def _names(
+        self, ds: Dataset, figures: TimelineFigures, room: int, widest_date: int
+    ) -> tuple[dict[str, tuple[Text, int]], int]:
+        """The actors' names as the first column draws them, with their lines, and the column's
+        width (padding included): whole on one line while they take no more than half the
+        room (and leave ``widest_date`` its own), else wrapped between words, a word never cut."""
+        names = {actor_id: (figures.names[actor_id], 1) for actor_id in figures.row_actors}
+        cap = min(room // 2, room - widest_date) if widest_date else room // 2
+        if figures.name_width <= cap:
+            return names, figures.name_width
+        raw = [ds.actor_name(actor_id) for actor_id in figures.row_actors]
+        width = max(cap - 2 * CELL_PADDING, longest_word(raw), 1)
+        actors = figures.row_actors
+        names = {actor_id: wrapped(name, width, "bold") for actor_id, name in zip(actors, raw)}
+        drawn = max(
+            (cell_len(line) for text, _ in names.values() for line in text.plain.split("\n")),
+            default=0,
+        )
+        return names, drawn + 2 * CELL_PADDING
 
     def _fill_notes(self) -> None:
         """What the table leaves out, and how to reach it."""
