@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 from click.testing import CliRunner
 from rich.cells import cell_len
+from textual.coordinate import Coordinate
 from textual.widgets import Static
 
 from tui.app.widgets.gaps.detail import figure_widgets
@@ -35,7 +36,7 @@ from tui.core.analysis import (
 )
 
 from tests.analysis.handmade import build_dataset, hand_dataset
-from tests.app.helpers import flat, make_app, ready, screen_text, widget_text
+from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
 from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.fixtures import FIRST_ARTICLE
 
@@ -346,3 +347,16 @@ def test_a_figure_over_many_stances_gives_the_evidence_of_its_two_ends():
     small = analyse(hand_dataset()).spread("one")
     texts = [str(w.content) for w in figure_widgets(analyse(hand_dataset()), small)]
     assert sum(t.startswith("Evidence (") for t in texts) == 3
+
+
+async def test_the_starting_points_wrap_their_notes_to_the_pane_at_80_columns():
+    """ "⚑ blocking: DT's stance here blocks KJU" and its like wrap between words, rather than
+    run the notes column past the pane's edge, where it would be cut."""
+    app = make_app(REPO, view="gaps")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one("#gaps-ranking", FigureTable)
+        assert table.virtual_size.width <= table.size.width
+        notes = [str(table.get_cell_at(Coordinate(row, 3))) for row in range(table.row_count)]
+        assert any("\n" in note for note in notes)
+        assert any("⚑ blocked" in note for note in notes)

@@ -5,13 +5,16 @@ Each shows what a screen holds (a list's first figures, a bar's first tags) and 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
+
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable, Static
 from textual.widgets.option_list import Option
 
 from tui.app.render.safe import safe, safe_text
-from tui.app.render.wrap import column_width, wrapped
+from tui.app.render.wrap import column_width, wrap_lines, wrapped
 from tui.app.widgets.figure_view import FigureView
 from tui.app.widgets.gaps.detail import Figure, SameActor, status_mark
 from tui.app.widgets.gaps.figure_table import FigureList, FigureTable, cell_width
@@ -27,7 +30,7 @@ from tui.app.widgets.gaps.figures import (
 )
 from tui.app.widgets.gaps.worked import WorkedFigures
 from tui.app.widgets.shared.actor_tags import tag_legend
-from tui.core.analysis import TOO_FEW_KNOWN, Analysis, ConditionCheck
+from tui.core.analysis import TOO_FEW_KNOWN, Analysis, ConditionCheck, StartingPoint
 
 # Wide: the figures take this share of the width and the detail the rest.
 FIGURES_SHARE = 0.62
@@ -45,9 +48,17 @@ NAME_COLUMN = "actor-name"
 LIST_LIMIT = 100
 TAGS_NAMED = 24  # actors named in the tag legend
 NOTES_PER_ROW = 3  # flags in one row of the starting points
+MIN_NOTES = 16  # the narrowest the notes of a starting point wrap to
 
 # Summaries listed under a common-ground row; the detail lists them all.
 REASONS_IN_ROW = 6
+
+
+def _note(head: str, rest: str, width: int) -> Text:
+    """A flag of a starting point wrapped between words to ``width``, its head in bold."""
+    text = Text("\n".join(wrap_lines(head + rest, width)), end="")
+    text.stylize("bold", 0, len(head))
+    return text
 
 
 def condition_id(check: ConditionCheck) -> str:
@@ -269,39 +280,28 @@ class GapsLists(FigureView):
             [ds.issue_title(p.issue_id) for p in analysis.ranking[:LIST_LIMIT]],
             WIDE_TITLE if wide else COMPACT_TITLE,
         )
-        tags = self.tags
+        ranks = [str(point.rank) for point in analysis.ranking[:LIST_LIMIT]]
+        # The notes wrap between words in what the other columns leave of the pane.
+        others = (max(map(len, ranks), default=1) + 2) + (title_width + 2) + (SPREAD_WIDTH + 2)
+        notes_width = max(self.figures_width - 5 - others - 2, MIN_NOTES)
         rows = []
-        for point in analysis.ranking[:LIST_LIMIT]:
-            notes: list[Text] = []
-            for check in point.blocked:
-                holder = tags.get(check.holder.actor_id, check.holder.actor_id)
-                notes.append(
-                    Text.assemble(("⚑ blocked", "bold"), f": {holder}'s condition unmet", end="")
-                )
-            for check in point.blocking:
-                blocker = tags.get(check.condition.actor, check.condition.actor)
-                holder = tags.get(check.holder.actor_id, check.holder.actor_id)
-                notes.append(
-                    Text.assemble(
-                        ("⚑ blocking", "bold"), f": {blocker}'s stance here blocks {holder}", end=""
-                    )
-                )
-            if point.common_ground is not None:
-                notes.append(Text(f"common ground: all {point.common_ground.side_word}", end=""))
-            if point.too_few_known:
-                notes.append(Text(f"{TOO_FEW_KNOWN} ({point.spread.known_words})", end=""))
-            if len(notes) > NOTES_PER_ROW:
-                more = len(notes) - NOTES_PER_ROW + 1
-                notes = [*notes[: NOTES_PER_ROW - 1], Text(f"and {more:,} more flags", end="")]
-            spread = point.spread
+        for rank, point in zip(ranks, analysis.ranking[:LIST_LIMIT]):
+            flags = list(islice(self._flags(point), NOTES_PER_ROW + 1))
+            if len(flags) > NOTES_PER_ROW:
+                total = len(point.blocked) + len(point.blocking)
+                total += (point.common_ground is not None) + bool(point.too_few_known)
+                more = total - NOTES_PER_ROW + 1
+                flags = [*flags[: NOTES_PER_ROW - 1], ("", f"and {more:,} more flags")]
+            notes = [_note(head, rest, notes_width) for head, rest in flags]
             title, lines = wrapped(ds.issue_title(point.issue_id), title_width)
             cells = [
-                Text(str(point.rank), end=""),
+                Text(rank, end=""),
                 title,
-                spread_number(spread),
+                spread_number(point.spread),
                 Text("\n", end="").join(notes),
             ]
-            rows.append((point, cells, max(len(notes), lines, 1)))
+            height = sum(len(note.plain.split("\n")) for note in notes)
+            rows.append((point, cells, max(height, lines, 1)))
         table.clear(columns=True)
         for index, (label, key) in enumerate(
             (("#", "rank"), ("Issue", "issue"), ("Spread", "spread"), ("Notes", "notes"))
@@ -313,6 +313,22 @@ class GapsLists(FigureView):
             table.add_row(*cells, key=point.issue_id, height=height)
             self._figures[f"start:{point.issue_id}"] = point
         self._restore_row(table, saved)
+
+    def _flags(self, point: StartingPoint) -> Iterator[tuple[str, str]]:
+        """What a starting point's row flags, as (bold head, rest), one at a time: a point may
+        hold thousands of conditions, and a row shows a few."""
+        tags = self.tags
+        for check in point.blocked:
+            holder = tags.get(check.holder.actor_id, check.holder.actor_id)
+            yield "⚑ blocked", f": {holder}'s condition unmet"
+        for check in point.blocking:
+            blocker = tags.get(check.condition.actor, check.condition.actor)
+            holder = tags.get(check.holder.actor_id, check.holder.actor_id)
+            yield "⚑ blocking", f": {blocker}'s stance here blocks {holder}"
+        if point.common_ground is not None:
+            yield "", f"common ground: all {point.common_ground.side_word}"
+        if point.too_few_known:
+            yield "", f"{TOO_FEW_KNOWN} ({point.spread.known_words})"
 
     @staticmethod
     def _saved_row(table: DataTable) -> str | None:
