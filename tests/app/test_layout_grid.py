@@ -17,6 +17,7 @@ from tui.app.views import VIEWS
 
 from tests.app.helpers import REPO, make_app, ready, screen_text
 from tests.app.long_names import long_names_tree
+from tests.app.whole_columns import cut_columns
 from tests.app.whole_words import vocabulary
 
 # (tree, sizes): one app each. The bundled data at both sides of the old switch to side by side
@@ -58,6 +59,7 @@ async def test_no_view_cuts_a_name_a_stance_word_or_an_issue_title(
                 found = vocab.cut_words(text)
                 if found:
                     cut.append(f"{spec.id} at {width}x{height}: {', '.join(sorted(set(found)))}")
+                cut += [f"{spec.id} at {width}x{height}: {c}" for c in cut_columns(app)]
                 if spec.id == "matrix":
                     cut += _actors_missing(app, text, f"{width}x{height}")
     assert not cut, "\n".join(cut)
