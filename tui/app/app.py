@@ -32,6 +32,7 @@ from tui.app.watch import watch_data_tree
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.panel_header import PanelHeader
 from tui.core.dataset import Dataset, load_failure
+from tui.core.freshness import DEFAULT_STALE_DAYS
 from tui.core.knowledge import DateQuestion, question_dates
 from tui.core.last_good import LastGood
 
@@ -164,8 +165,11 @@ class PeninsulaApp(App):
         watch: bool = True,
         screenshots_dir: Path | None = None,
         blink: bool = True,
+        stale_days: int = DEFAULT_STALE_DAYS,
     ) -> None:
         super().__init__()
+        self.stale_days = stale_days
+        """A stance last stated longer than this before the date is marked stale."""
         self._initial_known_on = known_on
         # Every file's records as loaded; ``dataset`` is what of it is in view (DateQuestion).
         self.loaded_dataset: Dataset | None = None
@@ -551,6 +555,7 @@ def create_app(
     watch: bool = True,
     blink: bool = True,
     screenshots_dir: Path | None = None,
+    stale_days: int = DEFAULT_STALE_DAYS,
 ) -> PeninsulaApp:
     """The app on a data tree (``resolve_data_dir`` rules when None): the CLI and tests use this."""
     from tui.core.paths import resolve_data_dir
@@ -564,4 +569,5 @@ def create_app(
         watch=watch,
         blink=blink,
         screenshots_dir=screenshots_dir,
+        stale_days=stale_days,
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 from tui.app.app import create_app
 from tui.app.slide_fit import fit_height, settle
 from tui.app.views import ViewSpec
+from tui.core.freshness import DEFAULT_STALE_DAYS
 from tui.core.no_data import missing_data
 
 LOAD_POLLS = 2400  # two minutes at most
@@ -32,6 +33,7 @@ def render_svg(
     theme: str | None = None,
     fit_rows: int | None = None,
     known_on: bool = False,
+    stale_days: int = DEFAULT_STALE_DAYS,
 ) -> str:
     """Load the data, show the view (with its target selected), and return the screen as SVG.
 
@@ -47,6 +49,7 @@ def render_svg(
         known_on=known_on,
         watch=False,
         blink=False,
+        stale_days=stale_days,
     )
     if theme is not None:
         if theme not in app.available_themes:

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from tui.app.views import parse_view, usage_forms
-from tui.cli.common import data_dir, data_option, known_on_option
+from tui.cli.common import data_dir, data_option, known_on_option, stale_option
 
 
 def _check_view(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -59,12 +59,14 @@ as_of_option = click.option(
 @view_option(default="matrix")
 @as_of_option
 @known_on_option
+@stale_option
 @click.option("--no-watch", is_flag=True, help="Do not reload when the data files change.")
 def app_command(
     data: str | None,
     view: str = "matrix",
     as_of: dt.date | None = None,
     known_on: dt.date | None = None,
+    stale_days: int = 180,
     no_watch: bool = False,
 ) -> None:
     """Open the dashboard on the data (it reloads by itself when a file changes).
@@ -89,4 +91,5 @@ def app_command(
         as_of=known_on or as_of,
         known_on=known_on is not None,
         watch=not no_watch,
+        stale_days=stale_days,
     ).run()

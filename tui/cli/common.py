@@ -144,3 +144,18 @@ def write_output(text: str | bytes, output: str, *, force: bool, data: Path) -> 
     except OSError as error:
         raise click.ClickException(f"{output}: {error.strerror or error}") from None
     click.echo(f"wrote {output}", err=True)
+
+
+def stale_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--stale-after DAYS`: a stance last stated longer before the date is marked stale."""
+    from tui.core.freshness import DEFAULT_STALE_DAYS
+
+    return click.option(
+        "--stale-after",
+        "stale_days",
+        type=click.IntRange(min=0),
+        default=DEFAULT_STALE_DAYS,
+        show_default=True,
+        metavar="DAYS",
+        help="Mark a stance stale when it was last stated more than DAYS before the date.",
+    )(func)

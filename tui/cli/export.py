@@ -20,6 +20,7 @@ from tui.cli.common import (
     known_on_option,
     output_options,
     require_data,
+    stale_option,
     write_output,
 )
 
@@ -56,6 +57,7 @@ FORMATS = ("csv", "md", "json", "xlsx")
 @data_option
 @as_of_option
 @known_on_option
+@stale_option
 def export_command(
     what: str,
     fmt: str | None,
@@ -68,6 +70,7 @@ def export_command(
     data: str | None,
     as_of: dt.date | None,
     known_on: dt.date | None,
+    stale_days: int,
 ) -> None:
     """Export a table, built from the same frames the analysis uses.
 
@@ -83,6 +86,7 @@ def export_command(
       peninsula export --what gaps --format md -o -
       peninsula export --what quotes --format json -o quotes.json --as-of 2025-09-21
       peninsula export --what changes --from 2025-09-01 --to 2025-09-30 -o changes.md
+      peninsula export --what matrix --stale-after 90 -o matrix.csv
     """
     from tui.core.export import UnknownFormatError, format_for, frame_for, render
     from tui.core.loader import load_tree
@@ -113,6 +117,7 @@ def export_command(
             end=end,
             basis=cast("BasisFilter", basis),  # click's Choice checked it
             quorum=quorum,
+            stale_days=stale_days,
         ),
         fmt,
     )

@@ -18,6 +18,7 @@ from tui.cli.common import (
     known_on_option,
     output_options,
     require_data,
+    stale_option,
 )
 
 _SIZE = re.compile(r"^(\d{2,3})x(\d{2,3})$")
@@ -52,6 +53,7 @@ def _parse_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple
 )
 @as_of_option
 @known_on_option
+@stale_option
 @output_options(help="Where to write, FILE.svg or FILE.png; - for stdout.")
 @click.option(
     "--format",
@@ -82,6 +84,7 @@ def snapshot_command(
     size: tuple[int, int],
     as_of: dt.date | None,
     known_on: dt.date | None,
+    stale_days: int,
     output: str,
     force: bool,
     fmt: str | None,
@@ -133,6 +136,7 @@ def snapshot_command(
             theme=theme,
             fit_rows=fit_rows,
             known_on=known_on is not None,
+            stale_days=stale_days,
         )
     except NoDataToShow as error:
         raise NoData(str(error)) from None

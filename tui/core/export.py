@@ -57,6 +57,7 @@ from tui.core.cells import (  # noqa: F401 - neutralise and restore, named here 
     plain_value,
     restore,
 )
+from tui.core.freshness import DEFAULT_STALE_DAYS, freshness
 from tui.core.history import CHANGES_COLUMNS, changes_frame
 from tui.core.sanitize import clean
 from tui.core.stances import glyph, word
@@ -96,6 +97,10 @@ MATRIX_COLUMNS: dict[str, str] = {
     "summary": "str",
     "basis": "str",  # own, reported or inferred (see tui.core.basis); "" when no stance
     "inferred": "str",  # why the stance is an inference; "" otherwise
+    "last_stated": "str",  # ISO date the stance was last stated; "" when there is no record
+    "statements": "int64",  # distinct statements behind the value in force (0: no record)
+    "stale": "bool",  # last stated more than --stale-after days before the picture's date
+    "disputed": "bool",  # another source gives another value on the same date
 }
 QUOTES_COLUMNS: dict[str, str] = {
     "actor_id": "str",
@@ -186,11 +191,15 @@ def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day is not None else ""
 
 
-def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame:
-    """Issue x actor in long form, one row per pair, absent pairs included with a missing stance."""
+def matrix_frame(
+    dataset: Dataset, as_of: dt.date | None = None, stale_days: int = DEFAULT_STALE_DAYS
+) -> pd.DataFrame:
+    """Issue x actor in long form, one row per pair, absent pairs included with a missing stance;
+    each stance with its freshness (``tui.core.freshness``) by the picture's date."""
     import pandas as pd
 
     picture = dataset.as_of(as_of)
+    day = as_of if as_of is not None else dataset.latest_date
     analysis = analyse(dataset, as_of)
     rows = []
     for issue in analysis.issue_ids:
@@ -198,6 +207,7 @@ def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame
             record = picture.get((actor, issue))
             stance = record.stance if record is not None else None
             known = record is not None and stance is not None
+            fresh = freshness(dataset, record, day, stale_days) if record is not None else None
             rows.append(
                 {
                     "issue_id": issue,
@@ -213,6 +223,10 @@ def matrix_frame(dataset: Dataset, as_of: dt.date | None = None) -> pd.DataFrame
                     "summary": record.position.summary if record else "",
                     "basis": stance_basis(record) if known and record else "",
                     "inferred": (inference_reason(record) or "") if known and record else "",
+                    "last_stated": _iso(fresh.last_stated) if fresh else "",
+                    "statements": fresh.statements if fresh else 0,
+                    "stale": bool(fresh and fresh.stale),
+                    "disputed": bool(fresh and fresh.disputed),
                 }
             )
     return _finish(pd.DataFrame(rows, columns=list(MATRIX_COLUMNS)), MATRIX_COLUMNS)
@@ -287,13 +301,15 @@ def frame_for(
     end: dt.date | None = None,
     basis: BasisFilter = "all",
     quorum: int = DEFAULT_QUORUM,
+    stale_days: int = DEFAULT_STALE_DAYS,
 ) -> pd.DataFrame:
     """The frame ``peninsula export --what WHAT`` writes; ``start`` and ``end`` bound the
-    events of ``changes`` (``end`` defaults to ``as_of``)."""
+    events of ``changes`` (``end`` defaults to ``as_of``); ``stale_days`` is the age past which
+    a matrix cell is stale."""
     if what == "changes":
         return _finish(changes_frame(dataset, start, end or as_of), CHANGES_COLUMNS)
     if what == "matrix":
-        return matrix_frame(dataset, as_of)
+        return matrix_frame(dataset, as_of, stale_days)
     if what == "quotes":
         return quotes_frame(dataset, as_of)
     if what == "problems":

@@ -380,7 +380,7 @@ class _TreeLoader:
 
     def load_positions(self, file: _File, actor_id: str, items: list[Any]) -> list[Position]:
         kept: list[Position] = []
-        first_at: dict[tuple[str, Any], Location] = {}
+        first_at: dict[tuple[str, Any], tuple[Location, Position]] = {}
         for index, item in enumerate(items):
             base = ("positions", index)
             loaded = self.load_position(file, base, item)
@@ -397,15 +397,31 @@ class _TreeLoader:
                 continue
             key = (position.issue, position.as_of)
             if key in first_at:
-                first = first_at[key]
-                self.error_at(
-                    file,
-                    (*base, "as_of"),
-                    f"a second stance on '{position.issue}' as of {position.as_of} "
-                    f"(first at {first.line}:{first.col})",
+                first, earlier = first_at[key]
+                where = f"{first.line}:{first.col}"
+                if not _disagree_from_other_sources(earlier, position):
+                    self.error_at(
+                        file,
+                        (*base, "as_of"),
+                        f"a second stance on '{position.issue}' as of {position.as_of} "
+                        f"(first at {where})",
+                    )
+                    continue
+                # Two sources that disagree on one day: both are kept, the cell shows it disputed.
+                line, col = file.doc.mark((*base, "as_of"))
+                self.diagnostics.append(
+                    Diagnostic(
+                        file.name,
+                        line,
+                        col,
+                        Severity.WARNING,
+                        f"disputed: a second stance on '{position.issue}' as of "
+                        f"{position.as_of} from other sources disagrees with the one at {where}; "
+                        "both are kept and shown as disputed",
+                    )
                 )
-                continue
-            first_at[key] = file.at(base)
+            else:
+                first_at[key] = (file.at(base), position)
             kept.append(position)
             self.kept.append(_KeptPosition(file, base, actor_id, position, evidence_paths))
         return kept
@@ -555,6 +571,14 @@ class _TreeLoader:
             position = file.source.word_position((*where, "text"), text, report.offset)
         line, col = position or file.doc.mark((*where, "text"))
         self.error(file.name, line, col, report.message)
+
+
+def _disagree_from_other_sources(first: Position, second: Position) -> bool:
+    """Two stances of one day that say different things, citing no source in common."""
+    if (first.stance, first.conditions) == (second.stance, second.conditions):
+        return False
+    sources = {evidence.source for evidence in first.evidence}
+    return not sources & {evidence.source for evidence in second.evidence}
 
 
 def _named_first(items: list[tuple[Path, R]], id_of: Callable[[R], str]) -> list[tuple[Path, R]]:

@@ -5,6 +5,18 @@ from __future__ import annotations
 ABSENT_GLYPH = "··"
 ABSENT_WORD = "no stated position"
 CONDITIONAL_MARK = "if"
+# Freshness marks (tui.core.freshness), glyphs one cell wide so a cell reads without colour.
+STALE_MARK = "◷"
+STALE_WORD = "stale"
+DISPUTED_MARK = "≠"
+DISPUTED_WORD = "disputed"
+
+
+def freshness_marks(stale: bool, disputed: bool) -> str:
+    """ "◷", "≠", "◷≠" or "": what a matrix cell shows of its freshness (side by side, so a
+    narrow column keeps them)."""
+    return "".join(mark for mark, on in ((STALE_MARK, stale), (DISPUTED_MARK, disputed)) if on)
+
 
 _GLYPHS = {-2: "▼▼", -1: "▼", 0: "◆", 1: "▲", 2: "▲▲"}
 # An inferred stance (see tui.core.basis) is drawn hollow, so it reads without colour.

@@ -11,7 +11,10 @@ from textual.content import Content
 from tui.app.render import palette
 from tui.app.render.safe import join, safe
 from tui.app.render.stance import label, record_label
+from tui.core import stances
+from tui.core.citations import source_name
 from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
+from tui.core.freshness import freshness
 from tui.core.statements import FRAGMENT_WORD, Statement, channels_words, is_fragment
 
 if TYPE_CHECKING:
@@ -178,3 +181,24 @@ def renderings_block(ds: Dataset, statement: Statement, shown: EvidenceRecord) -
             )
         )
     return Content("\n").join(lines)
+
+
+def freshness_line(
+    ds: Dataset, record: StanceRecord, as_of: dt.date | None, stale_days: int
+) -> Content:
+    """ "last stated 2025-09-22 · 3 statements · ◷ stale (...)", and a disputing source named."""
+    fresh = freshness(ds, record, as_of or ds.latest_date, stale_days)
+    line = Content(fresh.describe())
+    for rival in fresh.rivals:
+        sources = ", ".join(
+            dict.fromkeys(source_name(ds, ev.evidence.source) for ev in rival.evidence)
+        )
+        line += Content.assemble(
+            "\n",
+            Content.styled(f"{stances.DISPUTED_MARK} disputed", "bold"),
+            ": the same day, ",
+            safe(sources),
+            " gives ",
+            record_label(rival),
+        )
+    return line

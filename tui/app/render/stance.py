@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
 
@@ -11,6 +12,7 @@ from tui.app.render.palette import badge_style
 from tui.core import stances
 from tui.core.basis import is_inferred
 from tui.core.dataset import StanceRecord
+from tui.core.freshness import DEFAULT_STALE_DAYS
 
 
 def badge(stance: int | None, inferred: bool = False) -> Content:
@@ -45,18 +47,27 @@ def cell(
     conditional: bool,
     style: Literal["worded", "numbered", "glyph"],
     inferred: bool = False,
+    marks: str = "",
 ) -> Text:
     """A matrix cell (Rich Text, as DataTable wants).
 
-    Worded: "▲▲ +2 if" over the word. Numbered: "▲▲ +2 if" alone. Glyph: "▲▲ if", for the
-    narrowest screens; the word and the number are in the detail, the glyph in the legend.
+    Worded: "▲▲ +2 if◷" over the word. Numbered: "▲▲ +2 if◷" alone. Glyph: "▲▲ if◷", for
+    the narrowest screens; the word and the number are in the detail, the glyph in the legend.
+    ``marks`` (``tui.core.freshness.picture_marks``: ◷ stale, ≠ disputed) are kept in every
+    style: they are what a briefer must see at a glance.
     """
     text = Text(end="")
     text.append(f" {stances.glyph(stance, inferred)} ", style=badge_style(stance))
     if stance is not None and style != "glyph":
         text.append(f" {stances.number(stance)}")
+    if (conditional or marks) and style != "glyph":
+        # "if◷": the marks beside the conditional mark, and the narrowest cell leaning on the
+        # badge's own padding, so a narrow column keeps them all.
+        text.append(" ")
     if conditional:
-        text.append(f" {stances.CONDITIONAL_MARK}", style="italic")
+        text.append(stances.CONDITIONAL_MARK, style="italic")
+    if marks:
+        text.append(marks, style="bold")
     if style == "worded":
         # "no stated position" over two lines keeps the columns as narrow as "firmly against".
         # Indented by one, under the glyph rather than the badge's edge.
@@ -65,12 +76,31 @@ def cell(
     return text
 
 
-def legend_entries() -> list[Content]:
-    """Every scale point as "badge word", the absent mark, and the conditional mark."""
+def cell_width(
+    stance: int | None,
+    conditional: bool,
+    style: Literal["worded", "numbered", "glyph"],
+    marks: str = "",
+) -> int:
+    """The width of a cell's first line (glyph, number and marks), padding excluded."""
+    return cell_len(cell(stance, conditional, style, False, marks).plain.split("\n")[0])
+
+
+def legend_entries(stale_days: int = DEFAULT_STALE_DAYS) -> list[Content]:
+    """Every scale point as "badge word", the absent mark, the conditional mark, the hollow of an
+    inference and the freshness marks (stale past ``stale_days``)."""
     entries = [badge(value) + Content(f" {stances.word(value)}") for value in (2, 1, 0, -1, -2)]
     entries.append(badge(None) + Content(f" {stances.ABSENT_WORD}"))
     entries.append(Content.styled(stances.CONDITIONAL_MARK, "italic") + Content(" conditional"))
     entries.append(badge(2, inferred=True) + Content(" hollow: inferred, not own words"))
+    entries.append(
+        Content.styled(stances.STALE_MARK, "bold")
+        + Content(f" {stances.STALE_WORD}: not stated in {stale_days} days")
+    )
+    entries.append(
+        Content.styled(stances.DISPUTED_MARK, "bold")
+        + Content(f" {stances.DISPUTED_WORD}: sources disagree that day")
+    )
     return entries
 
 

@@ -15,7 +15,7 @@ scrollbar shows it) rather than cut a word.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -59,8 +59,11 @@ def fit_matrix(
     titles: Sequence[str],
     width: int,
     height: int,
+    widest: Mapping[CellStyle, int] | None = None,
 ) -> MatrixFit:
-    """The first arrangement (see the module's notes) that fits ``width`` x ``height`` cells."""
+    """The first arrangement (see the module's notes) that fits ``width`` x ``height`` cells;
+    ``widest``: per style, the widest cell with freshness marks, when wider than ``CELL_WIDTH``
+    (a column keeps its marks rather than cut them)."""
     candidates: list[tuple[bool, CellStyle, bool]] = [
         (True, "worded", False),
         (True, "numbered", False),
@@ -71,7 +74,18 @@ def fit_matrix(
     title_word = longest_word(list(titles))
     fit: MatrixFit | None = None
     for beside, cells, use_tags in candidates:
-        fit = _try(beside, cells, use_tags, names, tags, title_word, len(titles), width, height)
+        fit = _try(
+            beside,
+            cells,
+            use_tags,
+            names,
+            tags,
+            title_word,
+            len(titles),
+            width,
+            height,
+            widest or {},
+        )
         if fit.fits:
             return fit
     assert fit is not None
@@ -88,10 +102,12 @@ def _try(
     rows: int,
     width: int,
     height: int,
+    widest: Mapping[CellStyle, int],
 ) -> MatrixFit:
     padding = 0 if cells == "glyph" else 1
     headers = tags if use_tags else names
-    column = max([CELL_WIDTH[cells], longest_word(list(headers))])
+    cell_width = max(CELL_WIDTH[cells], widest.get(cells, 0))
+    column = max([cell_width, longest_word(list(headers))])
     columns = len(names) * (column + 2 * padding)
     # Without cell padding the titles keep one column of margin from the screen's edge.
     room = width - SCROLLBAR - 2 * padding - columns - (1 - padding)

@@ -10,6 +10,7 @@ from textual.widget import Widget
 
 from tui.app.render.safe import safe
 from tui.app.render.stance import legend_entries
+from tui.core.freshness import DEFAULT_STALE_DAYS
 
 
 class Legend(Widget):
@@ -34,11 +35,15 @@ class Legend(Widget):
         return self.lines(self.content_region.width or self.size.width or 80)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.lines(width).plain.split("\n"))
+        # An entry wider than the panel wraps onto more lines: count them, or the last entries
+        # would fall below the widget's edge.
+        rows = self.lines(width).plain.split("\n")
+        return sum(max(1, -(-len(row) // max(width, 1))) for row in rows)
 
     def lines(self, width: int) -> Content:
         """Greedy fill: an entry never breaks across lines; the names, then the scale."""
-        groups = [list(self._names), legend_entries()] if self._names else [legend_entries()]
+        scale = legend_entries(getattr(self.app, "stale_days", DEFAULT_STALE_DAYS))
+        groups = [list(self._names), scale] if self._names else [scale]
         return Content("\n").join(fill(group, width) for group in groups)
 
 

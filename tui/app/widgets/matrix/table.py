@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -64,8 +65,10 @@ class MatrixTable(DataTable):
         fit: MatrixFit,
         tags: dict[str, str],
         cursor: tuple[str | None, str | None],
+        marks: Mapping[tuple[str, str], str],
     ) -> int:
         """Rebuild every row and column; put the cursor back on the same issue and actor.
+        ``marks``: each (actor id, issue id) cell's freshness marks, if it has any.
 
         Returns the table's width with its padding and a vertical scrollbar's room, which
         DataTable itself works out only once it is next idle."""
@@ -98,7 +101,8 @@ class MatrixTable(DataTable):
                     stance = record.stance if record else None
                     conditional = bool(record and record.is_conditional)
                     inferred = record is not None and is_inferred(record)
-                    cells.append(cell(stance, conditional, fit.cells, inferred))
+                    mark = marks.get((actor.id, issue.id), "")
+                    cells.append(cell(stance, conditional, fit.cells, inferred, mark))
                 height = max(lines, fit.row_height)
                 self.add_row(*cells, key=issue.id, height=height)
             self.move_to(*cursor)

@@ -13,14 +13,16 @@ from textual.widgets import DataTable, Static
 from tui.app.messages import StanceHighlighted
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe
+from tui.app.render.stance import cell_width
 from tui.app.widgets.base import PeninsulaView
-from tui.app.widgets.matrix.fit import MatrixFit, fit_matrix
+from tui.app.widgets.matrix.fit import CellStyle, MatrixFit, fit_matrix
 from tui.app.widgets.matrix.legend import Legend
 from tui.app.widgets.matrix.table import MatrixTable
 from tui.app.widgets.shared.actor_tags import actor_tags
 from tui.app.widgets.shared.scale_legend import scale_legend
 from tui.app.widgets.shared.stance_detail import StanceDetail
 from tui.core.dataset import Dataset
+from tui.core.freshness import DEFAULT_STALE_DAYS, picture_marks
 
 
 class MatrixView(PeninsulaView):
@@ -66,6 +68,7 @@ class MatrixView(PeninsulaView):
             [issue.title for issue in ds.issues.values()],
             size.width,
             size.height,
+            self._marked_widths(ds),
         )
 
     def wide_at(self, size: Size) -> bool:
@@ -83,6 +86,31 @@ class MatrixView(PeninsulaView):
             self._tags_of = (ds, actor_tags(ds, list(ds.actors)))
         return self._tags_of[1]
 
+    _marks_of: tuple[Dataset, tuple[object, ...], dict[tuple[str, str], str]] | None = None
+
+    def _marks(self, ds: Dataset) -> dict[tuple[str, str], str]:
+        """The picture's freshness marks, worked out once per dataset, date and age."""
+        stale_days = getattr(self.app, "stale_days", DEFAULT_STALE_DAYS)
+        when = (self.as_of, self.effective_date, stale_days)
+        cached = self._marks_of
+        if cached is None or cached[0] is not ds or cached[1] != when:
+            cached = (ds, when, picture_marks(ds, self.as_of, self.effective_date, stale_days))
+            self._marks_of = cached
+        return cached[2]
+
+    def _marked_widths(self, ds: Dataset) -> dict[CellStyle, int]:
+        """Per cell style, the widest cell that carries marks."""
+        picture = ds.as_of(self.as_of)
+        shapes = {
+            (picture[key].stance, picture[key].is_conditional, mark)
+            for key, mark in self._marks(ds).items()
+        }
+        styles: tuple[CellStyle, ...] = ("worded", "numbered", "glyph")
+        return {
+            style: max((cell_width(*shape[:2], style, shape[2]) for shape in shapes), default=0)
+            for style in styles
+        }
+
     # -- data ----------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
@@ -96,7 +124,9 @@ class MatrixView(PeninsulaView):
         self.set_layout(fit.beside)
         self._fit = fit
         tags = self._tags(ds)
-        table_width = self.table.fill(ds, self.as_of, fit, tags, (self.issue_id, self.actor_id))
+        table_width = self.table.fill(
+            ds, self.as_of, fit, tags, (self.issue_id, self.actor_id), self._marks(ds)
+        )
         # Beside the detail, the side column is as wide as the table; the detail takes the rest.
         self.query_one("#matrix-side").styles.width = table_width if fit.beside else None
         self.query_one(Legend).show_names(

@@ -15,13 +15,25 @@ from textual.widgets import Static
 from tui.app.render.records import (
     condition_block,
     evidence_block,
+    freshness_line,
     renderings_block,
     stance_line,
 )
 from tui.app.render.safe import safe
 from tui.app.widgets.document import Block, block
-from tui.core.dataset import Dataset, EvidenceRecord
+from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
+from tui.core.freshness import DEFAULT_STALE_DAYS
 from tui.core.statements import count_evidence, statement_of
+
+
+def _stance_and_freshness(
+    ds: Dataset, record: StanceRecord | None, as_of: dt.date | None, stale_days: int
+) -> Content:
+    """The stance, and under it when it was last stated, on how much, and who disputes it."""
+    line = stance_line(ds, record)
+    if record is None:
+        return line
+    return line + Content("\n") + freshness_line(ds, record, as_of, stale_days).stylize("dim")
 
 
 def stance_parts(
@@ -32,6 +44,7 @@ def stance_parts(
     *,
     with_title: bool = True,
     with_proposition: bool = True,
+    stale_days: int = DEFAULT_STALE_DAYS,
 ) -> Iterator[Block]:
     """The blocks of one actor's stance on one issue, as of a date, for a ``Document``: each
     block's content is built when it is first drawn, since a record may hold hundreds of quotes
@@ -47,7 +60,7 @@ def stance_parts(
                 safe(ds.issue_title(issue_id), "bold"),
             ),
         )
-    yield block("detail-stance", partial(stance_line, ds, record))
+    yield block("detail-stance", partial(_stance_and_freshness, ds, record, as_of, stale_days))
     if with_proposition and issue is not None:
         yield block(
             "detail-proposition",
@@ -94,10 +107,17 @@ def stance_blocks(
     *,
     with_title: bool = True,
     with_proposition: bool = True,
+    stale_days: int = DEFAULT_STALE_DAYS,
 ) -> Iterator[Widget]:
     """The same blocks as Statics (shared by the detail panels of several views)."""
     for item in stance_parts(
-        ds, as_of, issue_id, actor_id, with_title=with_title, with_proposition=with_proposition
+        ds,
+        as_of,
+        issue_id,
+        actor_id,
+        with_title=with_title,
+        with_proposition=with_proposition,
+        stale_days=stale_days,
     ):
         classes = " ".join(item.classes)
         if isinstance(item.tag, EvidenceRecord):
@@ -152,4 +172,6 @@ class StanceDetail(VerticalScroll, can_focus=True):
         if self._subject is None:
             yield Static(self._empty, classes="detail-empty")
             return
-        yield from stance_blocks(*self._subject)
+        yield from stance_blocks(
+            *self._subject, stale_days=getattr(self.app, "stale_days", DEFAULT_STALE_DAYS)
+        )
