@@ -13,6 +13,7 @@ from tui.cli import main
 from tui.core.dataset import Dataset
 from tui.core.export import matrix_frame
 from tui.core.freshness import freshness
+from tui.core.history import stance_events
 
 from .conftest import TreeMaker, lines
 
@@ -108,3 +109,9 @@ def test_export_takes_stale_after(tree: TreeMaker) -> None:
 
     assert not stale()
     assert stale("--stale-after", "90")
+
+
+def test_a_disputed_day_is_one_event_in_the_history_not_a_change(load: Load) -> None:
+    ds = load(tree_files(TALKS_S1, TALKS_S2))
+    events = stance_events(ds.history("alpha", "talks"))
+    assert [(e.kind, e.to_stance) for e in events] == [("first", -1)]

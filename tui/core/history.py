@@ -77,10 +77,19 @@ def _says(record: StanceRecord) -> tuple[int | None, tuple] | None:
 
 
 def stance_events(records: list[StanceRecord]) -> list[StanceEvent]:
-    """The events of one actor's records on one issue, ``records`` oldest first."""
+    """The events of one actor's records on one issue, ``records`` oldest first.
+
+    Of two records of one day (a disputed day, see ``tui.core.freshness``) only the last, the one
+    in force, makes an event: sources disagreeing on a day is not a change of mind that day.
+    """
     events: list[StanceEvent] = []
     before: StanceRecord | None = None
     stated_before = False
+    records = [
+        record
+        for n, record in enumerate(records)
+        if n + 1 == len(records) or records[n + 1].as_of != record.as_of
+    ]
     for record in records:
         says = _says(record)
         if says is None:
