@@ -10,6 +10,7 @@ from collections.abc import Callable
 from click.testing import CliRunner
 
 from tui.cli import main
+from tui.core.analysis import analyse
 from tui.core.dataset import Dataset
 from tui.core.export import matrix_frame
 from tui.core.freshness import freshness
@@ -115,3 +116,17 @@ def test_a_disputed_day_is_one_event_in_the_history_not_a_change(load: Load) -> 
     ds = load(tree_files(TALKS_S1, TALKS_S2))
     events = stance_events(ds.history("alpha", "talks"))
     assert [(e.kind, e.to_stance) for e in events] == [("first", -1)]
+
+
+def test_a_disputed_cell_counts_the_stance_in_force_in_every_figure(load: Load) -> None:
+    # The later of the two in the file (-1) is in force: the picture, the gap figures, the
+    # condition it answers, the export and the history all take that one, never the rival.
+    ds = load(tree_files(TALKS_S1, TALKS_S2))
+    assert ds.as_of()[("alpha", "talks")].stance == -1
+    analysis = analyse(ds)
+    assert [r.stance for r in analysis.spread("talks").known] == [-1]
+    (check,) = analysis.conditions  # Beta's sanctions stance asks Alpha to be for talks
+    assert (check.target_stance, check.status) == (-1, "unmet")
+    frame = matrix_frame(ds).set_index(["actor_id", "issue_id"])
+    assert frame.loc[("alpha", "talks")]["stance"] == -1
+    assert [e.to_stance for e in stance_events(ds.history("alpha", "talks"))] == [-1]
