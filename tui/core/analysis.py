@@ -51,6 +51,9 @@ from tui.core.stances import number
 
 DEFAULT_QUORUM = 3
 TOO_FEW_KNOWN = "too few known"
+# How many farthest pairs a brief or an export row names; the rest are counted, never listed:
+# with thousands of actors at each end there are millions of them.
+FARTHEST_NAMED = 3
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,6 +123,14 @@ class FarthestPairs(Sequence["tuple[StanceRecord, StanceRecord]"]):
         if self.highs:  # cheap: no need to walk the pairs before it
             return self.lows[index // len(self.highs)], self.highs[index % len(self.highs)]
         return next(islice(self, index, None))
+
+    def named(
+        self, limit: int = FARTHEST_NAMED
+    ) -> tuple[tuple[tuple[StanceRecord, StanceRecord], ...], int]:
+        """The first ``limit`` pairs, and how many more there are: the pairs a reader is given,
+        made without walking the rest."""
+        shown = self[:limit]
+        return shown, len(self) - len(shown)
 
 
 @dataclass(frozen=True)
@@ -625,6 +636,18 @@ def _at(dataset: Dataset, record: StanceRecord) -> str:
     return f"{dataset.actor_name(record.actor_id)} {number(record.stance)}"
 
 
+def more_pairs_words(more: int) -> str:
+    """ "and 3 more pairs as far apart"; empty for none."""
+    return f"and {more:,} more pair{'s' * (more != 1)} as far apart" if more > 0 else ""
+
+
+def _farthest_words(ds: Dataset, farthest: FarthestPairs) -> str:
+    """ "Ann -2 / Bo +2; ...; and 9 more pairs as far apart": at most ``FARTHEST_NAMED``."""
+    shown, more = farthest.named()
+    words = [f"{_at(ds, lo)} / {_at(ds, hi)}" for lo, hi in shown]
+    return "; ".join(words + ([more_pairs_words(more)] if more else []))
+
+
 def gaps_frame(analysis: Analysis) -> pd.DataFrame:
     """One row per issue, in ranking order: spread, farthest pair, common ground, blocks."""
     import pandas as pd
@@ -646,7 +669,7 @@ def gaps_frame(analysis: Analysis) -> pd.DataFrame:
                 "low": s.low,
                 "high": s.high,
                 "spread": s.spread,
-                "farthest": "; ".join(f"{_at(ds, lo)} / {_at(ds, hi)}" for lo, hi in s.farthest),
+                "farthest": _farthest_words(ds, s.farthest),
                 "common_ground": (
                     f"all {common.side_word}"
                     if common

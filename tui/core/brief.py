@@ -15,7 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from tui.core.analysis import DEFAULT_QUORUM, TOO_FEW_KNOWN, Analysis, analyse, basis_caveat
+from tui.core.analysis import (
+    DEFAULT_QUORUM,
+    TOO_FEW_KNOWN,
+    Analysis,
+    analyse,
+    basis_caveat,
+    more_pairs_words,
+)
 from tui.core.basis import BasisFilter, is_inferred
 from tui.core.brief_facts import Passages, bottom_line, caveats_section
 from tui.core.export import RELAY_SEPARATOR, markdown_escape, markdown_table
@@ -26,6 +33,9 @@ from tui.core.statements import FRAGMENT_WORD, channels_words, count_evidence, i
 if TYPE_CHECKING:
     from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
 
+# The distance table is among the actors with the most known stances: every pair of thousands
+# would be millions of rows no reader takes in.
+DISTANCE_ACTORS = 12
 TITLE = "Peninsula brief: where the actors stand on the Korean Peninsula"
 
 
@@ -42,7 +52,7 @@ def render_brief(
 
     ``known``: the dataset holds only what was known on ``as_of`` (``tui.core.knowledge``), and
     the header says that this is the question the brief answers."""
-    analysis = analyse(dataset, as_of, basis=basis, quorum=quorum)
+    analysis = analyse(dataset, as_of, basis=basis, quorum=quorum, grid_size=DISTANCE_ACTORS)
     passages = Passages()
     parts = [
         _header(analysis),
@@ -188,14 +198,19 @@ def _widest_gaps(a: Analysis, limit: int, passages: Passages) -> str:
             f"({number(spread.low)} to {number(spread.high)})"
         )
         lines.append("")
+        shown, more = spread.farthest.named()
         pairs = "; ".join(
-            f"**{_e(ds.actor_name(lo.actor_id))}** ({number(lo.stance)}) and "
-            f"**{_e(ds.actor_name(hi.actor_id))}** ({number(hi.stance)})"
-            for lo, hi in spread.farthest
+            [
+                f"**{_e(ds.actor_name(lo.actor_id))}** ({number(lo.stance)}) and "
+                f"**{_e(ds.actor_name(hi.actor_id))}** ({number(hi.stance)})"
+                for lo, hi in shown
+            ]
+            + ([more_pairs_words(more)] if more else [])
         )
         lines.append(f"Farthest apart: {pairs}. {_known_line(a, spread.n_known, spread.absent)}")
         lines.append("")
-        in_pairs = {id(r) for pair in spread.farthest for r in pair}
+        # The claims of the pairs named, in actor order: each stance once.
+        in_pairs = {id(r) for pair in shown for r in pair}
         for record in spread.known:
             if id(record) in in_pairs:
                 lines += _claim(ds, record, passages)
@@ -328,10 +343,17 @@ def _distances(a: Analysis) -> str:
         )
         for d in sorted(a.distances, key=lambda d: (-d.shared, d.distance or 0))
     ]
+    left_out = (
+        f" Among the {len(a.grid_actor_ids)} actors with the most known stances; "
+        f"{a.grid_left_out} more are left out."
+        if a.grid_left_out
+        else ""
+    )
     return (
         "## Distance between actors\n\n"
         "Mean gap (0 to 4) over the issues both have a stance on; a distance over few issues is "
-        "thin evidence.\n\n" + markdown_table(["actor", "actor", "distance", "basis", "gaps"], rows)
+        f"thin evidence.{left_out}\n\n"
+        + markdown_table(["actor", "actor", "distance", "basis", "gaps"], rows)
     )
 
 

@@ -200,7 +200,7 @@ def matrix_frame(
 
     picture = dataset.as_of(as_of)
     day = as_of if as_of is not None else dataset.latest_date
-    analysis = analyse(dataset, as_of)
+    analysis = analyse(dataset, as_of, grid_size=0)  # the order of issues and actors only
     rows = []
     for issue in analysis.issue_ids:
         for actor in analysis.actor_ids:
@@ -315,7 +315,9 @@ def frame_for(
     if what == "problems":
         return problems_frame(dataset)
     if what in ("gaps", "distances", "conditions"):
-        analysis = analyse(dataset, as_of, basis=basis, quorum=quorum)
+        # Only the distances table needs the pairs of actors, which grow with their square.
+        grid = None if what == "distances" else 0
+        analysis = analyse(dataset, as_of, basis=basis, quorum=quorum, grid_size=grid)
         frame = getattr(analysis, f"{what}_frame")()
         return _finish(frame, COLUMNS[what])
     raise ValueError(f"unknown table {what!r}; expected one of {', '.join(WHATS)}")
