@@ -16,6 +16,7 @@ from tui.app.slide_fit import content_rows, fit_height
 from tui.app.snapshot import render_svg
 from tui.app.views import VIEWS, view_spec
 from tui.app.widgets.timeline.step_table import StepTable
+from tui.core.freshness import latest_stated
 from tui.core.loader import load_tree
 
 from tests.app.helpers import REPO, make_app, ready, screen_text, widget_text
@@ -166,3 +167,18 @@ async def test_a_narrow_slide_shows_the_whole_matrix_that_the_screen_caps():
         app.set_slide(True)
         height = await fit_height(pilot, app.tabs, max_rows=80)
         assert table.max_scroll_y == 0 and 24 < height < 80
+
+
+def test_the_matrix_slide_opens_on_the_stance_stated_last():
+    # The first cell (Chung Dong-young on talks) is empty on the bundled data: the slide's
+    # detail is of the stance stated last instead, the core's rule for where a reader starts.
+    ds = load_tree(REPO)
+    lead = latest_stated(ds, None)
+    assert lead is not None and lead != (next(iter(ds.issues)), next(iter(ds.actors)))
+    issue_id, actor_id = lead
+    record = ds.as_of()[(actor_id, issue_id)]
+    assert record.stance is not None
+    assert all(r.as_of <= record.as_of for r in ds.as_of().values())
+    text = "\n".join(lines_of(render_svg(REPO, view_spec("matrix"), None, (160, 45), fit_rows=80)))
+    assert f"{ds.actor_name(actor_id)} on" in text
+    assert "no stated position — nothing known" not in text

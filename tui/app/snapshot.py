@@ -10,7 +10,7 @@ from pathlib import Path
 from tui.app.app import create_app
 from tui.app.slide_fit import fit_height, settle
 from tui.app.views import ViewSpec
-from tui.core.freshness import DEFAULT_STALE_DAYS
+from tui.core.freshness import DEFAULT_STALE_DAYS, latest_stated
 from tui.core.no_data import missing_data
 
 LOAD_POLLS = 2400  # two minutes at most
@@ -90,6 +90,11 @@ def render_svg(
                     )
                 )
                 return
+        if spec.id == "matrix" and app.dataset is not None:
+            # A picture opens on a stance, not on whichever cell comes first (often empty).
+            lead = latest_stated(app.dataset, app.as_of)
+            if lead is not None:
+                app.issue_id, app.actor_id = lead
         if fit_rows is not None:
             app.set_slide(True)
         await settle(pilot)

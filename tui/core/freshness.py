@@ -128,3 +128,24 @@ def freshness(
     statements = count_evidence(ev for r in run for ev in r.evidence).statements
     stale = is_stale(record, day, stale_days)
     return Freshness(record.as_of, statements, stale, stale_days, rivals_of(ds, record))
+
+
+def latest_stated(ds: Dataset, as_of: dt.date | None) -> tuple[str, str] | None:
+    """(issue id, actor id) of the known stance of the picture stated last, the first in the
+    catalogue (issue, then actor) on a tie: where a reader of the matrix starts, never on a cell
+    with nothing in it while the picture has a stance."""
+    issue_rank = {issue: n for n, issue in enumerate(ds.issues)}
+    actor_rank = {actor: n for n, actor in enumerate(ds.actors)}
+    best: tuple[dt.date, int, int] | None = None
+    lead = None
+    for (actor_id, issue_id), record in ds.as_of(as_of).items():
+        if record.stance is None:
+            continue
+        key = (
+            record.as_of,
+            -issue_rank.get(issue_id, len(issue_rank)),
+            -actor_rank.get(actor_id, 0),
+        )
+        if best is None or key > best:
+            best, lead = key, (issue_id, actor_id)
+    return lead
