@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tui.app.widgets.matrix.fit import COMPACT_TABLE_ROWS, DETAIL_ROWS_KEPT
 from tui.app.widgets.matrix.table import MatrixTable
 from tui.app.widgets.matrix.view import MatrixView
 from tui.app.widgets.shared.stance_detail import StanceDetail
 
-from tests.app.helpers import make_app, ready, screen_text, squash, widget_text
+from tests.app.helpers import REPO, make_app, ready, screen_text, squash, widget_text
 
 
 async def test_moving_in_the_matrix_updates_the_detail():
@@ -121,3 +122,20 @@ async def test_starting_as_of_a_date():
         table = app.query_one(MatrixTable)
         assert "··" in table.get_cell("talks-with-us", "kim-jong-un").plain
         assert "as of 2025-08-25" in screen_text(app)
+
+
+async def test_above_its_detail_the_matrix_grows_with_a_tall_screen():
+    app = make_app(REPO, view="matrix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one(MatrixTable)
+        assert table.size.height == COMPACT_TABLE_ROWS and table.max_scroll_y > 0
+        for size in [(80, 45), (120, 60)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            view = app.query_one(MatrixView)
+            assert not view.has_class("-wide")
+            # Every issue's row on screen, and the detail below keeps its rows.
+            assert table.max_scroll_y == 0 and table.size.height > COMPACT_TABLE_ROWS
+            assert app.query_one(StanceDetail).size.height >= DETAIL_ROWS_KEPT

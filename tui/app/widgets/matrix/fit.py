@@ -22,6 +22,7 @@ from typing import Literal
 from tui.app.render.wrap import longest_word
 
 CellStyle = Literal["worded", "numbered", "glyph"]
+CELL_STYLES: tuple[CellStyle, ...] = ("worded", "numbered", "glyph")
 
 # Content widths of a cell, padding excluded: " ▲▲ " badge, " +2", " if"; the word line
 # " firmly against" under it when worded.
@@ -35,6 +36,10 @@ DETAIL_BORDER = 1
 # issue's scale wording. Worded cells that would push those off the screen are not worth it.
 SIDE_ROWS_KEPT = 12
 LABEL_PREFERRED = {True: 20, False: 40}
+# Above its detail the table keeps at least this many rows, and on a taller screen grows to
+# what leaves the detail DETAIL_ROWS_KEPT under it.
+COMPACT_TABLE_ROWS = 12
+DETAIL_ROWS_KEPT = 8
 
 
 @dataclass(frozen=True)
@@ -118,3 +123,15 @@ def _try(
     if beside and cells == "worded":
         fits = fits and rows * ROW_HEIGHT[cells] + 2 + SIDE_ROWS_KEPT <= height
     return MatrixFit(beside, cells, use_tags, padding, column, label, fits)
+
+
+def compact_table_rows(view_height: int, legend_rows: int) -> int:
+    """The most rows the table takes above its legend and detail in a view ``view_height`` tall:
+    the table grows with a tall screen and leaves the detail its rows."""
+    return max(COMPACT_TABLE_ROWS, view_height - legend_rows - DETAIL_ROWS_KEPT - DETAIL_BORDER)
+
+
+def actor_window(width: int) -> int:
+    """The most actors a screen ``width`` wide can show at once (the narrowest columns), and two
+    more so that the last one shown is never the last one drawn."""
+    return max(2, width // CELL_WIDTH["glyph"] + 2)

@@ -21,15 +21,21 @@ class Legend(Widget):
     """
 
     _names: tuple[Content, ...] = ()
+    _note = ""
 
-    def show_names(self, names: Sequence[tuple[str, str]]) -> None:
-        """(tag, name) for each actor the columns name by a tag; empty when they use names."""
+    def show_names(self, names: Sequence[tuple[str, str]], note: str = "") -> None:
+        """(tag, name) for each actor the columns name by a tag; empty when they use names.
+        ``note``: a line before them (which actors of how many the columns show)."""
         entries = tuple(
             Content.assemble(Content.styled(tag, "bold"), " ", safe(name)) for tag, name in names
         )
-        if entries != self._names:
-            self._names = entries
+        if entries != self._names or note != self._note:
+            self._names, self._note = entries, note
             self.refresh(layout=True)
+
+    def rows(self, width: int) -> int:
+        """The lines the legend takes at ``width``."""
+        return self.get_content_height(None, None, width)
 
     def render(self) -> Content:
         return self.lines(self.content_region.width or self.size.width or 80)
@@ -44,6 +50,8 @@ class Legend(Widget):
         """Greedy fill: an entry never breaks across lines; the names, then the scale."""
         scale = legend_entries(getattr(self.app, "stale_days", DEFAULT_STALE_DAYS))
         groups = [list(self._names), scale] if self._names else [scale]
+        if self._note:
+            groups.insert(0, [Content(self._note)])
         return Content("\n").join(fill(group, width) for group in groups)
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
@@ -17,6 +20,9 @@ from tui.app.render.wrap import wrap_lines, wrapped
 from tui.app.widgets.matrix.fit import SCROLLBAR, MatrixFit
 from tui.core.basis import is_inferred
 from tui.core.dataset import Dataset
+
+if TYPE_CHECKING:
+    from tui.core.records import Actor
 
 # The issue titles are a fixed first column of a width we set, not DataTable's row labels:
 # those are measured once the table is next idle, and a frame drawn in between (after a resize
@@ -63,17 +69,21 @@ class MatrixTable(DataTable):
         ds: Dataset,
         as_of: dt.date | None,
         fit: MatrixFit,
-        tags: dict[str, str],
+        tags: Mapping[str, str],
         cursor: tuple[str | None, str | None],
         marks: Mapping[tuple[str, str], str],
+        actors: Sequence[Actor],
+        more: tuple[bool, bool] = (False, False),
     ) -> int:
         """Rebuild every row and column; put the cursor back on the same issue and actor.
-        ``marks``: each (actor id, issue id) cell's freshness marks, if it has any.
+        ``marks``: each (actor id, issue id) cell's freshness marks, if it has any. ``actors``:
+        the columns drawn, a window of the catalogue when it is longer than a screen shows;
+        ``more``: whether actors lie before and after it (a move past the edge asks for them).
 
         Returns the table's width with its padding and a vertical scrollbar's room, which
         DataTable itself works out only once it is next idle."""
         picture = ds.as_of(as_of)
-        actors = list(ds.actors.values())
+        self.more_left, self.more_right = more
         issues = list(ds.issues.values())
         if fit.tags:
             headers = [wrapped(tags[actor.id], fit.column_width, "bold") for actor in actors]
@@ -108,6 +118,27 @@ class MatrixTable(DataTable):
             self.move_to(*cursor)
         padded = [title_width] + [fit.column_width] * len(actors)
         return sum(width + 2 * fit.padding for width in padded) + SCROLLBAR
+
+    more_left = False
+    more_right = False
+
+    @dataclass
+    class PastEdge(Message):
+        """The cursor was moved past the first or last column drawn, with actors beyond it."""
+
+        step: int  # -1: the actor before the first column; +1: the one after the last
+
+    def action_cursor_right(self) -> None:
+        if self.more_right and self.cursor_column == len(self.columns) - 1:
+            self.post_message(self.PastEdge(1))
+            return
+        super().action_cursor_right()
+
+    def action_cursor_left(self) -> None:
+        if self.more_left and self.cursor_column <= 1:
+            self.post_message(self.PastEdge(-1))
+            return
+        super().action_cursor_left()
 
     def move_to(self, issue_id: str | None, actor_id: str | None) -> None:
         """Place the cursor without announcing it (the caller already knows)."""
