@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual.content import Content
+
 from tui.app.widgets.matrix.fit import COMPACT_TABLE_ROWS, DETAIL_ROWS_KEPT
+from tui.app.widgets.matrix.legend import fill
 from tui.app.widgets.matrix.table import MatrixTable
 from tui.app.widgets.matrix.view import MatrixView
 from tui.app.widgets.shared.stance_detail import StanceDetail
@@ -139,3 +142,12 @@ async def test_above_its_detail_the_matrix_grows_with_a_tall_screen():
             # Every issue's row on screen, and the detail below keeps its rows.
             assert table.max_scroll_y == 0 and table.size.height > COMPACT_TABLE_ROWS
             assert app.query_one(StanceDetail).size.height >= DETAIL_ROWS_KEPT
+
+
+def test_names_past_their_lines_end_with_a_count_of_the_rest():
+    entries = [Content(f"T{n} Name number {n}") for n in range(40)]
+    lines = fill(entries, 40, max_rows=3).plain.split("\n")
+    assert len(lines) == 3 and all(len(line) <= 40 for line in lines)
+    shown = sum(line.count("Name number") for line in lines)
+    assert 0 < shown < 40 and lines[-1].endswith(f"+{40 - shown} more: the detail names each")
+    assert fill(entries[:2], 40, max_rows=3).plain.count("more") == 0

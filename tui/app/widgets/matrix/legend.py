@@ -12,6 +12,9 @@ from tui.app.render.safe import safe
 from tui.app.render.stance import legend_entries
 from tui.core.freshness import DEFAULT_STALE_DAYS
 
+# Lines the tags' names take at most when the columns are a window of a longer catalogue.
+NAMES_ROWS = 3
+
 
 class Legend(Widget):
     DEFAULT_CSS = """
@@ -49,15 +52,19 @@ class Legend(Widget):
     def lines(self, width: int) -> Content:
         """Greedy fill: an entry never breaks across lines; the names, then the scale."""
         scale = legend_entries(getattr(self.app, "stale_days", DEFAULT_STALE_DAYS))
-        groups = [list(self._names), scale] if self._names else [scale]
+        parts = [fill(scale, width)]
+        if self._names:
+            # A window of a long catalogue names its tags in a few lines, not the detail's room.
+            rows = NAMES_ROWS if self._note else None
+            parts.insert(0, fill(list(self._names), width, max_rows=rows))
         if self._note:
-            groups.insert(0, [Content(self._note)])
-        return Content("\n").join(fill(group, width) for group in groups)
+            parts.insert(0, Content(self._note))
+        return Content("\n").join(parts)
 
 
-def fill(entries: list[Content], width: int, gap: int = 2) -> Content:
+def fill(entries: list[Content], width: int, gap: int = 2, max_rows: int | None = None) -> Content:
     """Entries side by side, a new line where the next would pass ``width``; one too long for a
-    line wraps between its words."""
+    line wraps between its words. Past ``max_rows`` lines, the last says how many are left out."""
     rows: list[list[Content]] = [[]]
     used = 0
     for entry in entries:
@@ -67,4 +74,15 @@ def fill(entries: list[Content], width: int, gap: int = 2) -> Content:
             used, needed = 0, entry.cell_length
         rows[-1].append(entry)
         used += needed
+    if max_rows is not None and len(rows) > max_rows:
+        kept, last = rows[: max_rows - 1], rows[max_rows - 1]
+        shown = sum(len(row) for row in kept) + len(last)
+        while True:
+            more = Content.styled(f"+{len(entries) - shown} more: the detail names each", "dim")
+            width_used = sum(e.cell_length for e in last) + gap * len(last)
+            if not last or width_used + more.cell_length <= width:
+                break
+            last.pop()
+            shown -= 1
+        rows = [*kept, [*last, more]]
     return Content("\n").join(Content(" " * gap).join(row) for row in rows)
