@@ -28,6 +28,9 @@ from tui.app.widgets.gaps.lists import LIST_LIMIT
 from tui.app.widgets.gaps.view import GapsView
 from tui.app.widgets.gaps.worked import GRID_SIZE
 from tui.app.widgets.issue.view import IssueView
+from tui.app.widgets.matrix import view as matrix_module
+from tui.app.widgets.matrix.fit import actor_window
+from tui.app.widgets.matrix.view import MatrixView
 from tui.app.widgets.problems.view import LIST_LIMIT as PROBLEMS_LISTED
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.source.view import SourceView
@@ -36,7 +39,7 @@ from tui.app.widgets.timeline.step_table import StepTable
 from tui.app.widgets.timeline.steps import MAX_DATES, MAX_ROWS
 from tui.app.widgets.timeline.view import MAX_CHANGES, TimelineView
 
-from tests.app.helpers import make_app, until
+from tests.app.helpers import make_app, ready, screen_text, squash, until
 from tests.scale.crowd import SEED_ID, write_crowd_tree, write_long_history_tree
 from tests.scale.never_waits import (
     Gate,
@@ -110,6 +113,16 @@ def timeline_bounded(app: PeninsulaApp, timeline: TimelineView) -> None:
     assert len(table.date_keys) <= MAX_DATES
     assert app.query_one("#timeline-changes", OptionList).option_count <= MAX_CHANGES
     assert caption_cites_the_seed(timeline)
+
+
+def matrix_bounded(app: PeninsulaApp, matrix: MatrixView) -> None:
+    # The titles and a window of the actors, as many as the narrowest columns fill the screen
+    # with; the legend says which of how many.
+    window = actor_window(SIZE[0])
+    assert len(matrix.table.columns) == window + 1
+    assert matrix.table.row_count == len(app.dataset.issues)
+    assert f"Actors 1-{window} of {ACTORS:,}" in squash(screen_text(app))
+    assert caption_cites_the_seed(matrix)
 
 
 def show_crowded_timeline(app: PeninsulaApp) -> None:
@@ -204,6 +217,7 @@ ON_THE_CROWD = [
             ("source", SourceView, source_bounded, "source_id", SEED_ID),
         ]
     ),
+    ViewCase("matrix", MatrixView, matrix_module, "work_out_matrix", matrix_bounded),
 ]
 
 
@@ -277,3 +291,25 @@ async def test_problems_of_a_thousand_broken_files_list_a_screenful_and_say_the_
         summary = str(app.query_one("#problems-summary", Static).render())
         more = len(ds.diagnostics) - PROBLEMS_LISTED
         assert f"{more:,} more" in summary and "peninsula validate" in summary
+
+
+async def test_a_move_past_the_last_actor_drawn_brings_the_next_one_in(tmp_path: Path) -> None:
+    # A hundred actors: more than a screen shows, few enough to be worked out at once.
+    app = make_app(write_crowd_tree(tmp_path / "tree", actors=100), view="matrix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.query_one(MatrixView).table
+        window = actor_window(80)
+        ids = list(app.dataset.actors)
+        assert len(table.columns) == window + 1 and window < len(ids)
+        table.move_cursor(column=window)
+        await pilot.pause()
+        assert app.actor_id == ids[window - 1]
+        await pilot.press("right")
+        await until(pilot, lambda: app.actor_id == ids[window])
+        assert table.key_at_cursor()[1] == ids[window]
+        assert len(table.columns) == window + 1
+        text = squash(screen_text(app))
+        assert f"of {len(ids)}" in text and "Actors 1-" not in text
+        await pilot.press("left")
+        assert app.actor_id == ids[window - 1]
