@@ -100,7 +100,7 @@ async def test_a_slide_is_no_taller_than_asked_and_fits_every_view_in_one_run():
                 # A PNG of the same cells, as the snapshot command makes it.
                 image = Image.open(io.BytesIO(render_png(svg)))
                 assert image.format == "PNG" and image.size[1] > heights[spec.id] * 10
-        # The matrix of 17 issues is fitted whole (every title on the slide, wrapped between
+        # The matrix of 18 issues is fitted whole (every title on the slide, wrapped between
         # words, none cut off), and takes more rows than clean data's few problems.
         for issue in app.dataset.issues.values():
             assert set(issue.title.split()) <= matrix_words, issue.title
