@@ -42,6 +42,13 @@ def test_a_target_selects_the_subject(tmp_path: Path):
     assert "Actor · Kim Yo Jong · as of 2025-09-22" in text
 
 
+def test_without_a_view_it_is_the_matrix(tmp_path: Path):
+    out = tmp_path / "default.svg"
+    result = snapshot("--size", "80x24", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Matrix ·" in out.read_text(encoding="utf-8").replace("&#160;", " ")
+
+
 def test_as_of_and_stdout(tmp_path: Path):
     result = snapshot("--view", "matrix", "--as-of", "2025-09-21", "-o", "-")
     assert result.exit_code == 0

@@ -22,12 +22,12 @@ def _check_view(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-def view_option(default: str | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def view_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option(
         "--view",
         "view",
-        default=default,
-        required=default is None,
+        default="matrix",
+        show_default=True,
         callback=_check_view,
         metavar="VIEW",
         help=f"One of {', '.join(usage_forms())} (ID: an issue, actor or source id; "
@@ -56,7 +56,7 @@ as_of_option = click.option(
 
 @click.command("app")
 @data_option
-@view_option(default="matrix")
+@view_option()
 @as_of_option
 @known_on_option
 @stale_option

@@ -27,7 +27,7 @@ from tui.cli.common import data_dir, data_option, require_data
     help="The address browsers use to reach the server, when it is not http://HOST:PORT "
     "(behind a proxy, or with --host 0.0.0.0).",
 )
-@view_option(default="matrix")
+@view_option()
 @as_of_option
 def serve_command(
     data: str | None,
