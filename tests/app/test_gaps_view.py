@@ -16,6 +16,7 @@ from tui.app.widgets.gaps.detail import figure_widgets
 from tui.app.widgets.gaps.figure_table import FigureList, FigureTable
 from tui.app.widgets.gaps.figures import (
     MAX_STACK,
+    absent_text,
     distance_cell,
     fit_axis,
     is_thin,
@@ -29,6 +30,7 @@ from tui.cli import main as cli_main
 from tui.core.analysis import (
     CommonGround,
     ConditionCheck,
+    FarthestPairs,
     IssueSpread,
     PairDistance,
     StartingPoint,
@@ -126,6 +128,17 @@ def test_the_tags_left_over_go_on_the_last_line_with_room_for_their_count():
     ]
     assert stack(["KJU", "DT", "LJM", "KYJ", "XJ", "VP", "A"], 7, most=2) == ["KJU DT", "LJM +4"]
     assert stack(["ABCDE"] * 10, 5, most=3) == ["ABCDE", "ABCDE", "+8"]
+
+
+def test_the_actors_not_known_are_counted_in_words_not_as_a_signed_number():
+    # "+2" beside the spread's figures would read as a stance.
+    tags = {f"a{i}": f"T{i}" for i in range(9)}
+    spread = IssueSpread("i", (), tuple(tags), None, None, None, FarthestPairs())
+    text = absent_text(spread, tags, width=12, lines=2).plain
+    lines = text.splitlines()
+    assert len(lines) == 2 and lines[-1].endswith(" more") and "+" not in text
+    shown = re.findall(r"T\d", text)
+    assert len(shown) + int(re.search(r"(\d+) more", text).group(1)) == 9
 
 
 def test_distance_cells_carry_number_shade_and_basis_and_thin_ones_are_dimmed():

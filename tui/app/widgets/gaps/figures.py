@@ -229,17 +229,18 @@ def farthest_text(ds: Dataset, spread: IssueSpread) -> Text:
 
 def absent_text(spread: IssueSpread, tags: dict[str, str], width: int, lines: int) -> Text:
     """The tags of the actors not known on the issue, stacked in ``width`` cells over at most
-    ``lines`` lines; "+N" for those left over (the detail names every one)."""
+    ``lines`` lines; "N more" for those left over (the detail names every one): not "+N",
+    which beside the spread's figures reads as a stance."""
     # No more tags can fit than this (each takes a cell and a space at least): only those are
     # looked at, however many actors are not known.
     most = min(len(spread.absent), lines * (width + 1) // 2)
     names = [tags.get(a, a) for a in spread.absent[:most]]
     for shown in range(most, -1, -1):
         left = len(spread.absent) - shown
-        stacked = stack(names[:shown] + ([f"+{left}"] if left else []), width)
+        stacked = stack(names[:shown] + ([f"{left:,} more"] if left else []), width)
         if len(stacked) <= lines:
             return Text("\n".join(stacked), style="dim", end="")
-    return Text(f"+{len(spread.absent)}", style="dim", end="")
+    return Text(f"{len(spread.absent):,} more", style="dim", end="")
 
 
 # -- distances --------------------------------------------------------------------------------
