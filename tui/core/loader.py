@@ -189,6 +189,10 @@ class _TreeLoader:
         line, col = file.doc.mark(path)
         self.error(file.name, line, col, message)
 
+    def warn_at(self, file: _File, path: DataPath, message: str) -> None:
+        line, col = file.doc.mark(path)
+        self.diagnostics.append(Diagnostic(file.name, line, col, Severity.WARNING, message))
+
     def open_yaml(self, path: Path) -> _File:
         name = self.name(path)
         text, problem = read_text(path, within=self.root)
@@ -361,15 +365,8 @@ class _TreeLoader:
     def load_actor(self, path: Path, file: _File, shell: Actor) -> None:
         actor_id = shell.id
         if actor_id != path.stem:
-            line, col = file.doc.mark(("id",))
-            self.diagnostics.append(
-                Diagnostic(
-                    file.name,
-                    line,
-                    col,
-                    Severity.WARNING,
-                    f"actor id '{actor_id}' does not match the file name '{path.name}'",
-                )
+            self.warn_at(
+                file, ("id",), f"actor id '{actor_id}' does not match the file name '{path.name}'"
             )
         positions = self.load_positions(file, actor_id, shell.positions)
         fields = {name: getattr(shell, name) for name in Actor.model_fields if name != "positions"}
@@ -408,17 +405,12 @@ class _TreeLoader:
                     )
                     continue
                 # Two sources that disagree on one day: both are kept, the cell shows it disputed.
-                line, col = file.doc.mark((*base, "as_of"))
-                self.diagnostics.append(
-                    Diagnostic(
-                        file.name,
-                        line,
-                        col,
-                        Severity.WARNING,
-                        f"disputed: a second stance on '{position.issue}' as of "
-                        f"{position.as_of} from other sources disagrees with the one at {where}; "
-                        "both are kept and shown as disputed",
-                    )
+                self.warn_at(
+                    file,
+                    (*base, "as_of"),
+                    f"disputed: a second stance on '{position.issue}' as of "
+                    f"{position.as_of} from other sources disagrees with the one at {where}; "
+                    "both are kept and shown as disputed",
                 )
             else:
                 first_at[key] = (file.at(base), position)
@@ -489,16 +481,11 @@ class _TreeLoader:
                 and speaks_only_of_others(record)
                 and all(ev.speaker_id in actors for ev in records)
             ):
-                line, col = file.doc.mark(base)
-                self.diagnostics.append(
-                    Diagnostic(
-                        file.name,
-                        line,
-                        col,
-                        Severity.WARNING,
-                        f"the stance on '{record.issue_id}' rests only on other speakers' words; "
-                        "if it is an inference, say why with `inferred:`",
-                    )
+                self.warn_at(
+                    file,
+                    base,
+                    f"the stance on '{record.issue_id}' rests only on other speakers' words; "
+                    "if it is an inference, say why with `inferred:`",
                 )
             self.dataset.stances.append(record)
 
