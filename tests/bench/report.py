@@ -17,7 +17,8 @@ class Figure:
 
     A target is either a ratio of CPU times (``ratio_target``) or an absolute CPU figure in
     seconds (``cpu_target``); the verdict is taken on CPU time, which a shared machine disturbs
-    less than wall time. Wall time is shown beside it.
+    less than wall time. Wall time is shown beside it. A figure with no CPU time (memory, a wait)
+    may instead have a ``limit`` in its own unit.
     """
 
     name: str
@@ -27,6 +28,7 @@ class Figure:
     ratio_target: float | None = None
     cpu_target: float | None = None
     unit: str = "s"
+    limit: float | None = None
     runs: int = 0
     growth: float | None = None  # this figure on the 4x tree over the same on the large one
 
@@ -57,6 +59,8 @@ class Figure:
             return f"≤ {self.ratio_target:g}x"
         if self.cpu_target is not None:
             return f"≤ {self.cpu_target * 1000:g} ms CPU"
+        if self.limit is not None:
+            return f"≤ {self.limit:g} {self.unit}"
         return "—"
 
     @property
@@ -65,6 +69,8 @@ class Figure:
             return self.ratio <= self.ratio_target
         if self.cpu_target is not None:
             return self.measure <= self.cpu_target
+        if self.limit is not None:
+            return self.measure <= self.limit
         return None
 
     @property

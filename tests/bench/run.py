@@ -14,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.bench import key_wait
 from tests.bench.pty_frame import Shown, time_to_exit, time_to_texts
 from tests.bench.report import Figure, medians, table
 
@@ -59,9 +60,14 @@ class Bench:
         folder = self.scratch / f"empty-cache-{self.empty_caches}"
         return {**self.environment, "PENINSULA_CACHE": str(folder)}
 
-    def child(self, *args: str, environment: dict[str, str] | None = None) -> dict:
+    def child(
+        self,
+        *args: str,
+        environment: dict[str, str] | None = None,
+        module: str = "tests.bench.children",
+    ) -> dict:
         result = subprocess.run(
-            [sys.executable, "-m", "tests.bench.children", *args],
+            [sys.executable, "-m", module, *args],
             capture_output=True,
             text=True,
             check=False,
@@ -271,6 +277,21 @@ def measure_tree(bench: Bench, label: str, root: Path) -> list[Figure]:
     return figures
 
 
+def measure_key_waits(bench: Bench) -> list[Figure]:
+    """The longest a key waits while each view opens on a crowd of actors and on a long history
+    (see ``key_wait``), each tree generated once into the scratch directory."""
+    figures: list[Figure] = []
+    for kind in key_wait.TREES:
+        root = key_wait.write_tree(kind, bench.scratch / f"{kind}-tree")
+        runs = [
+            bench.child(kind, str(root), module="tests.bench.key_wait")
+            for _ in range(bench.repeats)
+        ]
+        figures += _show(key_wait.figures(kind, runs))
+        print(f"    longest collector pass on the loop: {key_wait.collections(kind, runs)}")
+    return figures
+
+
 def _show(figures: list[Figure]) -> list[Figure]:
     for figure in figures:
         print("  " + " · ".join(c for c in figure.cells() if c), flush=True)
@@ -319,10 +340,12 @@ def main(argv: list[str] | None = None) -> int:
             for label, root in trees.items()
             if label != "bundled"
         }
+        waits = measure_key_waits(bench)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for tree_figures in by_tree.values():
         figures += tree_figures
+    figures += waits
     if "4x" in by_tree:
         _growth(figures)
     print()
