@@ -13,7 +13,12 @@ import pytest
 from click.testing import CliRunner
 
 from tui.cli import main
-from tui.core.citations import cited_sources, evidence_in_view, source_evidence_in_view
+from tui.core.citations import (
+    cited_sources,
+    evidence_in_view,
+    picture_sources,
+    source_evidence_in_view,
+)
 from tui.core.dataset import Dataset
 from tui.core.identity import evidence_key
 from tui.core.loader import load_tree
@@ -91,6 +96,13 @@ def test_before_a_stance_takes_effect_nothing_of_it_is_cited(ds):
     march = evidence_in_view(ds, MARCH, actor_id="actor-a", issue_id="talks")
     assert texts(march) == ["Actor A said talks were possible if the drills stopped"]
     assert "fixture-may" not in cited_sources(evidence_in_view(ds, MARCH, through_time=True))
+
+
+def test_the_sources_of_a_picture_are_worked_out_once_per_date(ds):
+    assert picture_sources(ds, MARCH) == cited_sources(evidence_in_view(ds, MARCH))
+    assert picture_sources(ds) == cited_sources(evidence_in_view(ds))
+    assert picture_sources(ds, MARCH) != picture_sources(ds, MAY)
+    assert picture_sources(ds, MAY) is picture_sources(ds, MAY)
 
 
 # -- the quotes search ----------------------------------------------------------------------------

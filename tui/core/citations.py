@@ -74,6 +74,20 @@ def record_key(record: StanceRecord) -> tuple[str, str]:
     return (record.actor_id, record.issue_id)
 
 
+def picture_sources(ds: Dataset, as_of: dt.date | None = None) -> tuple[str, ...]:
+    """The seed ids the picture on ``as_of`` cites (``cited_sources`` of ``evidence_in_view``).
+
+    Kept with the dataset (``Dataset.memo``): the Matrix and the Gaps view both cite the whole
+    picture, which on a large tree is tens of thousands of evidence items walked, each time.
+    """
+    key = ("picture sources", as_of)
+    found = ds.memo.get(key)
+    if found is None:
+        # Two threads may both work it out; either result is the same.
+        found = ds.memo.setdefault(key, cited_sources(evidence_in_view(ds, as_of)))
+    return found
+
+
 def cited_sources(evidence: Iterable[EvidenceRecord]) -> tuple[str, ...]:
     """The seed ids that ``evidence`` cites, each once, in order of first citation."""
     return tuple(dict.fromkeys(record.evidence.source for record in evidence))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from tui.app.render.safe import safe
-from tui.core.citations import cited_sources, evidence_in_view, source_name
+from tui.core.citations import cited_sources, evidence_in_view, picture_sources, source_name
 from tui.core.dataset import Dataset
 from tui.core.knowledge import header_words, question_words
 
@@ -41,6 +41,8 @@ def cited_names(
     through_time: bool = False,
 ) -> Names:
     """The sources a view's caption names (see ``tui.core.citations``); safe in a worker thread."""
+    if actor_id is None and issue_id is None and not through_time:
+        return source_names(ds, picture_sources(ds, as_of))
     evidence = evidence_in_view(
         ds, as_of, actor_id=actor_id, issue_id=issue_id, through_time=through_time
     )
