@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tui.app.render.stance import cell_width
 from tui.app.widgets.matrix.fit import CELL_STYLES, CellStyle
 from tui.app.widgets.shared.actor_tags import actor_tags
-from tui.core.citations import cited_sources, evidence_in_view
+from tui.core.citations import picture_sources
 from tui.core.dataset import Dataset
 from tui.core.freshness import picture_marks
 
@@ -57,5 +57,5 @@ def work_out_matrix(
         marks,
         actor_tags(ds, list(ds.actors)),
         widest,
-        cited_sources(evidence_in_view(ds, as_of)),
+        picture_sources(ds, as_of),
     )
