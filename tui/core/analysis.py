@@ -356,7 +356,17 @@ class Analysis:
             *self.conditions,
             *self.common_ground,
         )
-        return sum(1 for f in figures if any(is_inferred(r) for r in f.records))
+        # Figures share their stances (a stance is in its spread, its pairs, its conditions):
+        # each is judged once, by identity, as stances hold lists and cannot be hashed.
+        judged: dict[int, bool] = {}
+
+        def inferred(record: StanceRecord) -> bool:
+            found = judged.get(id(record))
+            if found is None:
+                found = judged[id(record)] = is_inferred(record)
+            return found
+
+        return sum(1 for f in figures if any(inferred(r) for r in f.records))
 
     @property
     def figures_total(self) -> int:
