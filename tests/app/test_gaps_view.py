@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from textual.coordinate import Coordinate
 from textual.widgets import Static
 
+from tui.app.render import caption as caption_module
 from tui.app.widgets.gaps.detail import figure_widgets
 from tui.app.widgets.gaps.figure_table import FigureList, FigureTable
 from tui.app.widgets.gaps.figures import (
@@ -27,6 +28,7 @@ from tui.app.widgets.gaps.view import GapsView
 from tui.app.widgets.shared.actor_tags import actor_tags, tag_legend
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.cli import main as cli_main
+from tui.core import citations
 from tui.core.analysis import (
     CommonGround,
     ConditionCheck,
@@ -36,9 +38,10 @@ from tui.core.analysis import (
     StartingPoint,
     analyse,
 )
+from tui.core.citations import evidence_in_view
 
 from tests.analysis.handmade import build_dataset, hand_dataset
-from tests.app.helpers import REPO, flat, make_app, ready, screen_text, widget_text
+from tests.app.helpers import REPO, flat, make_app, ready, screen_text, until, widget_text
 from tests.app.hostile_tree import shown, write_hostile_tree
 from tests.fixtures import FIRST_ARTICLE
 
@@ -242,6 +245,34 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
         assert app.query_one("#gaps-detail", FigureDetail).has_focus
         await pilot.press("escape")
         assert ranking.has_focus
+
+
+async def test_a_first_open_draws_once_and_cites_what_the_matrix_already_found(monkeypatch):
+    """Opened after the matrix: the figures are drawn once (the first resize of a view about to
+    be shown draws nothing), and the picture's sources, which the matrix found, are not looked
+    for again, neither by the caption before the figures are drawn nor by their work."""
+    walks: list[tuple] = []
+
+    def counted(ds, as_of=None, **subject):
+        if not any(subject.values()):
+            walks.append((ds, as_of))
+        return evidence_in_view(ds, as_of, **subject)
+
+    for module in (citations, caption_module):
+        monkeypatch.setattr(module, "evidence_in_view", counted)
+    draws: list[object] = []
+    draw = GapsView._draw
+    monkeypatch.setattr(GapsView, "_draw", lambda view, a: (draws.append(a), draw(view, a)))
+    app = make_app(view="matrix")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        walks.clear()
+        app.show_view("gaps")
+        view = app.query_one(GapsView)
+        await until(pilot, lambda: bool(draws))
+        await pilot.pause()
+        assert len(draws) == 1 and not walks
+        assert "Benzinga" in str(view.caption())
 
 
 async def test_compact_layout_at_80x24_shows_the_headline_gap():

@@ -42,6 +42,8 @@ class FigureView(PeninsulaView):
     # were asked for (the dataset first, then what else they depend on).
     working = False
     wanted: tuple[Any, ...] | None = None
+    # What the figures on screen were worked out for.
+    drawn: tuple[Any, ...] | None = None
 
     class FiguresReady(Message):
         """Figures worked out in the worker thread, for the event loop to draw."""
@@ -58,7 +60,11 @@ class FigureView(PeninsulaView):
         self.wanted = wanted
         if inline:
             self.working = False
+            new = not self.shows_figures_of(wanted)
             self.figures_ready(work())
+            self.drawn = wanted
+            if new:
+                self.announce_caption()
             return
         self.working = True
         self._work_in_thread(wanted, work)
@@ -67,13 +73,13 @@ class FigureView(PeninsulaView):
         """Whether figures worked out for ``wanted`` are the ones asked for last. The dataset
         by identity: a reload is new data even when equal, and comparing two large datasets
         field by field would cost what the worker saves."""
-        last = self.wanted
-        return (
-            last is not None
-            and wanted is not None
-            and last[0] is wanted[0]
-            and last[1:] == wanted[1:]
-        )
+        return _same(self.wanted, wanted)
+
+    def shows_figures_of(self, wanted: tuple[Any, ...] | None) -> bool:
+        """Whether the figures on screen are those of ``wanted``. Until they are, what they
+        cite is not known either: it is worked out with them (off the loop for a large
+        picture), so the caption names no sources meanwhile rather than look for them."""
+        return _same(self.drawn, wanted)
 
     def figures_ready(self, figures: Any) -> None:
         raise NotImplementedError
@@ -98,6 +104,7 @@ class FigureView(PeninsulaView):
             return  # worked out for a picture that is no longer asked for
         self.working = False
         self.figures_ready(message.figures)
+        self.drawn = message.wanted
         self.announce_caption()
 
     def figure_key(self, widget: Widget) -> str | None:
@@ -168,3 +175,7 @@ class FigureView(PeninsulaView):
         if event.key == "escape" and self.detail.has_focus:
             event.stop()
             self.focus_default(scroll_visible=True)
+
+
+def _same(one: tuple[Any, ...] | None, other: tuple[Any, ...] | None) -> bool:
+    return one is not None and other is not None and one[0] is other[0] and one[1:] == other[1:]

@@ -189,9 +189,13 @@ def spread_bar(
                 if start + offset < axis.width:
                     chars[start + offset], styles[start + offset] = char, badge_style(point)
             placed_end = start + width - 1
+        # One span a run of one style, not a span a cell: drawing a bar costs its spans.
         row = Text(end="")
-        for char, style in zip(chars, styles):
-            row.append(char, style=style)
+        start = 0
+        for end in range(1, axis.width + 1):
+            if end == axis.width or styles[end] != styles[start]:
+                row.append("".join(chars[start:end]), style=styles[start])
+                start = end
         row.rstrip()
         rows.append(row)
     return Text("\n", end="").join(rows)

@@ -131,7 +131,10 @@ class GapsView(GapsLists):
     _drawn_width: int | None = None
 
     def after_resize(self, layout_changed: bool) -> None:
-        # The bars are fitted to the width: a new width draws them again.
+        # The bars are fitted to the width: a new width draws them again. Not while stale: the
+        # first resize comes as the view is first shown, and on_show draws it right after.
+        if self._stale:
+            return
         if layout_changed or self.size.width != self._drawn_width:
             self.refresh_view()
 
@@ -143,9 +146,11 @@ class GapsView(GapsLists):
             return
         as_of, basis = self.as_of, self.basis
         wanted = (ds, as_of, basis)
-        if self.analysis is not None and self.is_wanted(wanted):
+        if self.analysis is not None and self.shows_figures_of(wanted):
             self._draw(self.analysis)  # a new layout, the same figures
             return
+        if self.working and self.is_wanted(wanted):
+            return  # being worked out; drawn in the layout of the day when it arrives
         inline = len(ds.actors) * max(len(ds.issues), 1) <= INLINE_CELLS
         if not inline:
             self.query_one("#gaps-basis", Static).update(
@@ -261,5 +266,8 @@ class GapsView(GapsLists):
     # -- caption -------------------------------------------------------------------------------
 
     def caption(self) -> Caption | Content:
-        # While a large picture is worked out, its sources are too (see work_out_figures).
-        return self.bare_caption() if self.working else self.citing_caption()
+        # The sources are worked out with the figures (see work_out_figures).
+        ds = self.dataset
+        if ds is None or not self.shows_figures_of((ds, self.as_of, self.basis)):
+            return self.bare_caption()
+        return self.citing_caption()

@@ -315,8 +315,13 @@ class TimelineView(StepsPanel):
 
     def caption(self) -> Caption | Content:
         ds, issue_id = self.dataset, self.issue_id
-        # While a large record is worked out, its sources are too (see work_out_timeline).
-        if ds is None or issue_id is None or issue_id not in ds.issues or self.working:
+        # The sources are worked out with the figures (see work_out_timeline).
+        if (
+            ds is None
+            or issue_id is None
+            or issue_id not in ds.issues
+            or not self.shows_figures_of((ds, self.as_of, issue_id))
+        ):
             return self.bare_caption()
         # The timeline shows the record through time: what it cites includes earlier stances.
         return self.citing_caption(
