@@ -288,7 +288,7 @@ def measure_key_waits(bench: Bench) -> list[Figure]:
             for _ in range(bench.repeats)
         ]
         figures += _show(key_wait.figures(kind, runs))
-        print(f"    longest collector pass on the loop: {key_wait.collections(kind, runs)}")
+        print(f"    longest collector pass meanwhile: {key_wait.collections(kind, runs)}")
     return figures
 
 
