@@ -11,11 +11,8 @@ keys; a small one is listed between two frames, as before.
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -32,6 +29,7 @@ from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.document import Block, Document, block
+from tui.app.widgets.shared.collector import collector_paused
 from tui.core.dataset import Dataset
 
 # A subject whose record grows with more than this many items (actors, citations) is listed off
@@ -69,22 +67,6 @@ class _Progress:
         if now - self._last >= PROGRESS_EVERY:
             self._last = now
             self.view.post_message(SubjectView.Building(done, self.total))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic collector paused while a large record is listed, and what is alive then set
-    aside from it, as the app does for a load (see ``PeninsulaApp._show_dataset``): a listing
-    makes a hundred thousand objects and no cycles, and every full collection that rescanned them
-    would stop the screen for a tenth of a second and more. The next load hands them back."""
-    paused_here = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if paused_here:
-            gc.enable()
 
 
 # The listing of the current worker thread, if any (a listing on the loop reports nothing).
@@ -264,7 +246,7 @@ class SubjectView(PeninsulaView):
     def _list_off_the_loop(self, subject_id: str, wanted: tuple[object, ...], size: int) -> None:
         _LISTING.progress = _Progress(self, size)
         try:
-            with _collector_paused():
+            with collector_paused():
                 listed = list_blocks(self, subject_id)
         except _Cancelled:
             return
