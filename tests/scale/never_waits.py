@@ -15,6 +15,7 @@ shows, whatever the size of the data).
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import threading
 from collections.abc import Callable
@@ -43,9 +44,11 @@ class Gate:
         self.work = work
         self.opened = threading.Event()
         self.threads: list[threading.Thread] = []
+        self.collecting: list[bool] = []  # whether the cyclic collector ran, at each run
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self.threads.append(threading.current_thread())
+        self.collecting.append(gc.isenabled())
         self.opened.wait(timeout=GATE_LIMIT)
         return self.work(*args, **kwargs)
 
@@ -53,6 +56,7 @@ class Gate:
         """Hold the next run too (a step back, a new date)."""
         self.opened.clear()
         self.threads.clear()
+        self.collecting.clear()
 
 
 def hold_work(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str) -> Gate:
@@ -75,6 +79,9 @@ class ViewCase:
     check: Callable[[PeninsulaApp, Any], None]
     show: Callable[[PeninsulaApp], None] | None = None
     working: Callable[[Any], bool] = field(default=lambda view: bool(view.working))
+    # Whether the work must run with the cyclic collector paused: a full pass over what it makes
+    # holds the interpreter, and so the screen, however far off the loop it runs.
+    collector_paused: bool = False
 
     def __str__(self) -> str:
         return self.view_id
@@ -128,5 +135,7 @@ async def open_without_waiting(app: PeninsulaApp, pilot: Pilot, case: ViewCase, 
         app.show_view(case.view_id)
     view = app.query_one(case.view_class)
     await key_is_handled_while_the_work_waits(app, pilot, gate, lambda: case.working(view))
+    if case.collector_paused:
+        assert gate.collecting and not any(gate.collecting), "the work ran with the collector on"
     case.check(app, view)
     return view

@@ -191,7 +191,9 @@ def show_subject(view_id: str, **selection: str):
 
 
 ON_THE_CROWD = [
-    ViewCase("gaps", GapsView, gaps_module, "work_out_figures", gaps_bounded),
+    ViewCase(
+        "gaps", GapsView, gaps_module, "work_out_figures", gaps_bounded, collector_paused=True
+    ),
     ViewCase(
         "timeline",
         TimelineView,
@@ -199,6 +201,7 @@ ON_THE_CROWD = [
         "work_out_timeline",
         timeline_bounded,
         show=show_crowded_timeline,
+        collector_paused=True,
     ),
     # The three subject views list through one function: its gate is closed again for each.
     *(

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.shared.collector import collector_paused
 from tui.app.widgets.shared.figure_detail import FigureDetail
 
 
@@ -93,7 +94,8 @@ class FigureView(PeninsulaView):
         description="a view's figures",
     )
     def _work_in_thread(self, wanted: tuple[Any, ...], work: Callable[[], Any]) -> None:
-        figures = work()
+        with collector_paused():
+            figures = work()
         if not get_current_worker().is_cancelled:
             self.post_message(self.FiguresReady(wanted, figures))
 
