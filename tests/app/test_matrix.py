@@ -12,7 +12,7 @@ from tui.app.widgets.matrix.table import MatrixTable
 from tui.app.widgets.matrix.view import MatrixView
 from tui.app.widgets.shared.stance_detail import StanceDetail
 
-from tests.app.helpers import REPO, make_app, ready, screen_text, squash, widget_text
+from tests.app.helpers import REPO, make_app, ready, screen_text, show, squash, widget_text
 
 
 async def test_moving_in_the_matrix_updates_the_detail():
@@ -151,3 +151,23 @@ def test_names_past_their_lines_end_with_a_count_of_the_rest():
     shown = sum(line.count("Name number") for line in lines)
     assert 0 < shown < 40 and lines[-1].endswith(f"+{40 - shown} more: the detail names each")
     assert fill(entries[:2], 40, max_rows=3).plain.count("more") == 0
+
+
+async def test_a_first_open_of_the_matrix_fills_its_table_once(monkeypatch):
+    # The view's first resize comes as it is first shown, and its on_show draws it in full
+    # right after: filling the table for both doubled the first open's work.
+    fills: list[int] = []
+    original = MatrixTable.fill
+
+    def counted(table, *args, **kwargs):
+        fills.append(1)
+        return original(table, *args, **kwargs)
+
+    monkeypatch.setattr(MatrixTable, "fill", counted)
+    app = make_app(view="problems")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(pilot)
+        assert fills == []
+        await show(pilot, "matrix")
+        assert len(fills) == 1
+        assert "Kim Jong Un" in screen_text(app)

@@ -86,6 +86,8 @@ class MatrixView(PeninsulaView):
         return fit.beside if fit is not None else super().wide_at(size)
 
     def after_resize(self, layout_changed: bool) -> None:
+        if self._stale:
+            return  # the first resize of a first open: on_show draws it in full right after
         if layout_changed or self.fit_for(self.size) != self._fit:
             self.refresh_view()
         else:
