@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Input, Static, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from tui.app.messages import (
@@ -30,6 +30,7 @@ from tui.app.render.caption import slide_lines
 from tui.app.views import VIEWS, ViewSpec
 from tui.app.watch import watch_data_tree
 from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.keys_footer import KeysFooter
 from tui.app.widgets.panel_header import PanelHeader
 from tui.core.dataset import Dataset, load_failure
 from tui.core.freshness import DEFAULT_STALE_DAYS
@@ -202,7 +203,7 @@ class PeninsulaApp(App):
                         yield self._build_view(spec)
         yield Static(Content(""), id="slide-sources", markup=False)
         yield Static(Content(""), id="slide-footer", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def _build_view(self, spec: ViewSpec) -> PeninsulaView:
         view_class = spec.load()
