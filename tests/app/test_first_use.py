@@ -17,6 +17,7 @@ from tui.app.widgets.gaps.detail import SameActor
 from tui.app.widgets.gaps.view import GapsView
 from tui.app.widgets.issue.view import IssueView
 from tui.app.widgets.matrix.view import MatrixView
+from tui.app.widgets.quotes.quote_list import QuoteList
 from tui.app.widgets.shared.actor_tags import actor_tags
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.timeline.steps import stance_chart, steps, timeline_dates
@@ -44,7 +45,7 @@ async def test_the_quotes_list_has_the_keys_on_arrival_and_slash_filters():
     app = make_app(view="quotes")
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        quotes = app.query_one("#quotes-list", OptionList)
+        quotes = app.query_one("#quotes-list", QuoteList)
         text_filter = app.query_one("#quotes-filter", Input)
         assert quotes.has_focus
         assert "/ Filter" in footer_line(app) and "To the list" not in footer_line(app)

@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Select
 from tui.app.render import palette
 from tui.app.views import VIEW_IDS
 from tui.app.widgets.document import Block, Document
+from tui.app.widgets.quotes.quote_list import QuoteList
 from tui.app.widgets.quotes.view import QuotesView
 from tui.app.widgets.source.view import SourceView
 from tui.core.identity import evidence_key
@@ -33,13 +34,11 @@ def key_of(view_id: str) -> str:
     return str(VIEW_IDS.index(view_id) + 1)
 
 
-def shown_quotes(app) -> list[str]:
-    option_list = app.query_one("#quotes-list", OptionList)
-    return [
-        option_list.get_option_at_index(i).id
-        for i in range(option_list.option_count)
-        if option_list.get_option_at_index(i).id is not None
-    ]
+def shown_quotes(app) -> list:
+    """The records the quotes list holds, in its order (one item each)."""
+    records = app.query_one(QuotesView)._records
+    assert app.query_one("#quotes-list", QuoteList).item_count == len(records)
+    return list(records)
 
 
 async def test_filtering_the_quotes_narrows_them_and_marks_the_words():
@@ -49,20 +48,18 @@ async def test_filtering_the_quotes_narrows_them_and_marks_the_words():
         everything = shown_quotes(app)
         assert len(everything) == len(app.dataset.evidence)
         # The list has the keys on arrival; / goes into the filter.
-        assert app.query_one("#quotes-list", OptionList).has_focus
+        assert app.query_one("#quotes-list", QuoteList).has_focus
         await pilot.press("slash", *"fond memories")
         assert app.query_one("#quotes-filter", Input).has_focus
         await pilot.pause()
         narrowed = shown_quotes(app)
         assert 0 < len(narrowed) < len(everything)
-        view = app.query_one(QuotesView)
-        for key in narrowed:
-            record = view._records[key]
+        for record in narrowed:
             assert "fond" in record.evidence.text.casefold()
         assert f"{len(narrowed)} of {len(everything)} items" in screen_text(app)
 
         # The matched words carry the match style, as spans (no markup involved).
-        prompt = app.query_one("#quotes-list", OptionList).get_option_at_index(0).prompt
+        prompt = app.query_one("#quotes-list", QuoteList).item(0)
         marked = [
             prompt.plain[span.start : span.end]
             for span in prompt.spans
@@ -82,16 +79,15 @@ async def test_narrowing_by_actor_and_issue():
     app = make_app(view="quotes")
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        view = app.query_one(QuotesView)
         app.query_one("#quotes-actor", Select).value = "kim-jong-un"
         await pilot.pause()
         kim = shown_quotes(app)
-        assert kim and all(view._records[k].actor_id == "kim-jong-un" for k in kim)
+        assert kim and all(record.actor_id == "kim-jong-un" for record in kim)
         app.query_one("#quotes-issue", Select).value = "denuclearisation"
         await pilot.pause()
         both = shown_quotes(app)
         assert 0 < len(both) < len(kim)
-        assert all(view._records[k].issue_id == "denuclearisation" for k in both)
+        assert all(record.issue_id == "denuclearisation" for record in both)
         assert "by Kim Jong Un · on Denuclearisation" in squash(screen_text(app))
 
 
@@ -100,9 +96,8 @@ async def test_enter_on_a_quote_opens_it_in_its_source():
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
         await pilot.press("slash", *"fond memories", "enter")  # enter in the filter: to the list
-        assert app.query_one("#quotes-list", OptionList).has_focus
-        view = app.query_one(QuotesView)
-        chosen = view._records[shown_quotes(app)[0]]
+        assert app.query_one("#quotes-list", QuoteList).has_focus
+        chosen = shown_quotes(app)[0]
         await pilot.press("enter")
         await pilot.pause()
         assert app.tabs.active == "source"

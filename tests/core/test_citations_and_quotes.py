@@ -18,11 +18,11 @@ from tui.core.citations import (
     evidence_in_view,
     picture_sources,
     source_evidence_in_view,
+    source_name,
 )
 from tui.core.dataset import Dataset
-from tui.core.identity import evidence_key
 from tui.core.loader import load_tree
-from tui.core.quotes import build_quote_items, haystack, narrows, quote_items, search
+from tui.core.quotes import Quotes, haystack, narrows, quotes_on_record
 
 TREE = Path(__file__).resolve().parents[1] / "time" / "tree"
 MARCH, MAY = dt.date(2025, 3, 1), dt.date(2025, 5, 1)
@@ -108,37 +108,57 @@ def test_the_sources_of_a_picture_are_worked_out_once_per_date(ds):
 # -- the quotes search ----------------------------------------------------------------------------
 
 
+def found(quotes: Quotes, *words: str, **narrowing: str) -> list:
+    return [quotes.records[index] for index in quotes.search(words, **narrowing)]
+
+
 def test_every_word_must_match_in_any_case(ds):
-    items = quote_items(ds)
-    assert len({item.key for item in items}) == len(items) == len(ds.evidence)
-    found = search(items, ["TALKS", "possible"])
-    assert set(texts(item.record for item in found)) == {
+    quotes = quotes_on_record(ds)
+    assert len(quotes) == len(ds.evidence)
+    assert set(texts(found(quotes, "TALKS", "possible"))) == {
         "Actor A said talks were possible with no condition.",
         "Actor A said talks were possible if the drills stopped",
     }
-    assert search(items, ["talks", "nowhere-in-the-data"]) == []
+    assert found(quotes, "talks", "nowhere-in-the-data") == []
 
 
 def test_the_search_narrows_by_actor_and_issue(ds):
-    items = quote_items(ds)
-    by_b = search(items, actor_id="actor-b")
-    assert by_b and all("actor-b" in (i.record.actor_id, i.record.speaker_id) for i in by_b)
-    on_drills = search(items, issue_id="drills")
-    assert on_drills and all(item.record.issue_id == "drills" for item in on_drills)
-    assert len(search(items, actor_id="actor-b", issue_id="drills")) < len(on_drills)
+    quotes = quotes_on_record(ds)
+    by_b = found(quotes, actor_id="actor-b")
+    assert by_b and all("actor-b" in (r.actor_id, r.speaker_id) for r in by_b)
+    on_drills = found(quotes, issue_id="drills")
+    assert on_drills and all(record.issue_id == "drills" for record in on_drills)
+    assert len(found(quotes, actor_id="actor-b", issue_id="drills")) < len(on_drills)
+
+
+def test_a_narrowed_search_looks_only_among_the_earlier_matches(ds):
+    quotes = quotes_on_record(ds)
+    talks = quotes.search(["talks"])
+    assert list(quotes.search(["talks", "drills"])) == list(quotes.search(["drills"], within=talks))
+    # Among nothing, nothing matches, whatever the words.
+    assert list(quotes.search(["talks"], within=[])) == []
 
 
 def test_a_date_limits_the_search_to_what_was_on_record(ds):
-    assert len(quote_items(ds, MARCH)) < len(quote_items(ds))
-    assert not search(quote_items(ds, MARCH), ["no", "condition"])
+    assert len(quotes_on_record(ds, MARCH)) < len(quotes_on_record(ds))
+    assert not found(quotes_on_record(ds, MARCH), "no", "condition")
 
 
-def test_the_items_are_built_once_per_date_and_not_carried_by_a_pickled_dataset(ds):
-    assert quote_items(ds) is quote_items(ds)
-    assert quote_items(ds, MARCH) is not quote_items(ds)
-    assert quote_items(ds) == build_quote_items(ds)
+def test_the_quotes_are_kept_once_per_date_and_not_carried_by_a_pickled_dataset(ds):
+    assert quotes_on_record(ds) is quotes_on_record(ds)
+    assert quotes_on_record(ds, MARCH) is not quotes_on_record(ds)
     restored = pickle.loads(pickle.dumps(ds))
-    assert restored.memo == {} and quote_items(restored) == quote_items(ds)
+    assert restored.memo == {}
+    assert quotes_on_record(restored).records == quotes_on_record(ds).records
+
+
+def test_what_a_word_may_match_is_built_only_when_a_word_is_looked_for(ds):
+    quotes = Quotes(ds)
+    assert quotes.search() == range(len(ds.evidence))
+    quotes.search(actor_id="actor-b", issue_id="drills")
+    assert not quotes.searchable
+    quotes.search(["talks"])
+    assert quotes.searchable
 
 
 def test_typing_on_narrows_and_a_changed_word_does_not():
@@ -156,16 +176,15 @@ def run(*args: str):
 
 
 @pytest.mark.parametrize("when", [None, MARCH, MAY])
-def test_each_quote_item_is_named_and_searched_as_its_record_says(ds, when):
-    """The items share their stance's and context's parts, built once: the same key, haystack
-    and order as working each out from its record alone."""
-    items = quote_items(ds, when)
+def test_each_quote_is_listed_and_searched_as_its_record_says(ds, when):
+    """The haystacks share their context's parts, built once: the same haystacks and order as
+    working each out from its record alone; the sources named once each, in order."""
+    quotes = Quotes(ds, when)
     records = evidence_in_view(ds, when, through_time=True)
-    assert [item.record for item in items] == list(records)
-    keys = [item.key for item in items]
-    assert len(set(keys)) == len(keys)
-    assert [key.rstrip("\x1e") for key in keys] == [evidence_key(r) for r in records]
-    assert [item.haystack for item in items] == [haystack(ds, r) for r in records]
+    assert quotes.records == list(records)
+    assert quotes.haystacks() == [haystack(ds, r) for r in records]
+    names = [source_name(ds, r.evidence.source) for r in records]
+    assert quotes.sources(range(len(records))) == list(dict.fromkeys(names))
 
 
 def test_a_source_cites_what_the_record_through_time_holds_of_it(ds):

@@ -8,13 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from tui.app.app import create_app
 from tui.app.messages import ShowEvidence
 from tui.app.widgets import document
 from tui.app.widgets.document import Document
+from tui.app.widgets.quotes.quote_list import QuoteList
 from tui.app.widgets.quotes.view import QuotesView
+from tui.core.identity import evidence_key
 
 from .generate import generate_tree
 
@@ -60,19 +62,21 @@ async def test_a_long_quote_list_starts_with_a_screenful_and_grows_on_the_way_do
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
         view = app.query_one(QuotesView)
-        assert view._shown == len(app.dataset.evidence) > 1000
+        assert len(view._matches) == len(app.dataset.evidence) > 1000
         first = _listed(app)
         assert 0 < first < 100
         assert "more as you go down" in str(app.query_one("#quotes-count").render())
 
-        option_list = app.query_one("#quotes-list", OptionList)
-        option_list.focus()
+        quote_list = app.query_one("#quotes-list", QuoteList)
+        quote_list.focus()
+        # Only the items the screen reaches are built.
+        assert 0 < quote_list.built < first
         await pilot.press("end")
         await pilot.pause()
         assert _listed(app) > first
         # The cursor stays on the item it reached; the list grew past it.
-        assert option_list.highlighted is not None
-        assert option_list.highlighted < option_list.option_count - 1
+        assert quote_list.highlighted is not None
+        assert quote_list.highlighted < quote_list.item_count - 1
 
 
 async def test_typing_narrows_the_list_to_every_match_and_only_matches(small_tree: Path) -> None:
@@ -83,7 +87,7 @@ async def test_typing_narrows_the_list_to_every_match_and_only_matches(small_tre
         app.query_one("#quotes-filter", Input).focus()
         await pilot.press(*"inspect")
         await pilot.pause()
-        narrowed = view._shown
+        narrowed = len(view._matches)
         expected = [
             record
             for record in app.dataset.evidence
@@ -93,17 +97,18 @@ async def test_typing_narrows_the_list_to_every_match_and_only_matches(small_tre
         # Every item whose words hold the text is counted (the haystack holds more than the
         # words, so the count may only be larger).
         assert narrowed >= len(expected)
-        assert all("inspect" in item[2] for item in view._matches)
+        haystacks = view._quotes.haystacks()
+        assert all("inspect" in haystacks[index] for index in view._matches)
 
         # Typing on narrows from the last matches; deleting widens again.
         await pilot.press(*"ors")
         await pilot.pause()
-        assert all("inspectors" in item[2] for item in view._matches)
-        assert view._shown <= narrowed
+        assert all("inspectors" in haystacks[index] for index in view._matches)
+        assert len(view._matches) <= narrowed
         for _ in "ors":
             await pilot.press("backspace")
         await pilot.pause()
-        assert view._shown == narrowed
+        assert len(view._matches) == narrowed
 
 
 def _built(document: Document) -> int:
@@ -147,7 +152,8 @@ async def test_a_source_opened_at_a_quote_scrolls_to_its_passage(small_tree: Pat
     async with app.run_test(size=SIZE) as pilot:
         await _ready(app, pilot)
         view = app.query_one(QuotesView)
-        key, record, _, _ = view._matches[0]
+        record = view._records[0]
+        key = evidence_key(record)
         app.post_message(ShowEvidence(record.evidence.source, key))
         await pilot.pause()
         await pilot.pause()

@@ -55,51 +55,51 @@ def quotes_command(
       peninsula quotes --actor kim-jong-un --issue denuclearisation --as-of 2025-09-21
     """
     from tui.core.loader import load_tree
-    from tui.core.quotes import quote_items, search
+    from tui.core.quotes import quotes_on_record
 
     dataset = load_tree(data_dir(data))
     if actor_id is not None and actor_id not in dataset.actors:
         raise click.BadParameter(f"no actor {clean(actor_id)!r}", param_hint="--actor")
     if issue_id is not None and issue_id not in dataset.issues:
         raise click.BadParameter(f"no issue {clean(issue_id)!r}", param_hint="--issue")
-    items = quote_items(dataset, as_of)
-    matches = search(items, words.split(), actor_id=actor_id, issue_id=issue_id)
+    quotes = quotes_on_record(dataset, as_of)
+    found = quotes.search(words.split(), actor_id=actor_id, issue_id=issue_id)
+    matches = [quotes.records[index] for index in found]
     if output_format == "json":
         payload = [
             {
-                "location": item.record.location.format(),
-                "speaker": item.record.speaker_id,
-                "actor": item.record.actor_id,
-                "issue": item.record.issue_id,
-                "as_of": item.record.as_of.isoformat(),
-                "said_on": _said_on(item.record.evidence.said_on),
-                "kind": item.record.evidence.kind,
-                "text": item.record.evidence.text,
-                "source": item.record.evidence.source,
-                "via": list(item.record.evidence.via),
-                "verified": item.record.verified,
+                "location": record.location.format(),
+                "speaker": record.speaker_id,
+                "actor": record.actor_id,
+                "issue": record.issue_id,
+                "as_of": record.as_of.isoformat(),
+                "said_on": _said_on(record.evidence.said_on),
+                "kind": record.evidence.kind,
+                "text": record.evidence.text,
+                "source": record.evidence.source,
+                "via": list(record.evidence.via),
+                "verified": record.verified,
             }
-            for item in matches
+            for record in matches
         ]
         # ensure_ascii escapes every control and bidi character as \uXXXX.
         click.echo(json.dumps(payload, indent=2, ensure_ascii=True))
     else:
-        for item in matches:
-            record = item.record
+        for record in matches:
             evidence = record.evidence
             said = _said_on(evidence.said_on) or f"stance from {record.as_of.isoformat()}"
             facts = [
                 dataset.actor_name(record.speaker_id),
                 dataset.issue_title(record.issue_id),
                 said,
-                item.source,
+                quotes.source_name(evidence.source),
                 "verified" if record.verified else "NOT VERIFIED",
             ]
             kind = "quote" if evidence.kind == "quote" else "reported"
             click.echo(clean(f"{record.location.format()}: {kind}: {evidence.text}"))
             click.echo(clean("    " + " · ".join(facts)))
         noun = "quote" if len(matches) == 1 else "quotes"
-        click.echo(f"{len(matches)} {noun} of {len(items)}")
+        click.echo(f"{len(matches)} {noun} of {len(quotes)}")
     click.get_current_context().exit(EXIT_FOUND if matches else EXIT_NONE)
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
+
 from rich.cells import cell_len
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Select, Static
+from textual.worker import get_current_worker
 
 from tui.app.messages import ShowEvidence
 from tui.app.render.caption import Caption, named_sources
@@ -18,9 +22,10 @@ from tui.app.render.records import evidence_text, kind_tag, said_on, verified_sh
 from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
+from tui.app.widgets.quotes.quote_list import QuoteList
 from tui.core.dataset import Dataset, EvidenceRecord
 from tui.core.identity import evidence_key
-from tui.core.quotes import QuoteItem, fold, narrows, quote_items, search
+from tui.core.quotes import Quotes, fold, narrows, quotes_on_record
 from tui.core.statements import channels_words
 
 
@@ -47,6 +52,21 @@ def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Conte
     )
 
 
+def find_quotes(
+    ds: Dataset,
+    as_of,
+    words: tuple[str, ...],
+    actor_id: str | None,
+    issue_id: str | None,
+    within: Sequence[int] | None,
+) -> tuple[Quotes, Sequence[int]]:
+    """The quotes on record by ``as_of`` and the positions of those that match: what the view
+    works out in a worker thread on a large tree (looked up when it runs, so that a test can
+    hold it back: see tests/scale)."""
+    quotes = quotes_on_record(ds, as_of)
+    return quotes, quotes.search(words, actor_id=actor_id, issue_id=issue_id, within=within)
+
+
 # Up to this many matches are listed at once; more start as a screenful and grow by this many
 # each time the cursor nears the end: building every item of a tree with tens of thousands of
 # quotes would take seconds a keystroke, and a keystroke should show within a frame.
@@ -54,6 +74,12 @@ PAGE = 50
 CAPTION_AFTER_TYPING = 0.25  # seconds without a key
 LINES_PER_ITEM = 3  # two lines and a rule
 ACTOR_PICKER_MIN = 24  # "any actor" and its arrow, as wide as the issue picker
+# A search runs at once, on the event loop, on a tree of up to INLINE_QUOTES evidence items, or
+# once the quotes and what words may match are built, when it looks among at most INLINE_SCAN
+# items (a few ms); else in a worker thread, the screen answering keys meanwhile: the first
+# look at a large tree, the first word looked for, a search over a huge one.
+INLINE_QUOTES = 5_000
+INLINE_SCAN = 60_000
 
 
 class QuotesView(PeninsulaView):
@@ -76,17 +102,33 @@ class QuotesView(PeninsulaView):
         Binding("escape", "focus_list", "To the list", tooltip="leave the filter; keys act again"),
     ]
 
+    class Found(Message):
+        """The matches worked out in the worker for ``wanted``."""
+
+        def __init__(
+            self, wanted: tuple, quotes: Quotes, matches: Sequence[int], typing: bool
+        ) -> None:
+            super().__init__()
+            self.wanted = wanted
+            self.quotes = quotes
+            self.matches = matches
+            self.typing = typing
+
+    # True while the matches asked for last are still worked out in the worker.
+    working = False
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        # The items in the list (not every match: see PAGE), by option id.
-        self._records: dict[str, EvidenceRecord] = {}
-        self._shown = 0
-        self._total = 0
-        # Every item on record by the date, built once per load and date.
-        self._items: list[QuoteItem] | None = None
-        self._matches: list[QuoteItem] = []
-        self._last: tuple[tuple[str, ...], object, object] | None = None
+        # The records in the list (not every match: see PAGE), in its order.
+        self._records: list[EvidenceRecord] = []
+        self._quotes: Quotes | None = None
+        self._matches: Sequence[int] = ()
+        # What the matches on screen were found for: (quotes, folded words, actor, issue).
+        self._last: tuple | None = None
+        # What was asked for last: (dataset, as_of, folded words, actor, issue).
+        self._wanted: tuple | None = None
         self._words: list[str] = []
+        self._sources: tuple[Sequence[int], list[str]] | None = None
         self._caption_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -95,7 +137,7 @@ class QuotesView(PeninsulaView):
             yield Select([], prompt="any actor", id="quotes-actor", compact=True)
             yield Select([], prompt="any issue", id="quotes-issue", compact=True)
         yield Static("", id="quotes-count")
-        yield OptionList(id="quotes-list")
+        yield QuoteList(id="quotes-list")
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -109,7 +151,6 @@ class QuotesView(PeninsulaView):
         longest = max((cell_len(safe_text(a.name).plain) for a in ds.actors.values()), default=0)
         self.query_one("#quotes-actor", Select).styles.width = max(ACTOR_PICKER_MIN, longest + 3)
         self._set_options("#quotes-issue", [(safe_text(i.title), i.id) for i in ds.issues.values()])
-        self._items = None
         self._last = None
         self._filter()
 
@@ -125,12 +166,6 @@ class QuotesView(PeninsulaView):
     def words(self) -> list[str]:
         return self.query_one("#quotes-filter", Input).value.split()
 
-    def _searchable(self) -> list[QuoteItem]:
-        if self._items is None:
-            assert self.dataset is not None
-            self._items = quote_items(self.dataset, self.as_of)
-        return self._items
-
     def _filter(self, typing: bool = False) -> None:
         ds = self.dataset
         if ds is None:
@@ -139,39 +174,86 @@ class QuotesView(PeninsulaView):
         folded = fold(words)
         actor = self.query_one("#quotes-actor", Select).value
         issue = self.query_one("#quotes-issue", Select).value
-        option_list = self.query_one("#quotes-list", OptionList)
-        highlighted = option_list.highlighted_option.id if option_list.highlighted_option else None
-
-        everything = self._searchable()
+        actor_id = None if actor == Select.NULL else str(actor)
+        issue_id = None if issue == Select.NULL else str(issue)
+        as_of = self.as_of
+        within: Sequence[int] | None = None
         last = self._last
-        if last is not None and last[1:] == (actor, issue) and narrows(last[0], folded):
-            searched = self._matches  # typing on: only the items that matched so far can match
-        else:
-            searched = everything
-        matches = search(
-            searched,
-            folded,
-            actor_id=None if actor == Select.NULL else str(actor),
-            issue_id=None if issue == Select.NULL else str(issue),
-        )
-        self._last = (folded, actor, issue)
-        self._matches = matches
-        self._words = words
-
-        self._records = {}
-        with option_list.prevent(OptionList.OptionHighlighted):
-            # A short list is listed whole; a long one a screenful at a time. Set at once, not
-            # cleared and refilled: an empty list between would hide and show the scroll bar
-            # and lay the screen out for it on every key.
-            screenful = option_list.size.height // LINES_PER_ITEM + 2
-            option_list.set_options(
-                self._next_options(len(matches) if len(matches) <= PAGE else screenful)
+        if (
+            last is not None
+            and last[0].dataset is ds
+            and last[0].as_of == as_of
+            and last[2:] == (actor_id, issue_id)
+            and narrows(last[1], folded)
+        ):
+            within = self._matches  # typing on: only the items that matched so far can match
+        wanted = (ds, as_of, folded, actor_id, issue_id)
+        self._wanted = wanted
+        if self._inline(ds, as_of, folded, within):
+            self.working = False
+            quotes, matches = find_quotes(ds, as_of, folded, actor_id, issue_id, within)
+            self._show_matches(quotes, matches, words, typing)
+            return
+        if not self.working and self._quotes is None:
+            self.query_one("#quotes-count", Static).update(
+                Content(f"Finding the quotes among {len(ds.evidence):,} items…")
             )
-            if highlighted in self._records:
-                option_list.highlighted = option_list.get_option_index(highlighted)
-            elif self._records:
-                option_list.highlighted = 0
-        self._shown, self._total = len(matches), len(everything)
+        self.working = True
+        self._find_in_thread(wanted, within, typing)
+
+    def _inline(self, ds: Dataset, as_of, folded: tuple[str, ...], within) -> bool:
+        """Whether the search is small enough to run on the event loop (see INLINE_SCAN)."""
+        if len(ds.evidence) <= INLINE_QUOTES:
+            return True
+        quotes = self._quotes
+        if quotes is None or quotes.dataset is not ds or quotes.as_of != as_of:
+            return False
+        if folded and not quotes.searchable:
+            return False
+        return len(quotes if within is None else within) <= INLINE_SCAN
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="quotes",
+        exit_on_error=False,
+        # Named, or Textual describes the worker with the repr of its arguments: the dataset.
+        description="the quotes that match",
+    )
+    def _find_in_thread(self, wanted: tuple, within: Sequence[int] | None, typing: bool) -> None:
+        quotes, matches = find_quotes(*wanted, within)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Found(wanted, quotes, matches, typing))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        message.stop()
+        if not self.is_attached or message.wanted is not self._wanted:
+            return  # found for a filter that is no longer asked for
+        self.working = False
+        self._show_matches(message.quotes, message.matches, self.words, message.typing)
+
+    def _show_matches(
+        self, quotes: Quotes, matches: Sequence[int], words: list[str], typing: bool
+    ) -> None:
+        wanted = self._wanted
+        assert wanted is not None
+        quote_list = self.query_one("#quotes-list", QuoteList)
+        highlighted = quote_list.highlighted
+        kept = (
+            evidence_key(self._records[highlighted])
+            if highlighted is not None and highlighted < len(self._records)
+            else None
+        )
+        self._quotes, self._matches = quotes, matches
+        self._last = (quotes, *wanted[2:])
+        self._words = words
+        self._records = []
+        # A short list is listed whole; a long one a screenful at a time.
+        screenful = quote_list.size.height // LINES_PER_ITEM + 2
+        prompts = self._next_prompts(len(matches) if len(matches) <= PAGE else screenful)
+        keys = [evidence_key(record) for record in self._records] if kept is not None else []
+        quote_list.set_items(prompts, keys.index(kept) if kept in keys else 0)
         self._show_count()
         if self._caption_timer is not None:
             self._caption_timer.stop()
@@ -188,42 +270,33 @@ class QuotesView(PeninsulaView):
         self._caption_timer = None
         self.announce_caption()
 
-    def _list_more(self, option_list: OptionList, count: int = PAGE) -> None:
-        """Add the next ``count`` matches to the list."""
-        option_list.add_options(self._next_options(count))
-
-    def _next_options(self, count: int) -> list[Option | None]:
-        """The options of the next ``count`` matches not yet listed (noted as listed)."""
-        ds = self.dataset
-        assert ds is not None
+    def _next_prompts(self, count: int) -> list[Callable[[], Content]]:
+        """The prompts of the next ``count`` matches not yet listed (noted as listed), each
+        built when the list first draws it."""
+        ds, quotes = self.dataset, self._quotes
+        assert ds is not None and quotes is not None
         start = len(self._records)
-        options: list[Option | None] = []
-        for key, record, _, _ in self._matches[start : start + max(count, 1)]:
-            self._records[key] = record
-            if options or start:
-                options.append(None)  # a rule between items
-            options.append(Option(quote_prompt(ds, record, self._words), id=key))
-        return options
+        records = [quotes.records[index] for index in self._matches[start : start + count]]
+        self._records.extend(records)
+        return [partial(quote_prompt, ds, record, self._words) for record in records]
 
     def _show_count(self) -> None:
-        noun = "item" if self._total == 1 else "items"
-        count = f"{self._shown} of {self._total} {noun}"
+        total = len(self._quotes) if self._quotes is not None else 0
+        noun = "item" if total == 1 else "items"
+        count = f"{len(self._matches)} of {total} {noun}"
         hint = " · enter opens the source" if self._matches else " · nothing matches"
-        if len(self._records) < self._shown:
+        if len(self._records) < len(self._matches):
             hint += f" · listed so far: {len(self._records)}, more as you go down"
         self.query_one("#quotes-count", Static).update(
             Content.styled(count, "bold") + Content(hint)
         )
 
-    @on(OptionList.OptionHighlighted, "#quotes-list")
-    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+    @on(QuoteList.Highlighted, "#quotes-list")
+    def _near_the_end(self, event: QuoteList.Highlighted) -> None:
         event.stop()
-        option_list = event.option_list
-        if (
-            len(self._records) < len(self._matches)
-            and event.option_index >= option_list.option_count - 10
-        ):
-            self._list_more(option_list)
+        quote_list = event.quote_list
+        if len(self._records) < len(self._matches) and event.index >= quote_list.item_count - 10:
+            quote_list.add_items(self._next_prompts(PAGE))
             self._show_count()
 
     # -- events --------------------------------------------------------------------------------
@@ -238,13 +311,13 @@ class QuotesView(PeninsulaView):
     @on(Input.Submitted, "#quotes-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#quotes-list", OptionList).focus()
+        self.query_one("#quotes-list", QuoteList).focus()
 
-    @on(OptionList.OptionSelected, "#quotes-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
+    @on(QuoteList.Selected, "#quotes-list")
+    def _open(self, event: QuoteList.Selected) -> None:
         event.stop()
-        record = self._records.get(event.option.id or "")
-        if record is not None:
+        if event.index < len(self._records):
+            record = self._records[event.index]
             self.post_message(ShowEvidence(record.evidence.source, evidence_key(record)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -263,7 +336,7 @@ class QuotesView(PeninsulaView):
         self.query_one("#quotes-filter", Input).focus()
 
     def action_focus_list(self) -> None:
-        self.query_one("#quotes-list", OptionList).focus()
+        self.query_one("#quotes-list", QuoteList).focus()
 
     def focus_default(self) -> None:
         self.action_focus_list()
@@ -274,15 +347,24 @@ class QuotesView(PeninsulaView):
         ds = self.dataset
         if ds is None:
             return Content(self.TITLE)
-        narrowing: list[Content | str] = [f"{self._shown} of {self._total}"]
-        if self.words:
-            narrowing.append(Content("matching “") + safe(" ".join(self.words)) + Content("”"))
-        actor = self.query_one("#quotes-actor", Select).value
-        if actor != Select.NULL:
-            narrowing.append(Content("by ") + safe(ds.actor_name(str(actor))))
-        issue = self.query_one("#quotes-issue", Select).value
-        if issue != Select.NULL:
-            narrowing.append(Content("on ") + safe(ds.issue_title(str(issue))))
-        # Each source once, in order of first citation, over every match (not only those listed).
-        sources = named_sources(list(dict.fromkeys([item.source for item in self._matches])))
-        return self.view_caption(sources, join(narrowing))
+        if self._quotes is None or self._last is None:
+            return self.bare_caption()
+        total = len(self._quotes)
+        narrowing: list[Content | str] = [f"{len(self._matches)} of {total}"]
+        words, actor_id, issue_id = self._words, self._last[2], self._last[3]
+        if words:
+            narrowing.append(Content("matching “") + safe(" ".join(words)) + Content("”"))
+        if actor_id is not None:
+            narrowing.append(Content("by ") + safe(ds.actor_name(actor_id)))
+        if issue_id is not None:
+            narrowing.append(Content("on ") + safe(ds.issue_title(issue_id)))
+        return self.view_caption(named_sources(self._cited()), join(narrowing))
+
+    def _cited(self) -> list[str]:
+        """Each source once, in order of first citation, over every match (not only those
+        listed); kept for the matches on screen, as the caption is asked for more than once."""
+        kept = self._sources
+        if kept is None or kept[0] is not self._matches:
+            assert self._quotes is not None
+            kept = self._sources = (self._matches, self._quotes.sources(self._matches))
+        return kept[1]
