@@ -32,6 +32,9 @@ from tui.app.widgets.matrix import view as matrix_module
 from tui.app.widgets.matrix.fit import actor_window
 from tui.app.widgets.matrix.view import MatrixView
 from tui.app.widgets.problems.view import LIST_LIMIT as PROBLEMS_LISTED
+from tui.app.widgets.quotes import view as quotes_module
+from tui.app.widgets.quotes.quote_list import QuoteList
+from tui.app.widgets.quotes.view import LINES_PER_ITEM, QuotesView
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.source.view import SourceView
 from tui.app.widgets.timeline import view as timeline_module
@@ -181,6 +184,21 @@ def source_bounded(app: PeninsulaApp, source: SourceView) -> None:
     assert len(side.blocks) > ACTORS
 
 
+def quotes_bounded(app: PeninsulaApp, quotes: QuotesView) -> None:
+    # Some 25,000 quotes on record: a screenful listed, and only what the screen shows built.
+    evidence = len(app.dataset.evidence)
+    assert evidence > 20_000 and len(quotes._matches) == evidence
+    quote_list = app.query_one("#quotes-list", QuoteList)
+    screenful = quote_list.size.height // LINES_PER_ITEM + 2
+    assert len(quotes._records) == quote_list.item_count == screenful
+    assert 0 < quote_list.built <= screenful
+    count = str(app.query_one("#quotes-count", Static).render())
+    assert f"{evidence} of {evidence} items" in count and "more as you go down" in count
+    # The pickers offer every actor, worked out with the quotes.
+    assert quotes._pickers_for is app.dataset
+    assert caption_cites_the_seed(quotes)
+
+
 def show_subject(view_id: str, **selection: str):
     def show(app: PeninsulaApp) -> None:
         for name, value in selection.items():
@@ -221,6 +239,7 @@ ON_THE_CROWD = [
         ]
     ),
     ViewCase("matrix", MatrixView, matrix_module, "work_out_matrix", matrix_bounded),
+    ViewCase("quotes", QuotesView, quotes_module, "find_quotes", quotes_bounded),
 ]
 
 

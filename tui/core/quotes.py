@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable, Sequence
 
 from tui.core.citations import source_name, stances_through
-from tui.core.dataset import Dataset, EvidenceRecord
+from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
 
 
 def haystack(ds: Dataset, record: EvidenceRecord) -> str:
@@ -56,9 +56,14 @@ class Quotes:
     def __init__(self, ds: Dataset, as_of: dt.date | None = None) -> None:
         self.dataset = ds
         self.as_of = as_of
-        self.records: list[EvidenceRecord] = [
-            record for stance in stances_through(ds, as_of) for record in stance.evidence
-        ]
+        # Each record and, at the same place, the stance it is evidence of.
+        self.records: list[EvidenceRecord] = []
+        self.stances: list[StanceRecord] = []
+        records, stances = self.records.append, self.stances.append
+        for stance in stances_through(ds, as_of):
+            for record in stance.evidence:
+                records(record)
+                stances(stance)
         self._haystacks: list[str] | None = None
         self._names: dict[str, str] = {}
         # One build at a time: a view and a worker thread may ask at once.

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -211,7 +212,7 @@ class QuoteList(ScrollView, can_focus=True):
         padding = self.get_component_styles("quote-list--item").padding
         full = self._width
         width = max(1, full - padding.left - padding.right)
-        options = RenderOptions(self._get_style, self.styles)
+        options = RenderOptions(self._get_style, cast(RulesMap, self.styles))
         fill = style.rich_style
         left = [Segment(" " * padding.left, fill)] if padding.left else []
         blank = Strip.blank(full, fill)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import NamedTuple
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,22 +25,22 @@ from tui.app.render.safe import join, safe, safe_text
 from tui.app.render.stance import badge
 from tui.app.widgets.base import PeninsulaView
 from tui.app.widgets.quotes.quote_list import QuoteList
-from tui.core.dataset import Dataset, EvidenceRecord
+from tui.core.dataset import Dataset, EvidenceRecord, StanceRecord
 from tui.core.identity import evidence_key
 from tui.core.quotes import Quotes, fold, narrows, quotes_on_record
 from tui.core.statements import channels_words
 
 
-def quote_prompt(ds: Dataset, record: EvidenceRecord, words: list[str]) -> Content:
-    """Two lines: the words (matches marked), then who, on what, when, where, verified."""
+def quote_prompt(
+    ds: Dataset, record: EvidenceRecord, stance: StanceRecord, words: list[str]
+) -> Content:
+    """Two lines: the words (matches marked), then who, on what (with the stance the words are
+    evidence of), when, where, verified."""
     evidence = record.evidence
-    stance = ds.stance_at(record.actor_id, record.issue_id, record.as_of)
     seed = ds.seeds.get(evidence.source)
     facts: list[Content | str] = [
         safe(ds.actor_name(record.speaker_id), "bold"),
-        badge(stance.stance if stance else None)
-        + Content(" ")
-        + safe(ds.issue_title(record.issue_id)),
+        badge(stance.stance) + Content(" ") + safe(ds.issue_title(record.issue_id)),
         said_on(record, with_note=False),
         safe(seed.meta.outlet if seed else evidence.source),
     ]
@@ -65,6 +67,23 @@ def find_quotes(
     hold it back: see tests/scale)."""
     quotes = quotes_on_record(ds, as_of)
     return quotes, quotes.search(words, actor_id=actor_id, issue_id=issue_id, within=within)
+
+
+class Pickers(NamedTuple):
+    """What the actor and issue pickers offer, worked out with the quotes (on a crowd of
+    thousands of actors, their names are that many sanitised texts)."""
+
+    dataset: Dataset
+    actors: list[tuple[Text, str]]
+    longest_actor: int  # cells
+    issues: list[tuple[Text, str]]
+
+
+def picker_options(ds: Dataset) -> Pickers:
+    actors = [(safe_text(actor.name), actor.id) for actor in ds.actors.values()]
+    longest = max((cell_len(name.plain) for name, _ in actors), default=0)
+    issues = [(safe_text(issue.title), issue.id) for issue in ds.issues.values()]
+    return Pickers(ds, actors, longest, issues)
 
 
 # Up to this many matches are listed at once; more start as a screenful and grow by this many
@@ -106,13 +125,19 @@ class QuotesView(PeninsulaView):
         """The matches worked out in the worker for ``wanted``."""
 
         def __init__(
-            self, wanted: tuple, quotes: Quotes, matches: Sequence[int], typing: bool
+            self,
+            wanted: tuple,
+            quotes: Quotes,
+            matches: Sequence[int],
+            typing: bool,
+            pickers: Pickers | None,
         ) -> None:
             super().__init__()
             self.wanted = wanted
             self.quotes = quotes
             self.matches = matches
             self.typing = typing
+            self.pickers = pickers
 
     # True while the matches asked for last are still worked out in the worker.
     working = False
@@ -129,6 +154,8 @@ class QuotesView(PeninsulaView):
         self._wanted: tuple | None = None
         self._words: list[str] = []
         self._sources: tuple[Sequence[int], list[str]] | None = None
+        # The dataset whose actors and issues the pickers offer.
+        self._pickers_for: Dataset | None = None
         self._caption_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -142,17 +169,33 @@ class QuotesView(PeninsulaView):
     # -- data ----------------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        ds = self.dataset
-        if ds is None:
+        if self.dataset is None:
             return
-        self._set_options("#quotes-actor", [(safe_text(a.name), a.id) for a in ds.actors.values()])
-        # As wide as the longest name and the arrow, within the room the stylesheet allows
-        # (max-width): a longer name ends in an ellipsis there, never at its first word alone.
-        longest = max((cell_len(safe_text(a.name).plain) for a in ds.actors.values()), default=0)
-        self.query_one("#quotes-actor", Select).styles.width = max(ACTOR_PICKER_MIN, longest + 3)
-        self._set_options("#quotes-issue", [(safe_text(i.title), i.id) for i in ds.issues.values()])
         self._last = None
         self._filter()
+
+    def _fill_pickers(self, pickers: Pickers) -> None:
+        """The pickers' options; a chosen actor or issue the data no longer has is let go, and
+        the list found again without it."""
+        chosen = self._chosen()
+        self._set_options("#quotes-actor", pickers.actors)
+        # As wide as the longest name and the arrow, within the room the stylesheet allows
+        # (max-width): a longer name ends in an ellipsis there, never at its first word alone.
+        width = max(ACTOR_PICKER_MIN, pickers.longest_actor + 3)
+        self.query_one("#quotes-actor", Select).styles.width = width
+        self._set_options("#quotes-issue", pickers.issues)
+        self._pickers_for = pickers.dataset
+        if self._chosen() != chosen:
+            self._filter()
+
+    def _chosen(self) -> tuple[str | None, str | None]:
+        """The actor and the issue chosen in the pickers (None for any)."""
+        actor = self.query_one("#quotes-actor", Select).value
+        issue = self.query_one("#quotes-issue", Select).value
+        return (
+            None if actor == Select.NULL else str(actor),
+            None if issue == Select.NULL else str(issue),
+        )
 
     def _set_options(self, selector: str, options: list) -> None:
         select: Select = self.query_one(selector, Select)
@@ -172,10 +215,7 @@ class QuotesView(PeninsulaView):
             return
         words = self.words
         folded = fold(words)
-        actor = self.query_one("#quotes-actor", Select).value
-        issue = self.query_one("#quotes-issue", Select).value
-        actor_id = None if actor == Select.NULL else str(actor)
-        issue_id = None if issue == Select.NULL else str(issue)
+        actor_id, issue_id = self._chosen()
         as_of = self.as_of
         within: Sequence[int] | None = None
         last = self._last
@@ -189,8 +229,13 @@ class QuotesView(PeninsulaView):
             within = self._matches  # typing on: only the items that matched so far can match
         wanted = (ds, as_of, folded, actor_id, issue_id)
         self._wanted = wanted
+        pickers_wanted = self._pickers_for is not ds
         if self._inline(ds, as_of, folded, within):
             self.working = False
+            if pickers_wanted:
+                self._fill_pickers(picker_options(ds))
+                if self._wanted is not wanted:
+                    return  # a chosen actor or issue was let go, and the list found again
             quotes, matches = find_quotes(ds, as_of, folded, actor_id, issue_id, within)
             self._show_matches(quotes, matches, words, typing)
             return
@@ -199,7 +244,7 @@ class QuotesView(PeninsulaView):
                 Content(f"Finding the quotes among {len(ds.evidence):,} items…")
             )
         self.working = True
-        self._find_in_thread(wanted, within, typing)
+        self._find_in_thread(wanted, within, typing, pickers_wanted)
 
     def _inline(self, ds: Dataset, as_of, folded: tuple[str, ...], within) -> bool:
         """Whether the search is small enough to run on the event loop (see INLINE_SCAN)."""
@@ -220,10 +265,14 @@ class QuotesView(PeninsulaView):
         # Named, or Textual describes the worker with the repr of its arguments: the dataset.
         description="the quotes that match",
     )
-    def _find_in_thread(self, wanted: tuple, within: Sequence[int] | None, typing: bool) -> None:
-        quotes, matches = find_quotes(*wanted, within)
+    def _find_in_thread(
+        self, wanted: tuple, within: Sequence[int] | None, typing: bool, pickers_wanted: bool
+    ) -> None:
+        ds, as_of, folded, actor_id, issue_id = wanted
+        quotes, matches = find_quotes(ds, as_of, folded, actor_id, issue_id, within)
+        pickers = picker_options(ds) if pickers_wanted else None
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Found(wanted, quotes, matches, typing))
+            self.post_message(self.Found(wanted, quotes, matches, typing, pickers))
 
     @on(Found)
     def _found(self, message: Found) -> None:
@@ -231,6 +280,10 @@ class QuotesView(PeninsulaView):
         if not self.is_attached or message.wanted is not self._wanted:
             return  # found for a filter that is no longer asked for
         self.working = False
+        if message.pickers is not None:
+            self._fill_pickers(message.pickers)
+            if self._wanted is not message.wanted:
+                return  # a chosen actor or issue was let go, and the list found again
         self._show_matches(message.quotes, message.matches, self.words, message.typing)
 
     def _show_matches(
@@ -276,9 +329,12 @@ class QuotesView(PeninsulaView):
         ds, quotes = self.dataset, self._quotes
         assert ds is not None and quotes is not None
         start = len(self._records)
-        records = [quotes.records[index] for index in self._matches[start : start + count]]
-        self._records.extend(records)
-        return [partial(quote_prompt, ds, record, self._words) for record in records]
+        listed = self._matches[start : start + count]
+        self._records.extend(quotes.records[index] for index in listed)
+        return [
+            partial(quote_prompt, ds, quotes.records[index], quotes.stances[index], self._words)
+            for index in listed
+        ]
 
     def _show_count(self) -> None:
         total = len(self._quotes) if self._quotes is not None else 0
