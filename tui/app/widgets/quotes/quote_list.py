@@ -5,6 +5,11 @@ a key in the filter replaces a screenful of two-line items: most of what a key c
 drawing. Here an item is built and wrapped once, when the screen first reaches it (from the top
 down, as far as the screen and a few lines more), and its lines are kept. The list holds what
 the view lists (a screenful, then more as the cursor goes down), never every match.
+
+The listed items are the first of the matches, so a line of the list is a line of the whole list
+of matches: the list draws its own scroll indicator, in its last column, of where the screen is
+among all of them (a scroll bar widget would show the listed screenful as nearly the whole, and
+redraw itself as a widget of its own on every key).
 """
 
 from __future__ import annotations
@@ -48,6 +53,8 @@ class QuoteList(ScrollView, can_focus=True):
         "quote-list--item",
         "quote-list--highlighted",
         "quote-list--rule",
+        "quote-list--track",
+        "quote-list--thumb",
     }
     # The look of an OptionList, which this list replaced.
     DEFAULT_CSS = """
@@ -57,7 +64,8 @@ class QuoteList(ScrollView, can_focus=True):
         overflow-y: auto;
         color: $foreground;
         background: $surface;
-        padding: 0 1;
+        padding: 0 0 0 1;
+        scrollbar-size-vertical: 0;
         & > .quote-list--item {
             padding: 0 1;
         }
@@ -75,6 +83,12 @@ class QuoteList(ScrollView, can_focus=True):
         }
         & > .quote-list--rule {
             color: $foreground 15%;
+        }
+        & > .quote-list--track {
+            background: $scrollbar-background;
+        }
+        & > .quote-list--thumb {
+            background: $scrollbar;
         }
     }
     """
@@ -110,7 +124,8 @@ class QuoteList(ScrollView, can_focus=True):
         # rule) and its first line.
         self._lines: list[list[Strip]] = []
         self._starts: list[int] = []
-        self._width = -1
+        self._width = -1  # of the items' lines: the content's, less the indicator's column
+        self._total = 0  # how many items the list stands for (it lists the first of them)
         self._highlighted: int | None = None
         # The highlighted item's lines in the highlight's style: (index, focused, lines).
         self._lit: tuple[int, bool, list[Strip]] | None = None
@@ -132,11 +147,15 @@ class QuoteList(ScrollView, can_focus=True):
             item = self._items[index] = item()
         return item
 
-    def set_items(self, items: Iterable[Item], highlighted: int | None = 0) -> None:
+    def set_items(
+        self, items: Iterable[Item], highlighted: int | None = 0, total: int | None = None
+    ) -> None:
         """Replace every item (at once: an empty list between would lay the screen out for it),
         highlight ``highlighted`` and scroll to it, quietly (no ``Highlighted``). An item is
-        its content or a function that builds it, called when the screen reaches it."""
+        its content or a function that builds it, called when the screen reaches it. ``total``:
+        how many items these are the first of (the scroll indicator's whole)."""
         self._items = list(items)
+        self._total = max(len(self._items), total or 0)
         self._lines, self._starts = [], []
         self._lit = None
         self._highlighted = None
@@ -152,6 +171,7 @@ class QuoteList(ScrollView, can_focus=True):
 
     def add_items(self, items: Iterable[Item]) -> None:
         self._items.extend(items)
+        self._total = max(self._total, len(self._items))
         self._update_virtual_size()
         self.refresh()
 
@@ -170,7 +190,7 @@ class QuoteList(ScrollView, can_focus=True):
     # -- layout --------------------------------------------------------------------------------
 
     def _content_width(self) -> int:
-        return max(0, self.scrollable_content_region.width)
+        return max(0, self.scrollable_content_region.width - 1)
 
     def _check_width(self) -> bool:
         """Forget the layout when the width changed; False while there is no width."""
@@ -284,8 +304,14 @@ class QuoteList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         top = self.scroll_offset.y
-        self._lay_out_to(top + self.scrollable_content_region.height + LOOKAHEAD)
-        found = self._item_at_line(top + y)
+        height = self.scrollable_content_region.height
+        self._lay_out_to(top + height + LOOKAHEAD)
+        line = self._line(top + y)
+        indicator = self._indicator(y, top, height)
+        return Strip([*line, indicator], self._width + 1)
+
+    def _line(self, line: int) -> Strip:
+        found = self._item_at_line(line)
         if found is None:
             return Strip.blank(self._width, self.get_visual_style("quote-list--item").rich_style)
         index, offset = found
@@ -296,6 +322,18 @@ class QuoteList(ScrollView, can_focus=True):
         if index == self._highlighted:
             lines = self._highlighted_lines(index)
         return lines[offset]
+
+    def _indicator(self, y: int, top: int, height: int) -> Segment:
+        """The indicator's cell on screen line ``y``: the thumb where the screen is among every
+        item the list stands for (their height estimated at the mean of those laid out)."""
+        laid = len(self._lines)
+        whole = (self._end() / laid if laid else 3) * self._total
+        if whole > height:
+            size = max(1, round(height * height / whole))
+            start = round(min(1.0, top / max(1.0, whole - height)) * (height - size))
+            if start <= y < start + size:
+                return Segment(" ", self.get_visual_style("quote-list--thumb").rich_style)
+        return Segment(" ", self.get_visual_style("quote-list--track").rich_style)
 
     # -- keys and the mouse --------------------------------------------------------------------
 

@@ -306,7 +306,7 @@ class QuotesView(PeninsulaView):
         screenful = quote_list.size.height // LINES_PER_ITEM + 2
         prompts = self._next_prompts(len(matches) if len(matches) <= PAGE else screenful)
         keys = [evidence_key(record) for record in self._records] if kept is not None else []
-        quote_list.set_items(prompts, keys.index(kept) if kept in keys else 0)
+        quote_list.set_items(prompts, keys.index(kept) if kept in keys else 0, len(matches))
         self._show_count()
         if self._caption_timer is not None:
             self._caption_timer.stop()
