@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.loader import load_tree
-from tui.core.reading import Unreadable, read_regular
+from tui.core.reading import Confinement, Unreadable, read_regular
 
 from tests.hostile.cases import SEED_ID, actor_text, seed_text
 
@@ -150,6 +150,31 @@ def test_a_link_that_leaves_the_tree_is_refused_even_to_a_regular_file(bundled_t
     assert "outside the data tree" in messages["positions/elsewhere.yaml"]
     assert "outside the data tree" in messages["seeds/outside-seed.txt"]
     assert "elsewhere" not in dataset.actors and "outside-seed" not in dataset.seeds
+
+
+def test_a_folder_linked_from_outside_the_tree_is_refused_file_by_file(bundled_tree):
+    # The loader resolves each folder once, not each file: a folder that is itself a link out
+    # of the tree must still refuse every file in it.
+    outside = bundled_tree.parent / "outside-seeds"
+    (bundled_tree / "seeds").rename(outside)
+    (bundled_tree / "seeds").symlink_to(outside)
+    dataset = load_tree(bundled_tree)
+    refused = {d.path for d in dataset.diagnostics if "outside the data tree" in d.message}
+    assert refused == {f"seeds/{path.name}" for path in outside.glob("*.txt")} != set()
+    assert not dataset.seeds
+
+
+def test_a_link_inside_a_folder_is_resolved_on_its_own(bundled_tree):
+    # A file that is a link is resolved even when its folder is inside the tree.
+    seed = bundled_tree / "seeds" / f"{SEED_ID}.txt"
+    outside = bundled_tree.parent / seed.name
+    seed.rename(outside)
+    seed.symlink_to(outside)
+    tree = Confinement(bundled_tree)
+    with pytest.raises(Unreadable, match="outside the data tree"):
+        read_regular(seed, within=tree)
+    other = next((bundled_tree / "positions").glob("*.yaml"))
+    assert read_regular(other, within=tree) == other.read_bytes()
 
 
 def test_a_link_within_the_tree_is_read(bundled_tree):

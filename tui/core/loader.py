@@ -41,7 +41,7 @@ from tui.core.diagnostics import Diagnostic, Severity
 from tui.core.lookalike import look_alikes, shows_as_nothing
 from tui.core.mismatch import report_not_found
 from tui.core.models import Actor, Evidence, Issue, IssueCatalogue, Position
-from tui.core.reading import Unreadable, folder_state, list_folder
+from tui.core.reading import Confinement, Unreadable, folder_state, list_folder
 from tui.core.records import Twins
 from tui.core.sanitize import clean
 from tui.core.scalar_position import SourceLines
@@ -129,6 +129,7 @@ class _KeptPosition:
 class _TreeLoader:
     def __init__(self, root: Path):
         self.root = root
+        self.tree = Confinement(root)  # for this load only: folders may move between loads
         self.dataset = DatasetBuilder(root=root)
         self.diagnostics: list[Diagnostic] = []
         self.seed_files: dict[str, str] = {}
@@ -195,7 +196,7 @@ class _TreeLoader:
 
     def open_yaml(self, path: Path) -> _File:
         name = self.name(path)
-        text, problem = read_text(path, within=self.root)
+        text, problem = read_text(path, within=self.tree)
         doc = (
             load_text(text)
             if text is not None
@@ -228,7 +229,7 @@ class _TreeLoader:
 
     def read_seed(self, path: Path) -> tuple[Path, ParsedSeed] | None:
         name = self.name(path)
-        text, problem = read_text(path, within=self.root)
+        text, problem = read_text(path, within=self.tree)
         if text is None:
             assert problem is not None
             self.error(name, problem.line, problem.col, problem.message)

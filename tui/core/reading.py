@@ -8,6 +8,7 @@ diagnostic; it never raises anything but ``Unreadable``.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -37,23 +38,79 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def is_within(path: Path, root: Path) -> bool:
-    """Whether ``path``, every link followed, lies inside ``root`` (also resolved)."""
-    real, real_root = os.path.realpath(path), os.path.realpath(root)
+def _inside(real: str, real_root: str) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
-def read_regular(path: Path, max_bytes: int = MAX_BYTES, within: Path | None = None) -> bytes:
+def is_within(path: Path, root: Path) -> bool:
+    """Whether ``path``, every link followed, lies inside ``root`` (also resolved)."""
+    return _inside(os.path.realpath(path), os.path.realpath(root))
+
+
+class Confinement:
+    """A data tree that reads may not leave, for the many reads of one load.
+
+    Resolving every link of every path is most of the cost of reading thousands of small files,
+    so the tree and each folder read from are resolved once; a file is then opened without
+    following a link, and only a file that is itself a link has its target resolved.
+    """
+
+    __slots__ = ("root", "_real_root", "_folders")
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._real_root = os.path.realpath(root)
+        self._folders: dict[Path, bool] = {}
+
+    def holds(self, path: Path) -> bool:
+        """Whether ``path``, every link followed, lies inside the tree."""
+        return _inside(os.path.realpath(path), self._real_root)
+
+    def holds_folder_of(self, path: Path) -> bool:
+        folder = path.parent
+        inside = self._folders.get(folder)
+        if inside is None:
+            inside = self._folders[folder] = self.holds(folder)
+        return inside
+
+
+# Non-blocking, so that opening a named pipe returns at once instead of waiting for a writer;
+# the type check after it then refuses it.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+
+
+def _outside(path: Path) -> Unreadable:
+    return Unreadable(f"a link to {os.path.realpath(path)}, outside the data tree; not read")
+
+
+def _open_confined(path: Path, tree: Confinement) -> int:
+    """A descriptor of ``path``, refused when a link leads it out of ``tree``."""
+    if not tree.holds_folder_of(path):
+        raise _outside(path)
+    try:
+        return os.open(path, _OPEN_FLAGS | os.O_NOFOLLOW)
+    except OSError as error:
+        if error.errno != errno.ELOOP:  # ELOOP: the file is a link, whose target is checked
+            raise
+    if not tree.holds(path):
+        raise _outside(path)
+    return os.open(path, _OPEN_FLAGS)
+
+
+def read_regular(
+    path: Path, max_bytes: int = MAX_BYTES, within: Path | Confinement | None = None
+) -> bytes:
     """The bytes of the regular file at ``path``, at most ``max_bytes`` of them.
 
-    With ``within``, a path whose links lead outside that folder is refused unread.
+    With ``within`` (a folder, or a ``Confinement`` kept for many reads), a path whose links
+    lead outside that folder is refused unread.
     """
-    if within is not None and not is_within(path, within):
-        raise Unreadable(f"a link to {os.path.realpath(path)}, outside the data tree; not read")
     try:
-        # Non-blocking, so that opening a named pipe returns at once instead of waiting for a
-        # writer; the type check below then refuses it.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        if within is None:
+            fd = os.open(path, _OPEN_FLAGS)
+        else:
+            tree = within if isinstance(within, Confinement) else Confinement(within)
+            fd = _open_confined(path, tree)
     except OSError as error:
         raise Unreadable(f"cannot read the file: {error.strerror or error}") from None
     try:
