@@ -23,7 +23,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
-from tui.core.reading import MAX_BYTES, Unreadable, read_regular
+from tui.core.reading import MAX_BYTES, Confinement, Unreadable, read_regular
 
 MAX_DEPTH = 64
 # Far above any real file (a position with its evidence is some 30 values), far below what
@@ -173,7 +173,7 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
 
 
 def read_text(
-    path: Path, max_bytes: int = MAX_BYTES, within: Path | None = None
+    path: Path, max_bytes: int = MAX_BYTES, within: Path | Confinement | None = None
 ) -> tuple[str | None, Problem | None]:
     """The file's text; refused when not a regular file, unreadable, larger than ``max_bytes``,
     not UTF-8, or (with ``within``) a link leading out of that folder."""
@@ -397,6 +397,9 @@ class _Builder:
             yaml.MappingStartEvent,
             yaml.SequenceStartEvent,
         )
+        key_marks = self.key_marks
+        tag_cache = self.tag_cache
+        resolve = self.resolve
         budget = self.max_values
         while True:
             event = get_event()
@@ -408,8 +411,42 @@ class _Builder:
             kind = type(event)
             if kind is scalar_event:
                 frame = stack[-1]
+                # Most scalars are strings with no anchor or tag: those are placed here, without
+                # the general path's calls (this loop runs once per value of every file).
+                text = event.value
+                string = False
+                if event.anchor is None and event.tag is None:
+                    if event.implicit[0]:
+                        tag = tag_cache.get(text)
+                        if tag is None:
+                            tag = resolve(text)
+                            if len(text) <= 40:
+                                tag_cache[text] = tag
+                        string = tag == _STR_TAG
+                    else:
+                        string = True
                 if frame.is_map and not frame.awaiting_value:
-                    self.key(frame, event)
+                    if string and frame.path is not None and text not in frame.value:
+                        key_path = (*frame.path, text)
+                        frame.awaiting_value = True
+                        frame.child = key_path
+                        key_marks[key_path] = event.start_mark
+                    else:
+                        self.key(frame, event)
+                    continue
+                path: DataPath | None
+                if string:
+                    if frame.is_map:
+                        path = frame.child
+                        frame.awaiting_value = False
+                        if path is not None:
+                            frame.value[path[-1]] = text
+                            marks[path] = event.start_mark
+                    elif frame.path is not None:
+                        values = frame.value
+                        path = (*frame.path, len(values))
+                        values.append(text)
+                        marks[path] = event.start_mark
                     continue
                 if frame.is_map:
                     path = frame.child
