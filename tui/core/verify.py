@@ -131,6 +131,12 @@ def verify_text(text: str, body: str, folded: Callable[[], NormalisedBody]) -> V
 
     ``folded`` gives the folded body when needed, so that a caller can build it once and keep it.
     """
+    if "..." not in text and "…" not in text:
+        # One piece, the commonest case by far: one search settles it when it is verbatim.
+        part = text.strip()
+        start = body.find(part) if part else -1
+        if start >= 0:
+            return Verification(True, ((start, start + len(part)),))
     exact = pieces(text, fold=False)
     if exact:
         spans, missing = _find_in_order(exact, body)

@@ -138,6 +138,9 @@ class YamlDocument:
     def mark(self, path: DataPath) -> tuple[int, int]:
         """Position of the value at ``path``, or of the nearest enclosing value that has one."""
         marks = self.raw_marks
+        mark = marks.get(path)
+        if mark is not None and self.lines is None:  # asked for every record: kept short
+            return mark.line + 1 + self.line_offset, mark.column + 1
         while path not in marks:
             if not path:
                 return 1 + self.line_offset, 1
