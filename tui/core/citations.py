@@ -32,8 +32,9 @@ def evidence_in_view(
         # than matched against every stance (a caption asks on every open).
         records = _picture_slice(ds, as_of, actor_id, issue_id)
     else:
-        picture = ds.as_of(as_of)
-        records = (record for record in ds.stances if picture.get(record_key(record)) is record)
+        # The picture's stances put in dataset order: a few per actor and issue, where matching
+        # every stance of the record against the picture walks the whole history.
+        records = sorted(ds.as_of(as_of).values(), key=ds.stance_rank)
     return tuple(
         evidence
         for record in records
