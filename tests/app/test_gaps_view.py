@@ -10,10 +10,9 @@ from xml.etree import ElementTree
 from click.testing import CliRunner
 from rich.cells import cell_len
 from textual.coordinate import Coordinate
-from textual.widgets import Static
 
 from tui.app.render import caption as caption_module
-from tui.app.widgets.gaps.detail import figure_widgets
+from tui.app.widgets.gaps.detail import figure_blocks
 from tui.app.widgets.gaps.figure_table import FigureList, FigureTable
 from tui.app.widgets.gaps.figures import (
     MAX_STACK,
@@ -248,9 +247,10 @@ async def test_widest_gap_first_and_every_figure_shows_its_evidence():
 
 
 async def test_a_first_open_draws_once_and_cites_what_the_matrix_already_found(monkeypatch):
-    """Opened after the matrix: the figures are drawn once (the first resize of a view about to
-    be shown draws nothing), and the picture's sources, which the matrix found, are not looked
-    for again, neither by the caption before the figures are drawn nor by their work."""
+    """Opened after the matrix: the view is in its layout from the start, the figures are drawn
+    once (the first resize of a view about to be shown draws nothing), and the picture's
+    sources, which the matrix found, are not looked for again, neither by the caption before the
+    figures are drawn nor by their work."""
     walks: list[tuple] = []
 
     def counted(ds, as_of=None, **subject):
@@ -266,9 +266,11 @@ async def test_a_first_open_draws_once_and_cites_what_the_matrix_already_found(m
     app = make_app(view="matrix")
     async with app.run_test(size=(160, 45)) as pilot:
         await ready(pilot)
+        view = app.query_one(GapsView)
+        # Laid out side by side from its mounting, not restyled on first showing.
+        assert view.has_class("-wide") and not view.has_class("-compact")
         walks.clear()
         app.show_view("gaps")
-        view = app.query_one(GapsView)
         await until(pilot, lambda: bool(draws))
         await pilot.pause()
         assert len(draws) == 1 and not walks
@@ -381,7 +383,7 @@ def test_a_figure_over_many_stances_gives_the_evidence_of_its_two_ends():
     )
     analysis = analyse(ds)
     spread = analysis.spread("one")
-    texts = [str(w.content) for w in figure_widgets(analysis, spread) if isinstance(w, Static)]
+    texts = [item.plain for item in figure_blocks(analysis, spread)]
     # Ten stances a line each, then the evidence of the first farthest pair only.
     assert sum(t.startswith("Evidence (") for t in texts) == 2
     assert any("The evidence of the other 8" in t for t in texts)
@@ -389,7 +391,7 @@ def test_a_figure_over_many_stances_gives_the_evidence_of_its_two_ends():
     assert len(glance.splitlines()) == 10
     # Few stances: every one in full.
     small = analyse(hand_dataset()).spread("one")
-    texts = [str(w.content) for w in figure_widgets(analyse(hand_dataset()), small)]
+    texts = [item.plain for item in figure_blocks(analyse(hand_dataset()), small)]
     assert sum(t.startswith("Evidence (") for t in texts) == 3
 
 

@@ -253,7 +253,7 @@ def test_a_change_of_conditions_under_the_same_value_says_what_changed():
     # Not "▲ for +1 · if → ▲ for +1 · if", which reads as no change at all.
     words = change_words(jan, feb).plain
     assert "other conditions" in words and "→" not in words
-    lines = [widget_text(line) for line in condition_lines(jan, feb)]
+    lines = [line.plain for line in condition_lines(jan, feb)]
     assert lines == ["Condition dropped: The drills stop.", "Condition added: Talks start."]
     # A new value reads as before → after, with the conditions unchanged listed nowhere.
     assert "→" in change_words(feb, mar).plain and condition_lines(feb, mar) == []

@@ -103,8 +103,8 @@ def gaps_bounded(app: PeninsulaApp, gaps: GapsView) -> None:
     assert app.query_one("#gaps-ranking", DataTable).row_count <= LIST_LIMIT
     # The detail of the widest spread, over some 4,000 stances: a glance at its ends.
     detail = gaps.query_one(FigureDetail)
-    assert len(detail.children) < 20
-    glance = max((str(w.render()) for w in detail.query(Static)), key=len)
+    assert len(detail.blocks) < 20
+    glance = max((item.plain for item in detail.blocks), key=len)
     assert glance.count("\n") <= MAX_GLANCE + 1
     assert "more between" in glance
     assert caption_cites_the_seed(gaps)

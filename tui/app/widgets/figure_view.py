@@ -54,6 +54,12 @@ class FigureView(PeninsulaView):
             self.wanted = wanted
             self.figures = figures
 
+    def on_mount(self) -> None:
+        # Laid out from the start as it will be shown (side by side or one above the other):
+        # switching on first showing restyles every widget of the view, and draws a frame of
+        # the wrong layout first.
+        self.set_layout(self.wide_at(self.expected_size()))
+
     def work_out(self, wanted: tuple[Any, ...], work: Callable[[], Any], inline: bool) -> None:
         """Have ``work`` give the figures of ``wanted``: now when ``inline`` (a small tree),
         else in a worker thread, the figures on screen staying until the new ones arrive.

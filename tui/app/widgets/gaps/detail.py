@@ -6,13 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.render import palette
 from tui.app.render.safe import safe
 from tui.app.render.stance import aligned, label, record_label
-from tui.app.widgets.shared.stance_detail import stance_blocks
+from tui.app.widgets.document import Block, block
+from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.core.analysis import (
     Analysis,
     CommonGround,
@@ -63,21 +62,21 @@ def _names(ds: Dataset, actor_ids: Iterable[str], limit: int = 8) -> Content:
     return names
 
 
-def _records_blocks(analysis: Analysis, records: Iterable[StanceRecord]) -> list[Widget]:
+def _records_blocks(analysis: Analysis, records: Iterable[StanceRecord]) -> list[Block]:
     ds = analysis.dataset
-    widgets: list[Widget] = []
+    blocks: list[Block] = []
     for record in records:
-        widgets.extend(
-            stance_blocks(
+        blocks.extend(
+            stance_parts(
                 ds, analysis.as_of, record.issue_id, record.actor_id, with_proposition=False
             )
         )
-    return widgets
+    return blocks
 
 
 def _stances(
     analysis: Analysis, records: list[StanceRecord], lead: list[StanceRecord]
-) -> list[Widget]:
+) -> list[Block]:
     """Every stance with its evidence; when there are many, a line each and the evidence of
     ``lead`` only (the ones the figure turns on), so that a large picture stays quick to read."""
     if len(records) <= MAX_IN_FULL:
@@ -101,7 +100,7 @@ def _stances(
     chosen_ids = {id(r) for r in lead}
     shown = [r for r in records if id(r) in chosen_ids][:MAX_IN_FULL]
     return [
-        Static(glance, classes="detail-stance"),
+        block("detail-stance", glance),
         _section(f"The evidence of the {len(shown)} it turns on"),
         *_records_blocks(analysis, shown),
         _line(
@@ -113,19 +112,19 @@ def _stances(
     ]
 
 
-def _title(text: Content) -> Static:
-    return Static(text, classes="detail-title")
+def _title(text: Content) -> Block:
+    return block("detail-title", text)
 
 
-def _line(text: Content, classes: str = "detail-proposition") -> Static:
-    return Static(text, classes=classes)
+def _line(text: Content, classes: str = "detail-proposition") -> Block:
+    return block(classes, text)
 
 
-def _section(text: str) -> Static:
-    return Static(text, classes="section-title")
+def _section(text: str) -> Block:
+    return block("section-title", text)
 
 
-def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
+def spread_blocks(analysis: Analysis, spread: IssueSpread) -> list[Block]:
     ds = analysis.dataset
     issue = safe(ds.issue_title(spread.issue_id), "bold")
     if spread.spread is None:
@@ -134,10 +133,10 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
         head = Content.assemble(
             issue, f": spread {spread.spread}, from {number(spread.low)} to {number(spread.high)}"
         )
-    widgets: list[Widget] = [_title(head)]
+    blocks: list[Block] = [_title(head)]
     proposition = ds.issues.get(spread.issue_id)
     if proposition is not None:
-        widgets.append(
+        blocks.append(
             _line(
                 Content.assemble(
                     Content.styled("+2 is firmly for: ", "italic"), safe(proposition.proposition)
@@ -157,11 +156,11 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
         more = len(spread.farthest) - MAX_PAIRS_NAMED
         if more > 0:
             pairs.append(Content(f"and {more:,} more pair{'s' * (more != 1)} as far apart"))
-        widgets.append(
+        blocks.append(
             _line(Content("Farthest apart: ") + Content("; ").join(pairs), "detail-stance")
         )
     if spread.absent:
-        widgets.append(
+        blocks.append(
             _line(
                 Content.assemble("Not known (left out, not read as 0): ", _names(ds, spread.absent))
             )
@@ -170,15 +169,15 @@ def spread_widgets(analysis: Analysis, spread: IssueSpread) -> list[Widget]:
     # spread's actor order among equal stances.
     ordered = sorted(spread.known, key=lambda r: r.stance or 0)
     if not ordered:
-        return widgets
-    widgets.append(
+        return blocks
+    blocks.append(
         _section(f"The {len(ordered)} known stance{'s' * (len(ordered) != 1)}, low to high")
     )
     ends = list(spread.farthest[0]) if spread.farthest else ordered[:1]
-    return widgets + _stances(analysis, ordered, ends)
+    return blocks + _stances(analysis, ordered, ends)
 
 
-def pair_widgets(analysis: Analysis, pair: PairDistance) -> list[Widget]:
+def pair_blocks(analysis: Analysis, pair: PairDistance) -> list[Block]:
     ds = analysis.dataset
     names = Content.assemble(
         safe(ds.actor_name(pair.actor_a), "bold"), " ↔ ", safe(ds.actor_name(pair.actor_b), "bold")
@@ -187,12 +186,12 @@ def pair_widgets(analysis: Analysis, pair: PairDistance) -> list[Widget]:
         head = Content.assemble(names, ": no distance, no issue on which both have a stance")
     else:
         head = Content.assemble(names, f": distance {pair.distance:.1f}, {pair.basis}")
-    widgets: list[Widget] = [_title(head)]
+    blocks: list[Block] = [_title(head)]
     if pair.shared == 1:
-        widgets.append(
+        blocks.append(
             _line(Content("A thin basis: one issue says little about the whole relation."))
         )
-    widgets.append(
+    blocks.append(
         _line(
             Content("The mean gap over the issues both have a stance on (0 same, 4 opposite ends).")
         )
@@ -210,20 +209,20 @@ def pair_widgets(analysis: Analysis, pair: PairDistance) -> list[Widget]:
             )
             for gap in gaps
         ]
-        widgets.append(Static(aligned(rows), classes="detail-stance"))
+        blocks.append(block("detail-stance", aligned(rows)))
         gaps = tuple(sorted(gaps, key=lambda g: -g.gap)[: MAX_IN_FULL // 2])
-        widgets.append(_section(f"The {len(gaps)} widest gaps, with their evidence"))
+        blocks.append(_section(f"The {len(gaps)} widest gaps, with their evidence"))
     for gap in gaps:
-        widgets.append(_section(f"{ds.issue_title(gap.issue_id)}: gap {gap.gap}"))
-        widgets.extend(_records_blocks(analysis, gap.records))
-    return widgets
+        blocks.append(_section(f"{ds.issue_title(gap.issue_id)}: gap {gap.gap}"))
+        blocks.extend(_records_blocks(analysis, gap.records))
+    return blocks
 
 
-def same_actor_widgets(analysis: Analysis, same: SameActor) -> list[Widget]:
+def same_actor_blocks(analysis: Analysis, same: SameActor) -> list[Block]:
     """The row's actor against the others, nearest first, and the stances a distance rests on."""
     ds = analysis.dataset
     name = safe(ds.actor_name(same.actor_id), "bold")
-    widgets: list[Widget] = [
+    blocks: list[Block] = [
         _title(Content.assemble(name, " against ", name, ": the same actor, no distance")),
         _line(Content("Move left or right: every other cell is this actor's distance to another.")),
     ]
@@ -239,8 +238,8 @@ def same_actor_widgets(analysis: Analysis, same: SameActor) -> list[Widget]:
                 else f"{pair.distance:.1f} over {pair.shared} issue{'s' * (pair.shared != 1)}"
             )
             rows.append((Content.styled(measure, "bold"), safe(ds.actor_name(other))))
-        widgets.append(_section("Distance to each other actor, nearest first"))
-        widgets.append(Static(aligned(rows), classes="detail-stance"))
+        blocks.append(_section("Distance to each other actor, nearest first"))
+        blocks.append(block("detail-stance", aligned(rows)))
     picture = ds.as_of(analysis.as_of)
     stances = [
         (
@@ -251,29 +250,29 @@ def same_actor_widgets(analysis: Analysis, same: SameActor) -> list[Widget]:
         for record in [picture.get((same.actor_id, issue_id))]
     ]
     if stances:
-        widgets.append(_section("The stances the distances rest on"))
-        widgets.append(Static(aligned(stances), classes="detail-stance"))
-    return widgets
+        blocks.append(_section("The stances the distances rest on"))
+        blocks.append(block("detail-stance", aligned(stances)))
+    return blocks
 
 
-def condition_widgets(analysis: Analysis, check: ConditionCheck) -> list[Widget]:
+def condition_blocks(analysis: Analysis, check: ConditionCheck) -> list[Block]:
     ds = analysis.dataset
-    widgets: list[Widget] = [
+    blocks: list[Block] = [
         _title(Content.assemble(status_mark(check), " ", safe(check.sentence))),
         _line(Content.assemble("In the stance's words: ", safe(check.condition.text, "italic"))),
     ]
     if check.blocker is not None:
-        widgets.append(
+        blocks.append(
             _line(
                 Content.assemble("Blocked by ", safe(ds.actor_name(check.blocker), "bold")),
                 "detail-stance",
             )
         )
-    widgets.append(_section("The conditional stance"))
-    widgets.extend(_records_blocks(analysis, [check.holder]))
-    widgets.append(_section("The stance the condition looks at"))
+    blocks.append(_section("The conditional stance"))
+    blocks.extend(_records_blocks(analysis, [check.holder]))
+    blocks.append(_section("The stance the condition looks at"))
     if check.target is None:
-        widgets.append(
+        blocks.append(
             _line(
                 Content.assemble(
                     safe(ds.actor_name(check.condition.actor), "bold"),
@@ -285,44 +284,44 @@ def condition_widgets(analysis: Analysis, check: ConditionCheck) -> list[Widget]
             )
         )
     else:
-        widgets.extend(_records_blocks(analysis, [check.target]))
-    return widgets
+        blocks.extend(_records_blocks(analysis, [check.target]))
+    return blocks
 
 
-def common_widgets(analysis: Analysis, common: CommonGround) -> list[Widget]:
+def common_blocks(analysis: Analysis, common: CommonGround) -> list[Block]:
     ds = analysis.dataset
     head = Content.assemble(
         safe(ds.issue_title(common.issue_id), "bold"),
         f": common ground, all {common.side_word}, {common.known_words}",
     )
-    widgets: list[Widget] = [_title(head)]
+    blocks: list[Block] = [_title(head)]
     if common.conditional:
-        widgets.append(
+        blocks.append(
             _line(
                 Content.assemble("With conditions: ", _names(ds, common.conditional)),
                 "detail-stance",
             )
         )
     if common.absent:
-        widgets.append(_line(Content.assemble("Not known: ", _names(ds, common.absent))))
-    widgets.append(_section(f"Why each is {common.side_word}: the stances' summaries"))
+        blocks.append(_line(Content.assemble("Not known: ", _names(ds, common.absent))))
+    blocks.append(_section(f"Why each is {common.side_word}: the stances' summaries"))
     reasons = [
         Content.assemble(safe(ds.actor_name(actor_id), "bold"), ": ", safe(summary))
         for actor_id, summary in common.reasons
     ]
-    # One widget for them all: a large picture may agree across thousands of actors.
-    widgets.append(_line(Content("\n").join(reasons)))
+    # One block for them all: a large picture may agree across thousands of actors.
+    blocks.append(_line(Content("\n").join(reasons)))
     known = list(common.known)
-    return widgets + _stances(analysis, known, known[:2])
+    return blocks + _stances(analysis, known, known[:2])
 
 
-def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Widget]:
+def starting_point_blocks(analysis: Analysis, point: StartingPoint) -> list[Block]:
     ds = analysis.dataset
     spread = point.spread
     measure = (
         "no spread (fewer than two known)" if spread.spread is None else f"spread {spread.spread}"
     )
-    widgets: list[Widget] = [
+    blocks: list[Block] = [
         _title(
             Content.assemble(
                 f"#{point.rank} starting point: ",
@@ -333,7 +332,7 @@ def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Wid
         _line(Content("Ranked by spread, narrowest first; a block is flagged, never hidden.")),
     ]
     if point.too_few_known:
-        widgets.append(
+        blocks.append(
             _line(
                 Content(
                     f"Too few known ({spread.known_words}; agreement needs {point.quorum}): "
@@ -343,7 +342,7 @@ def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Wid
             )
         )
     if point.common_ground is not None:
-        widgets.append(
+        blocks.append(
             _line(
                 Content(
                     f"Common ground: all {point.common_ground.side_word}, "
@@ -354,26 +353,26 @@ def starting_point_widgets(analysis: Analysis, point: StartingPoint) -> list[Wid
         )
     for checks, how in ((point.blocked, " blocked: "), (point.blocking, " blocking: ")):
         for check in checks[:MAX_IN_FULL]:
-            widgets.append(
+            blocks.append(
                 _line(Content.assemble(status_mark(check), how, safe(check.sentence)), "condition")
             )
         if len(checks) > MAX_IN_FULL:
-            widgets.append(_line(Content(f"and {len(checks) - MAX_IN_FULL:,} more"), "condition"))
-    widgets.append(_section("The stances behind it"))
+            blocks.append(_line(Content(f"and {len(checks) - MAX_IN_FULL:,} more"), "condition"))
+    blocks.append(_section("The stances behind it"))
     lead = list(spread.farthest[0]) if spread.farthest else []
     lead += [c.holder for c in point.blocked + point.blocking]
-    return widgets + _stances(analysis, list(point.records), lead)
+    return blocks + _stances(analysis, list(point.records), lead)
 
 
-def figure_widgets(analysis: Analysis, figure: Figure) -> list[Widget]:
+def figure_blocks(analysis: Analysis, figure: Figure) -> list[Block]:
     if isinstance(figure, IssueSpread):
-        return spread_widgets(analysis, figure)
+        return spread_blocks(analysis, figure)
     if isinstance(figure, PairDistance):
-        return pair_widgets(analysis, figure)
+        return pair_blocks(analysis, figure)
     if isinstance(figure, ConditionCheck):
-        return condition_widgets(analysis, figure)
+        return condition_blocks(analysis, figure)
     if isinstance(figure, CommonGround):
-        return common_widgets(analysis, figure)
+        return common_blocks(analysis, figure)
     if isinstance(figure, SameActor):
-        return same_actor_widgets(analysis, figure)
-    return starting_point_widgets(analysis, figure)
+        return same_actor_blocks(analysis, figure)
+    return starting_point_blocks(analysis, figure)

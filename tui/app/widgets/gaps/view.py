@@ -18,10 +18,8 @@ from textual.widgets import Static
 
 from tui.app.render.caption import Caption
 from tui.app.render.wrap import longest_word
-from tui.app.widgets.gaps.detail import (
-    Figure,
-    figure_widgets,
-)
+from tui.app.widgets.document import block
+from tui.app.widgets.gaps.detail import Figure, figure_blocks
 from tui.app.widgets.gaps.figure_table import FigureList, FigureTable
 from tui.app.widgets.gaps.lists import (
     ABSENT_WIDTH,
@@ -59,7 +57,9 @@ class GapsView(GapsLists):
     DEFAULT_CSS = """
     GapsView.-compact { layout: vertical; }
     GapsView.-wide { layout: horizontal; }
-    GapsView #gaps-figures { height: 1fr; padding: 0 1; }
+    /* The scroll bar's room kept, so that its coming once the figures are in does not narrow
+       the pane and draw every table again. */
+    GapsView #gaps-figures { height: 1fr; padding: 0 1; scrollbar-gutter: stable; }
     GapsView.-wide #gaps-figures { width: 62%; }
     GapsView.-compact #gaps-figures { height: 1fr; }
     GapsView .gaps-note { color: $text-muted; }
@@ -142,8 +142,8 @@ class GapsView(GapsLists):
 
     def refresh_view(self) -> None:
         ds = self.dataset
-        if ds is None or self._wide is None:
-            return
+        if ds is None or self._wide is None or not self.size.width:
+            return  # drawn on the first resize: the bars are fitted to the width
         as_of, basis = self.as_of, self.basis
         wanted = (ds, as_of, basis)
         if self.analysis is not None and self.shows_figures_of(wanted):
@@ -228,17 +228,10 @@ class GapsView(GapsLists):
         analysis = self.analysis
         figure = self._figures.get(self.selected_key or "")
         if analysis is None or figure is None:
-            detail.show(
-                None,
-                [
-                    Static(
-                        "No figures: no issues or no actors in the data; see Problems.",
-                        classes="detail-empty",
-                    )
-                ],
-            )
+            empty = "No figures: no issues or no actors in the data; see Problems."
+            detail.show_figure(None, [block("detail-empty", empty)])
             return
-        detail.show(self.selected_key, figure_widgets(analysis, figure))
+        detail.show_figure(self.selected_key, figure_blocks(analysis, figure))
 
     @property
     def selected_figure(self) -> Figure | None:

@@ -1,29 +1,30 @@
 """The detail pane beside (wide) or below (narrow) a view's figures: the Gaps and Timeline views
-fill it with the stances and evidence of whatever their cursor is on."""
+fill it with the stances and evidence of whatever their cursor is on.
+
+The detail is a ``Document``: its blocks are data, drawn a line at a time as the screen reaches
+them, so that showing a figure mounts no widget (a figure over many stances was some thirty
+Statics, each styled and laid out before the first frame) and costs what the screen shows.
+"""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Static
+from collections.abc import Sequence
+
+from tui.app.widgets.document import Block, Document, block
 
 
-class FigureDetail(VerticalScroll, can_focus=True):
+class FigureDetail(Document):
     """The stances and evidence of the selected figure; keeps its place when the same figure is
     shown again (a reload, a date step that leaves it standing)."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._shown: str | None = None
 
-    def show(self, key: str | None, widgets: list[Widget]) -> None:
-        scroll_y = self.scroll_y
+    def show_figure(self, key: str | None, blocks: Sequence[Block]) -> None:
+        line = self.scroll_y
         same = key is not None and key == self._shown
         self._shown = key
-        with self.app.batch_update():
-            self.remove_children()
-            self.mount_all(widgets or [Static("Nothing selected.", classes="detail-empty")])
+        self.show(blocks or [block("detail-empty", "Nothing selected.")])
         if same:
-            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False)
-        else:
-            self.scroll_home(animate=False)
+            self.scroll_to_line(line)

@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Static
 
 from tui.app.render.safe import safe
 from tui.app.render.stance import label, record_label
-from tui.app.widgets.shared.stance_detail import stance_blocks
+from tui.app.widgets.document import Block, block
+from tui.app.widgets.shared.stance_detail import stance_parts
 from tui.app.widgets.timeline.steps import Step
 from tui.core.dataset import Change, Dataset, StanceRecord
 from tui.core.differences import differences
@@ -36,11 +35,11 @@ def change_words(before: StanceRecord | None, after: StanceRecord | None) -> Con
     return Content.assemble(stance_words(before), " → ", stance_words(after))
 
 
-def condition_lines(before: StanceRecord | None, after: StanceRecord | None) -> list[Static]:
+def condition_lines(before: StanceRecord | None, after: StanceRecord | None) -> list[Block]:
     """The conditions a change dropped and added, each in its own words."""
     found = differences(before, after)
     return [
-        Static(Content.assemble(Content.styled(how, "italic"), safe(c.text)), classes="condition")
+        block("condition", Content.assemble(Content.styled(how, "italic"), safe(c.text)))
         for conditions, how in (
             (found.dropped, "Condition dropped: "),
             (found.added, "Condition added: "),
@@ -66,14 +65,14 @@ def change_prompt(ds: Dataset, change: Change) -> Content:
     )
 
 
-def step_widgets(ds: Dataset, issue_id: str, step: Step) -> list[Widget]:
+def step_blocks(ds: Dataset, issue_id: str, step: Step) -> list[Block]:
     head = Content.assemble(
         safe(ds.actor_name(step.actor_id), "bold"),
         " on ",
         safe(ds.issue_title(issue_id), "bold"),
         f", {step.date.isoformat()}",
     )
-    changes: list[Static] = []
+    changes: list[Block] = []
     if step.changed:
         how = Content.assemble("Changed that day: ", change_words(step.previous, step.record))
         changes = condition_lines(step.previous, step.record)
@@ -88,24 +87,24 @@ def step_widgets(ds: Dataset, issue_id: str, step: Step) -> list[Widget]:
         how = Content(f"Unchanged since {step.record.as_of.isoformat()}.")
     else:
         how = Content("Nothing known by that date (absent is not neutral).")
-    widgets: list[Widget] = [
-        Static(head, classes="detail-title"),
-        Static(how, classes="detail-stance"),
+    blocks: list[Block] = [
+        block("detail-title", head),
+        block("detail-stance", how),
         *changes,
     ]
     if step.record is not None:
-        widgets.append(Static("The stance in force that day", classes="section-title"))
-        widgets.extend(
-            stance_blocks(
+        blocks.append(block("section-title", "The stance in force that day"))
+        blocks.extend(
+            stance_parts(
                 ds, step.date, issue_id, step.actor_id, with_title=False, with_proposition=False
             )
         )
-    return widgets
+    return blocks
 
 
-def change_widgets(
+def change_blocks(
     ds: Dataset, issue_id: str, change: Change, span: tuple[dt.date | None, dt.date]
-) -> list[Widget]:
+) -> list[Block]:
     start, end = span
     head = Content.assemble(
         safe(ds.actor_name(change.actor_id), "bold"),
@@ -114,28 +113,24 @@ def change_widgets(
         ": ",
         change_words(change.before, change.after),
     )
-    widgets: list[Widget] = [
-        Static(head, classes="detail-title"),
+    blocks: list[Block] = [
+        block("detail-title", head),
         *condition_lines(change.before, change.after),
     ]
     if change.after is not None:
-        widgets.append(
-            Static(f"After, from {change.after.as_of.isoformat()}", classes="section-title")
-        )
-        widgets.extend(
-            stance_blocks(
+        blocks.append(block("section-title", f"After, from {change.after.as_of.isoformat()}"))
+        blocks.extend(
+            stance_parts(
                 ds, end, issue_id, change.actor_id, with_title=False, with_proposition=False
             )
         )
     if change.before is not None and start is not None:
-        widgets.append(
-            Static(f"Before, from {change.before.as_of.isoformat()}", classes="section-title")
-        )
-        widgets.extend(
-            stance_blocks(
+        blocks.append(block("section-title", f"Before, from {change.before.as_of.isoformat()}"))
+        blocks.extend(
+            stance_parts(
                 ds, start, issue_id, change.actor_id, with_title=False, with_proposition=False
             )
         )
     else:
-        widgets.append(Static("Before: no stated position.", classes="detail-proposition"))
-    return widgets
+        blocks.append(block("detail-proposition", "Before: no stated position."))
+    return blocks

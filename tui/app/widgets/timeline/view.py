@@ -18,10 +18,11 @@ from textual.widgets.option_list import Option
 from tui.app.messages import SubjectSelected
 from tui.app.render.caption import Caption
 from tui.app.render.safe import safe, safe_text
+from tui.app.widgets.document import Block, block
 from tui.app.widgets.shared.actor_tags import actor_tags
 from tui.app.widgets.shared.figure_detail import FigureDetail
 from tui.app.widgets.shared.scale_legend import scale_legend
-from tui.app.widgets.timeline.detail import change_prompt, change_widgets, step_widgets
+from tui.app.widgets.timeline.detail import change_blocks, change_prompt, step_blocks
 from tui.app.widgets.timeline.step_table import (
     NAME_COLUMNS,
     StepTable,
@@ -58,7 +59,9 @@ class TimelineView(StepsPanel):
     TimelineView #timeline-main { height: 1fr; }
     TimelineView.-compact #timeline-main { layout: vertical; }
     TimelineView.-wide #timeline-main { layout: horizontal; }
-    TimelineView #timeline-figures { height: 1fr; padding: 0 1; }
+    /* The scroll bar's room kept, so that its coming once the figures are in does not narrow
+       the pane and fit the table's dates again. */
+    TimelineView #timeline-figures { height: 1fr; padding: 0 1; scrollbar-gutter: stable; }
     TimelineView.-wide #timeline-figures { width: 55%; }  /* FIGURES_SHARE */
     TimelineView .timeline-note { color: $text-muted; }
     /* Wide, the chart fills the pane beside the detail; narrow, the table says it all. */
@@ -272,16 +275,16 @@ class TimelineView(StepsPanel):
         detail = self.detail
         ds = self.dataset
         if ds is None or self._shown_issue is None or not self.dates:
-            detail.show(None, [Static("No dated stances on this issue.", classes="detail-empty")])
+            detail.show_figure(None, [block("detail-empty", "No dated stances on this issue.")])
             return
         key = self.selected_key
-        if key is None or self._widgets_for(ds, key) is None:
+        if key is None or self._blocks_for(ds, key) is None:
             key = self.figure_key(self.query_one("#timeline-steps", StepTable))
             self.selected_key = key
-        widgets = self._widgets_for(ds, key) if key else None
-        detail.show(key, widgets or [])
+        blocks = self._blocks_for(ds, key) if key else None
+        detail.show_figure(key, blocks or [])
 
-    def _widgets_for(self, ds: Dataset, key: str) -> list[Widget] | None:
+    def _blocks_for(self, ds: Dataset, key: str) -> list[Block] | None:
         kind, _, rest = key.partition(":")
         issue_id = self._shown_issue
         assert issue_id is not None
@@ -292,12 +295,12 @@ class TimelineView(StepsPanel):
             except ValueError:
                 return None
             step = self._steps.get((actor_id, date))
-            return None if step is None else step_widgets(ds, issue_id, step)
+            return None if step is None else step_blocks(ds, issue_id, step)
         if kind == "change":
             change = self.changes.get(rest)
             if change is None or self.span is None:
                 return None
-            return change_widgets(ds, issue_id, change, self.span)
+            return change_blocks(ds, issue_id, change, self.span)
         return None
 
     # -- events --------------------------------------------------------------------------------
