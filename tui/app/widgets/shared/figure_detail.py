@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.app.widgets.document import Block, Document, block
+from tui.app.widgets.document import LAID_OUT_WHOLE, Block, Document, block
 
 
 class FigureDetail(Document):
@@ -26,5 +26,9 @@ class FigureDetail(Document):
         same = key is not None and key == self._shown
         self._shown = key
         self.show(blocks or [block("detail-empty", "Nothing selected.")])
+        if self._sized and len(self.blocks) <= LAID_OUT_WHOLE:
+            # Laid out now, as the first frame would lay it out whole anyway: its height, and
+            # so the scroll bar, are then known before that frame rather than found during it.
+            self.lay_out_all()
         if same:
             self.scroll_to_line(line)

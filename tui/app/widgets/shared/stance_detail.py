@@ -109,7 +109,8 @@ def stance_blocks(
     with_proposition: bool = True,
     stale_days: int = DEFAULT_STALE_DAYS,
 ) -> Iterator[Widget]:
-    """The same blocks as Statics (shared by the detail panels of several views)."""
+    """The same blocks as Statics, for the Matrix's detail (the Gaps and Timeline details are
+    Documents of ``stance_parts``)."""
     for item in stance_parts(
         ds,
         as_of,
