@@ -15,7 +15,7 @@ redraw itself as a widget of its own on every key).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import ClassVar, cast
 
 from rich.segment import Segment
@@ -163,7 +163,7 @@ class QuoteList(ScrollView, can_focus=True):
             self._highlighted = max(0, min(highlighted, len(self._items) - 1))
         self.scroll_to(y=0, animate=False, immediate=True)
         # The screenful now, so that the size is set once, not again when the lines are drawn
-        # (each change of size redraws the scroll bar and lays the screen out again).
+        # (each change of size lays the screen out again).
         self._lay_out_to(self.scrollable_content_region.height + LOOKAHEAD)
         self._scroll_to_highlight()
         self._update_virtual_size()
@@ -382,10 +382,6 @@ class QuoteList(ScrollView, can_focus=True):
         if found is not None and found[1] < len(self._lines[found[0]]):  # not on a rule
             self.move_to(found[0])
             self.post_message(self.Selected(self, found[0]))
-
-    def items_text(self) -> Sequence[str]:
-        """Each item's plain text (builds them all: for checks)."""
-        return [self.item(index).plain for index in range(len(self._items))]
 
     @property
     def built(self) -> int:
