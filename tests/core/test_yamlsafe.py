@@ -137,3 +137,19 @@ def test_a_byte_order_mark_is_not_counted_as_a_column(parser: type) -> None:
 )
 def test_typing_hints(source: str | None, value: object, hint: str) -> None:
     assert typing_hint(source, value) == hint
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_the_ascii_check_finds_exactly_the_characters_yaml_forbids(code: int) -> None:
+    text = f"a: b{chr(code)}c\n"
+    found = yamlsafe.first_non_printable(text)
+    allowed = code in (0x09, 0x0A, 0x0D) or 0x20 <= code <= 0x7E
+    assert (found is None) == allowed
+    assert found is None or found.start() == 4
+    # The same verdict as the search over the whole set, which non-ASCII text takes.
+    assert (yamlsafe._NON_PRINTABLE.search(text) is None) == allowed
+
+
+def test_a_forbidden_character_in_non_ascii_text_is_found() -> None:
+    assert problems("a: é\x07\n") == [(1, 5, "control character U+0007 is not allowed in YAML")]
+    assert problems('a: "é\u2028b"\n') == []

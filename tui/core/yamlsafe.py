@@ -43,6 +43,20 @@ _SEQ_TAG = _STD + "seq"
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+_ASCII_NON_PRINTABLE = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def first_non_printable(text: str) -> re.Match[str] | None:
+    """The first character YAML forbids in ``text``, if any.
+
+    Nearly every file is ASCII (which ``str`` knows at no cost): deleting the ASCII controls
+    from its bytes tells whether there is one several times faster than a search does.
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+        if len(data.translate(None, _ASCII_NON_PRINTABLE)) == len(data):
+            return None
+    return _NON_PRINTABLE.search(text)
 
 
 # Line breaks to YAML's reader that are none to an editor: NEL and the Unicode line and paragraph
@@ -72,6 +86,8 @@ class EditorLines:
 
 def editor_lines(text: str) -> EditorLines | None:
     """None when the parser's own line count is the editor's (nearly always)."""
+    if text.isascii():  # known at no cost; the other breaks are all outside ASCII
+        return None
     return EditorLines(text) if _OTHER_BREAKS.search(text) else None
 
 
@@ -205,7 +221,7 @@ def load_text(text: str, line_offset: int = 0, max_depth: int = MAX_DEPTH) -> Ya
     doc = YamlDocument()
     if text.startswith("\ufeff"):
         text = text[1:]  # a byte order mark: columns count from after it, as editors show them
-    bad = _NON_PRINTABLE.search(text)
+    bad = first_non_printable(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
