@@ -121,6 +121,18 @@ def condition_needs(low: int | None, high: int | None) -> str:
     return f"≥ {_signed(low)}"  # type: ignore[arg-type]
 
 
+class _TwinClasses(dict[type, "type | None"]):
+    """The twin class of each type met so far (None for plain values). A type is looked up by
+    name once, on first sight, since this module may not import the pydantic models it mirrors."""
+
+    def __missing__(self, kind: type) -> type | None:
+        twin = self[kind] = TWINS.get(kind.__name__)
+        return twin
+
+
+_TWIN_OF = _TwinClasses()
+
+
 class Twins:
     """Turns validated models into their twins, once each (a shared model stays shared)."""
 
@@ -132,14 +144,16 @@ class Twins:
         made = self._made.get(id(model))
         if made is not None:
             return made
-        twin_class: Any = TWINS[type(model).__name__]
+        twin_of = _TWIN_OF
+        twin_class: Any = twin_of[type(model)]
         values = dict(model.__dict__)  # a pydantic model's field values, already checked
         for name, value in values.items():
-            if type(value) is list:
+            kind = type(value)
+            if kind is list:
                 values[name] = tuple(
-                    self(item) if type(item).__name__ in TWINS else item for item in value
+                    [self(item) if twin_of[type(item)] else item for item in value]
                 )
-            elif type(value).__name__ in TWINS:
+            elif twin_of[kind]:
                 values[name] = self(value)
         twin = twin_class.__new__(twin_class)
         # Set as pickle sets a frozen dataclass's fields: the model has checked them.
