@@ -130,6 +130,7 @@ class _TreeLoader:
     def __init__(self, root: Path):
         self.root = root
         self.tree = Confinement(root)  # for this load only: folders may move between loads
+        self.folder_names = {root / "positions": "positions/", root / "seeds": "seeds/"}
         self.dataset = DatasetBuilder(root=root)
         self.diagnostics: list[Diagnostic] = []
         self.seed_files: dict[str, str] = {}
@@ -178,6 +179,9 @@ class _TreeLoader:
     # -- helpers -------------------------------------------------------------------------------
 
     def name(self, path: Path) -> str:
+        folder = self.folder_names.get(path.parent)
+        if folder is not None:  # a file of positions/ or seeds/: asked for thousands of them
+            return folder + path.name
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:

@@ -155,7 +155,8 @@ def read_bounded(handle: BinaryIO, max_bytes: int = MAX_BYTES, expected: int = 0
 def list_folder(folder: Path) -> list[Path]:
     """The entries of a folder, sorted; ``Unreadable`` when it cannot be listed."""
     try:
-        return sorted(folder.iterdir())
+        # Sorted by name, which is the order of paths in one folder, without comparing paths.
+        return [folder / name for name in sorted(os.listdir(folder))]
     except OSError as error:
         raise Unreadable(f"cannot read the folder: {error.strerror or error}") from None
 
