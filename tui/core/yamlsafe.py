@@ -419,6 +419,7 @@ class _Builder:
         key_marks = self.key_marks
         tag_cache = self.tag_cache
         resolve = self.resolve
+        max_depth = self.max_depth
         budget = self.max_values
         while True:
             event = get_event()
@@ -485,7 +486,27 @@ class _Builder:
                 if source is not None:
                     sources[path] = source
             elif kind is mapping_start or kind is sequence_start:
-                self.open(event, kind is mapping_start)
+                is_map = kind is mapping_start
+                parent = stack[-1] if stack else None
+                if (
+                    parent is not None
+                    and event.anchor is None
+                    and event.tag is None
+                    and len(stack) < max_depth
+                    and not (parent.is_map and not parent.awaiting_value)
+                ):
+                    # A plain collection as a value, the common case, opened here (see open).
+                    if parent.is_map:
+                        path = parent.child
+                    elif parent.path is not None:
+                        path = (*parent.path, len(parent.value))
+                    else:
+                        path = None
+                    if path is not None:
+                        marks[path] = event.start_mark
+                    stack.append(_Frame({} if is_map else [], path, is_map, event.start_mark))
+                else:
+                    self.open(event, is_map)
             elif kind is yaml.AliasEvent:
                 self.alias(event)
             else:  # the end of a mapping or a sequence
