@@ -419,6 +419,7 @@ class _Builder:
         key_marks = self.key_marks
         tag_cache = self.tag_cache
         resolve = self.resolve
+        first_characters = self.implicit_resolvers
         max_depth = self.max_depth
         budget = self.max_values
         while True:
@@ -439,7 +440,8 @@ class _Builder:
                     if event.implicit[0]:
                         tag = tag_cache.get(text)
                         if tag is None:
-                            tag = resolve(text)
+                            # Most long texts start with a character no implicit type starts with.
+                            tag = resolve(text) if first_characters.get(text[:1]) else _STR_TAG
                             if len(text) <= 40:
                                 tag_cache[text] = tag
                         string = tag == _STR_TAG
