@@ -93,29 +93,23 @@ class QuoteList(ScrollView, can_focus=True):
     }
     """
 
-    class Highlighted(Message):
+    class ItemMessage(Message):
+        """Something happened to item ``index`` of the list."""
+
+        def __init__(self, quote_list: QuoteList, index: int) -> None:
+            super().__init__()
+            self.quote_list = quote_list
+            self.index = index
+
+        @property
+        def control(self) -> QuoteList:
+            return self.quote_list
+
+    class Highlighted(ItemMessage):
         """The highlight moved onto item ``index``."""
 
-        def __init__(self, quote_list: QuoteList, index: int) -> None:
-            super().__init__()
-            self.quote_list = quote_list
-            self.index = index
-
-        @property
-        def control(self) -> QuoteList:
-            return self.quote_list
-
-    class Selected(Message):
+    class Selected(ItemMessage):
         """Item ``index`` was chosen (enter, or a click on it)."""
-
-        def __init__(self, quote_list: QuoteList, index: int) -> None:
-            super().__init__()
-            self.quote_list = quote_list
-            self.index = index
-
-        @property
-        def control(self) -> QuoteList:
-            return self.quote_list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
