@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList, Select
 
@@ -73,6 +74,32 @@ async def test_filtering_the_quotes_narrows_them_and_marks_the_words():
         await pilot.pause()
         assert shown_quotes(app) == []
         assert "nothing matches" in screen_text(app)
+
+
+async def test_keys_typed_fast_after_slash_all_reach_the_filter():
+    """A fast typist's terminal delivers / and the words at once, before the app has run a
+    step: every key after / lands in the filter, none in the list (where 1-8 switch views), and
+    the keys after escape reach the list."""
+    app = make_app(view="quotes")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        quote_list = app.query_one("#quotes-list", QuoteList)
+
+        def deliver(*keys: tuple[str, str | None]) -> None:
+            for key, character in keys:
+                app.post_message(events.Key(key, character))
+
+        deliver(("slash", "/"), *((c, c) for c in "kim"), ("escape", None), ("down", None))
+        await pilot.pause()
+        assert app.query_one("#quotes-filter", Input).value == "kim"
+        assert quote_list.has_focus and quote_list.item_count > 1
+        assert quote_list.highlighted == 1
+
+        # In the list, 2 switches views; after /, it is typed.
+        deliver(("slash", "/"), ("2", "2"))
+        await pilot.pause()
+        assert app.tabs.active == "quotes"
+        assert app.query_one("#quotes-filter", Input).value.endswith("2")
 
 
 async def test_narrowing_by_actor_and_issue():

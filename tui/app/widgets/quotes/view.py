@@ -116,9 +116,25 @@ class QuotesView(PeninsulaView):
         ("enter", "open the quote in its source"),
     ]
     # The list has the keys on arrival, so that the footer's keys act; typing starts with /.
+    # Priority: the app acts on them as it takes each key, before it hands on the next (a fast
+    # typist's terminal sends / and the words at once), and the focus moves at once (see
+    # action_focus_filter): every key after / reaches the filter, and after escape the list.
+    # Where they do nothing (/ in the filter), check_action turns them down and the key goes on.
     BINDINGS = [
-        Binding("slash", "focus_filter", "Filter", tooltip="type words to narrow the list"),
-        Binding("escape", "focus_list", "To the list", tooltip="leave the filter; keys act again"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            tooltip="type words to narrow the list",
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "focus_list",
+            "To the list",
+            tooltip="leave the filter; keys act again",
+            priority=True,
+        ),
     ]
 
     class Found(Message):
@@ -367,7 +383,7 @@ class QuotesView(PeninsulaView):
     @on(Input.Submitted, "#quotes-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#quotes-list", QuoteList).focus()
+        self.action_focus_list()
 
     @on(QuoteList.Selected, "#quotes-list")
     def _open(self, event: QuoteList.Selected) -> None:
@@ -378,7 +394,8 @@ class QuotesView(PeninsulaView):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Each key shows in the footer only where it does something (False hides it).
-        in_filter = self.query_one("#quotes-filter", Input).has_focus
+        # Not has_focus, which follows a focus move only once the widget has handled it.
+        in_filter = self.screen.focused is self.query_one("#quotes-filter", Input)
         if action == "focus_filter":
             return not in_filter
         if action == "focus_list":
@@ -388,11 +405,13 @@ class QuotesView(PeninsulaView):
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
 
+    # The focus moves at once, not as Widget.focus moves it (on the app's next step, after the
+    # keys already queued behind / or escape).
     def action_focus_filter(self) -> None:
-        self.query_one("#quotes-filter", Input).focus()
+        self.screen.set_focus(self.query_one("#quotes-filter", Input))
 
     def action_focus_list(self) -> None:
-        self.query_one("#quotes-list", QuoteList).focus()
+        self.screen.set_focus(self.query_one("#quotes-list", QuoteList))
 
     def focus_default(self) -> None:
         self.action_focus_list()
