@@ -65,7 +65,7 @@ async def test_a_long_quote_list_starts_with_a_screenful_and_grows_on_the_way_do
         assert len(view._matches) == len(app.dataset.evidence) > 1000
         first = _listed(app)
         assert 0 < first < 100
-        assert "more as you go down" in str(app.query_one("#quotes-count").render())
+        assert "listed as you go down" in str(app.query_one("#quotes-count").render())
 
         quote_list = app.query_one("#quotes-list", QuoteList)
         quote_list.focus()

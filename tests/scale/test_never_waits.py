@@ -193,7 +193,7 @@ def quotes_bounded(app: PeninsulaApp, quotes: QuotesView) -> None:
     assert len(quotes._records) == quote_list.item_count == screenful
     assert 0 < quote_list.built <= screenful
     count = str(app.query_one("#quotes-count", Static).render())
-    assert f"{evidence} of {evidence} items" in count and "more as you go down" in count
+    assert f"{evidence} of {evidence} items" in count and "listed as you go down" in count
     # The pickers offer every actor, worked out with the quotes.
     assert quotes._pickers_for is app.dataset
     assert caption_cites_the_seed(quotes)

@@ -358,7 +358,8 @@ class QuotesView(PeninsulaView):
         count = f"{len(self._matches)} of {total} {noun}"
         hint = " · enter opens the source" if self._matches else " · nothing matches"
         if len(self._records) < len(self._matches):
-            hint += f" · listed so far: {len(self._records)}, more as you go down"
+            # Short enough for one line at 80 columns, beside six-digit counts.
+            hint += " · listed as you go down"
         self.query_one("#quotes-count", Static).update(
             Content.styled(count, "bold") + Content(hint)
         )
