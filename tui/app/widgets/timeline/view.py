@@ -34,7 +34,7 @@ from tui.core.dataset import Change, Dataset
 
 MAX_CHANGES = 100  # what changed: listed up to this many, then counted
 # Records up to this many stances are worked out between two frames; larger ones in a worker
-# thread, while the screen keeps answering keys. At 6,000 the work is about 60 ms (the large
+# thread, while the screen keeps answering keys. At 6,000 the work is about 50 ms (the large
 # generated tree's 5,090 stances, or one issue's 6,000 dates), under the 100 ms a key may wait;
 # a worker costs the first open a frame that says it is working and a second, full redraw.
 INLINE_STANCES = 6_000
